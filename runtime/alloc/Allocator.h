@@ -1,0 +1,86 @@
+// Exact optimal allocation of credited items to categories. Independent of the IR:
+// the evaluator builds a Problem from a policy and a ledger, and explains the
+// Solution. Algorithm, optimality proof and complexity: docs/allocation.md.
+#ifndef CERTC_ALLOC_ALLOCATOR_H
+#define CERTC_ALLOC_ALLOCATOR_H
+
+#include "base/Rational.h"
+
+#include "llvm/Support/Error.h"
+#include <cstdint>
+#include <vector>
+
+namespace certc::alloc {
+
+inline constexpr uint32_t NoCap = UINT32_MAX;
+
+/// One way to credit an item: its points (before caps) into one category,
+/// through the innermost cap that limits the rule offering it.
+struct Option {
+  uint32_t Category = 0;
+  Rational Points;
+  uint32_t Cap = NoCap;
+};
+
+/// An item counts once, whole, in at most one of its options. Options are in
+/// the policy's order of preference, which breaks ties.
+struct Item {
+  std::vector<Option> Options;
+};
+
+/// Caps nest (Parent) and each limits a single category (the checker ensures
+/// every option through a cap targets the cap's category).
+struct CapLimit {
+  Rational Limit;
+  uint32_t Category = 0;
+  uint32_t Parent = NoCap;
+};
+
+/// The sum of the listed categories (before spillover) must reach Amount.
+/// A single-category requirement also counts spillover into its category.
+struct Requirement {
+  std::vector<uint32_t> Categories;
+  Rational Amount;
+};
+
+/// Points of From above Above also count towards To's single-category requirements.
+struct Spill {
+  uint32_t From = 0;
+  uint32_t To = 0;
+  Rational Above;
+};
+
+struct Problem {
+  unsigned NumCategories = 0;
+  std::vector<Item> Items; ///< in a canonical order (the evaluator sorts by activity id)
+  std::vector<CapLimit> Caps;
+  std::vector<Requirement> Requirements;
+  std::vector<Spill> Spills;
+};
+
+struct Solution {
+  /// Per item: the chosen option index, or -1 when the item is not credited.
+  std::vector<int32_t> Choice;
+  /// Per item: points credited after caps (0 when not credited).
+  std::vector<Rational> Credited;
+  /// Per category: points credited after caps, before spillover.
+  std::vector<Rational> CategoryPoints;
+  /// Per category: points received from spillover.
+  std::vector<Rational> SpilledIn;
+  /// Per requirement: the points that count towards it (after spillover where it applies).
+  std::vector<Rational> RequirementPoints;
+  /// Sum over requirements of min(points, amount): what the allocation maximises.
+  Rational Progress;
+  bool AllMet = false;
+};
+
+/// Chooses, exactly, the assignment that meets every requirement when any
+/// assignment can, otherwise maximises Progress; ties are broken by option
+/// preference in item order, so the result depends only on the Problem.
+/// Fails (never crashes) on inputs beyond the documented state limits or when
+/// exact arithmetic would overflow.
+llvm::Expected<Solution> allocateCredits(const Problem &P);
+
+} // namespace certc::alloc
+
+#endif

@@ -1,0 +1,48 @@
+// Civil dates (proleptic Gregorian), as day numbers so that comparison and
+// "whole completed years between" are exact and cheap.
+#ifndef CERTC_BASE_DATE_H
+#define CERTC_BASE_DATE_H
+
+#include "llvm/ADT/StringRef.h"
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace certc {
+
+class Date {
+public:
+  Date() = default;
+  /// Valid calendar date in years 1..9999; nullopt otherwise.
+  static std::optional<Date> fromCivil(int Year, unsigned Month, unsigned Day);
+  /// Parses exactly "YYYY-MM-DD".
+  static std::optional<Date> parse(llvm::StringRef Text);
+
+  int year() const;
+  unsigned month() const;
+  unsigned day() const;
+  int32_t dayNumber() const { return Days; }
+
+  /// The same day N months later (clamped to the month's last day).
+  std::optional<Date> addMonths(int Months) const;
+  std::optional<Date> addDays(int N) const;
+  /// Whole completed years from this date to Later (0 when Later is earlier).
+  int wholeYearsUntil(Date Later) const;
+
+  std::string str() const;
+
+  bool operator==(Date O) const { return Days == O.Days; }
+  bool operator!=(Date O) const { return Days != O.Days; }
+  bool operator<(Date O) const { return Days < O.Days; }
+  bool operator<=(Date O) const { return Days <= O.Days; }
+  bool operator>(Date O) const { return Days > O.Days; }
+  bool operator>=(Date O) const { return Days >= O.Days; }
+
+private:
+  explicit Date(int32_t D) : Days(D) {}
+  int32_t Days = 0; // days since 1970-01-01
+};
+
+} // namespace certc
+
+#endif

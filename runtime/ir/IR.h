@@ -1,0 +1,270 @@
+// certc's checked, versioned policy IR: what the compiler's lowering writes and the
+// runtime reads. Plain data, no behaviour; serialisation is in IRJson.h and the
+// consistency rules in Verifier.h. Indices refer into the Policy's own tables.
+#ifndef CERTC_IR_IR_H
+#define CERTC_IR_IR_H
+
+#include "base/Date.h"
+#include "base/Rational.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace certc::ir {
+
+/// Bumped whenever the serialised form changes meaning; loaders reject others.
+inline constexpr unsigned FormatVersion = 1;
+
+using SymbolId = uint32_t; ///< index into Policy::Symbols
+using ExprId = uint32_t;   ///< index into Policy::Exprs
+inline constexpr uint32_t None = UINT32_MAX;
+
+/// A place in a policy source; File indexes Policy::SourceFiles. Line/Col are 1-based.
+struct SourceLoc {
+  uint32_t File = 0;
+  uint32_t Line = 0;
+  uint32_t Col = 0;
+};
+
+/// The guideline text a declaration encodes, carried through for explanations.
+struct Citation {
+  std::string Document; ///< title of the cited source document
+  std::string Section;
+  std::string Quote;
+};
+
+struct SourceDocument {
+  std::string Name;  ///< identifier used in `cite`
+  std::string Title;
+  std::string File;  ///< file name of the guideline text
+};
+
+/// Units: every unit is a multiple of a base unit (itself when it has none).
+struct Unit {
+  std::string Singular;
+  std::string Plural;
+  uint32_t Base = None;   ///< unit index of the base, None when this is a base
+  Rational PerBase = 1;   ///< 1 of this unit = PerBase base units
+};
+
+/// An enumeration; its values are symbols. At most 64 values (sets are bitsets).
+struct EnumType {
+  std::string Name;
+  std::vector<SymbolId> Values;
+};
+
+enum class ValueType : uint8_t {
+  Text,     ///< free text
+  Bool,
+  Integer,  ///< whole number, optionally within [IntMin, IntMax]
+  Quantity, ///< exact number with a unit
+  Date,
+  Enum,     ///< one value of an EnumType
+  EnumSet,  ///< a set of values of an EnumType
+  Awards,   ///< list of {designation, awarded date}
+};
+
+struct Award {
+  SymbolId Designation = None;
+  Date Awarded;
+};
+
+/// A runtime value. Sets are bitsets over the enum's value positions.
+struct Value {
+  enum class Kind : uint8_t { Absent, Bool, Number, Date, Text, Symbol, Set, Awards };
+  Kind K = Kind::Absent;
+  bool Bool = false;
+  Rational Number;
+  certc::Date DateValue;
+  SymbolId Symbol = None;
+  uint64_t Set = 0;
+  std::string Text;
+  std::vector<Award> Awards;
+};
+
+struct Field {
+  std::string Name;
+  ValueType Type = ValueType::Text;
+  uint32_t Enum = None; ///< EnumType index for Enum/EnumSet
+  uint32_t Unit = None; ///< Unit index for Quantity
+  bool Required = false;
+  Value Default;        ///< Absent when there is none
+  std::optional<int64_t> IntMin, IntMax;
+  SourceLoc Loc;
+};
+
+/// An activity kind of the ledger vocabulary. Period kinds have `start` and `end`.
+struct ActivityKind {
+  SymbolId Name = None;
+  bool IsPeriod = false;
+  std::vector<Field> Fields; ///< includes the common fields (title, documented, used_for)
+  SourceLoc Loc;
+};
+
+/// Expression nodes (an arena, children by index). Evaluated against one member,
+/// one activity (the "current" one, in rule contexts) and the audit date. A
+/// comparison with an absent operand is false.
+enum class Op : uint8_t {
+  Const,          ///< Consts[A]
+  ActivityField,  ///< field A of the current activity
+  MemberField,    ///< field A of the member
+  AuditDate,      ///< the audit date
+  Not,            ///< !Args[0]
+  And,            ///< all of Args
+  Or,             ///< any of Args
+  Compare,        ///< Args[0] Cmp Args[1]; numbers, dates, symbols or bools
+  InSet,          ///< symbol Args[0] is in bitset Mask of enum A
+  SetContains,    ///< set Args[0] contains the value at position A
+  SetWithin,      ///< set Args[0] is a subset of Mask
+  IsGiven,        ///< Args[0] is not absent
+  SetSize,        ///< number of elements of set Args[0]
+  YearsBetween,   ///< whole completed years from date Args[0] to date Args[1] (or the audit date when Args[1] is absent)
+  Holds,          ///< the member holds designation symbol A (awarded on or before the audit date)
+  AwardedOn,      ///< the date designation symbol A was awarded, or absent
+  AddMonths,      ///< date Args[0] plus A months (A is signed, stored as int32)
+  AddDays,        ///< date Args[0] plus A days
+  CountActivities,///< number of activities of kind A satisfying Args[0] (or all, when Args is empty)
+  NoOtherSame,    ///< no other activity of kind A has Pairs equal to the current one's
+  NoEarlierSame,  ///< no earlier activity (date, then id) of kind A has Pairs equal
+};
+
+enum class Cmp : uint8_t { Eq, Ne, Lt, Le, Gt, Ge };
+
+struct Expr {
+  Op O = Op::Const;
+  Cmp C = Cmp::Eq;
+  uint32_t A = 0;
+  uint64_t Mask = 0;
+  std::vector<ExprId> Args;
+  /// NoOtherSame/NoEarlierSame: (field of current kind, field of kind A) pairs.
+  std::vector<std::pair<uint32_t, uint32_t>> Pairs;
+};
+
+/// A validity window over the activity's date: [From, Until), open where absent.
+struct DateWindow {
+  std::optional<Date> From;
+  std::optional<Date> Until;
+};
+
+struct Earning {
+  enum class Kind : uint8_t { Fixed, Rate, Awarded };
+  Kind K = Kind::Fixed;
+  DateWindow When;
+  Rational Points;    ///< Fixed: per item; Rate: points per `Per` rate units
+  Rational Per = 1;   ///< Rate: amount of the rate unit
+  uint32_t RateUnit = None;
+  ExprId Amount = None;  ///< Rate/Awarded: the quantity (Rate: in the field's unit)
+  Rational AmountToRateUnit = 1; ///< Rate: multiply Amount by this to get rate units
+  uint32_t AmountUnit = None;    ///< Rate: unit of Amount, for explanations
+};
+
+struct Rounding {
+  enum class Mode : uint8_t { Exact, Down, Up, Nearest };
+  Mode M = Mode::Exact;
+  Rational Step = 1;
+};
+
+struct ItemLimit {
+  DateWindow When;
+  Rational Max;
+};
+
+/// An item condition: when Test is false the item earns nothing under the rule,
+/// and the member is told Reason.
+struct ItemCondition {
+  ExprId Test = None;
+  std::string Reason;
+  std::vector<Citation> Cites;
+  SourceLoc Loc;
+};
+
+struct Rule {
+  std::string Name;
+  SymbolId Kind = None;         ///< the activity kind the rule reads
+  ExprId Filter = None;         ///< None: every activity of Kind
+  std::vector<ItemCondition> Conditions; ///< policy-wide, group and rule conditions, in order
+  std::vector<Earning> Earnings;         ///< windows are disjoint
+  Rounding Round;
+  std::vector<ItemLimit> ItemMax;        ///< per-item maximum, windows disjoint
+  std::vector<uint32_t> Targets;         ///< categories; more than one = either-or
+  uint32_t Cap = None;                   ///< innermost cap containing the rule
+  int32_t Priority = 0;
+  std::vector<Citation> Cites;
+  SourceLoc Loc;
+};
+
+/// A limit on the points credited through a rule or a group of rules.
+struct Cap {
+  std::string Name;
+  Rational Limit;
+  uint32_t Parent = None;   ///< enclosing cap
+  uint32_t Category = None; ///< the one category all of its rules credit
+  std::vector<Citation> Cites;
+  SourceLoc Loc;
+};
+
+struct Category {
+  std::string Name;
+  SourceLoc Loc;
+};
+
+/// The sum of Categories must reach Amount.
+struct Requirement {
+  std::string Name;
+  std::vector<uint32_t> Categories;
+  Rational Amount;
+  std::vector<Citation> Cites;
+  SourceLoc Loc;
+};
+
+/// Points of From above Above count towards To's single-category requirements.
+struct Spillover {
+  uint32_t From = None;
+  uint32_t To = None;
+  Rational Above;
+  std::vector<Citation> Cites;
+  SourceLoc Loc;
+};
+
+struct Prerequisite {
+  std::string Name;
+  ExprId Test = None;
+  std::string Reason; ///< shown when Test is false
+  std::vector<Citation> Cites;
+  SourceLoc Loc;
+};
+
+struct Policy {
+  unsigned Version = FormatVersion;
+  std::string Title;
+  SymbolId Designation = None;
+  std::string Edition;
+  std::optional<Date> Effective;
+  std::vector<SourceDocument> Sources;
+  std::vector<std::string> SourceFiles;
+
+  std::vector<std::string> Symbols;
+  uint32_t DesignationEnum = None; ///< the EnumType of designation names
+  std::vector<EnumType> Enums;
+  std::vector<Unit> Units;
+  std::vector<Field> MemberFields;
+  std::vector<ActivityKind> Kinds;
+
+  std::vector<Category> Categories;
+  std::vector<Requirement> Requirements;
+  std::vector<Spillover> Spillovers;
+  std::vector<Prerequisite> Prerequisites;
+  std::vector<Cap> Caps;
+  std::vector<Rule> Rules;
+  std::vector<Expr> Exprs;
+  std::vector<Value> Consts;
+
+  /// Hex SHA-256 of the canonical serialisation without this field.
+  std::string ContentHash;
+};
+
+} // namespace certc::ir
+
+#endif

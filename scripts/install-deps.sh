@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs certc's build and test dependencies from Debian's packages, only when missing.
+set -euo pipefail
+pkgs=(cmake ninja-build g++ antlr4 libantlr4-runtime-dev llvm-14-dev llvm-14-tools
+      libfmt-dev libgtest-dev glpk-utils libbenchmark-dev python3)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

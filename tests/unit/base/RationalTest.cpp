@@ -1,0 +1,38 @@
+#include "base/Rational.h"
+
+#include <gtest/gtest.h>
+
+using certc::Rational;
+
+TEST(Rational, ParsesDecimalsAndFractionsExactly) {
+  EXPECT_EQ(Rational::parse("7.5")->str(), "7.5");
+  EXPECT_EQ(*Rational::parse("1/2"), *Rational::make(1, 2));
+  EXPECT_EQ(*Rational::parse("0.125"), *Rational::make(1, 8));
+  EXPECT_EQ(Rational::parse("-3")->num(), -3);
+  EXPECT_FALSE(Rational::parse("1.").has_value());
+  EXPECT_FALSE(Rational::parse("abc").has_value());
+  EXPECT_FALSE(Rational::parse("1/0").has_value());
+  EXPECT_FALSE(Rational::parse("99999999999999999999").has_value());
+}
+
+TEST(Rational, ArithmeticIsExact) {
+  Rational Third = *Rational::make(1, 3);
+  EXPECT_EQ(*Third.add(Third)->add(Third), Rational(1));
+  EXPECT_EQ(Third.str(), "1/3");
+  EXPECT_EQ(Rational::make(36, 2)->str(), "18");
+}
+
+TEST(Rational, RoundsToDeclaredSteps) {
+  Rational Half = *Rational::make(1, 2);
+  EXPECT_EQ(*Rational::make(7, 4)->floorTo(Half), Rational(*Rational::make(3, 2)));
+  EXPECT_EQ(*Rational::make(7, 4)->ceilTo(Half), Rational(2));
+  EXPECT_EQ(*Rational::make(5, 4)->roundTo(Half), Rational(*Rational::make(3, 2)));
+  EXPECT_EQ(*Rational::make(-1, 4)->floorTo(Half), Rational(*Rational::make(-1, 2)));
+}
+
+TEST(Rational, OverflowIsReportedNotWrapped) {
+  Rational Big = Rational(INT64_MAX - 1);
+  EXPECT_FALSE(Big.add(Big).has_value());
+  EXPECT_FALSE(Big.mul(Rational(3)).has_value());
+  EXPECT_FALSE(Rational(1).div(Rational(0)).has_value());
+}
