@@ -1,0 +1,277 @@
+// certc's AST: what the parser builds from one .cert file. Plain data with source
+// ranges; the checker annotates expressions with their resolved meaning.
+#ifndef CERTC_AST_AST_H
+#define CERTC_AST_AST_H
+
+#include "base/Date.h"
+#include "base/Rational.h"
+
+#include "llvm/Support/SMLoc.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace certc::ast {
+
+using llvm::SMRange;
+
+/// A name as written, with where it was written.
+struct Name {
+  std::string Text;
+  SMRange Range;
+};
+
+struct Quantity {
+  Rational Amount;
+  Name Unit;
+  SMRange Range;
+};
+
+/// [From, Until): Until is the day after a `through` date.
+struct Window {
+  std::optional<Date> From;
+  std::optional<Date> Until;
+  SMRange Range;
+};
+
+struct Citation {
+  Name Source;
+  std::string Section;
+  std::string Quote;
+  SMRange Range;
+};
+
+enum class CompareOp { Eq, Ne, Lt, Le, Gt, Ge };
+
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
+
+struct Expr {
+  enum class Kind {
+    Name,          ///< a field of the current activity (or of the member in prerequisites)
+    MemberField,   ///< member.NAME
+    Number,        ///< Amount, optionally with Unit
+    DateLit,
+    Bool,
+    Text,
+    Not,
+    And,
+    Or,
+    Compare,       ///< Kids[0] Op Kids[1]
+    InSet,         ///< Kids[0] in {Names}
+    InRange,       ///< Kids[0] in Amount to Amount2
+    Contains,      ///< Kids[0] contains Names[0]
+    Within,        ///< Kids[0] within {Names}
+    IsGiven,       ///< Kids[0] is given (Negated: is not given)
+    InWindow,      ///< Kids[0] from Kids[1] [through/before Kids[2]]
+    Holds,         ///< holds Names[0]
+    NoSame,        ///< no other/earlier Names[0] with same Names[1..]
+    CountOf,       ///< count of Names[0] (set size)
+    NumberOf,      ///< number of (Names[0] where Kids[0])
+    YearsSince,    ///< years since Kids[0]
+    AwardedOn,     ///< awarded Names[0]
+    AuditDate,
+    Shift,         ///< Kids[0] +/- Quantity (Negated: minus)
+  };
+  Kind K;
+  SMRange Range;
+  CompareOp Op = CompareOp::Eq;
+  bool Negated = false;     ///< IsGiven: "is not given"; Shift: minus; InWindow: "before" end
+  bool Earlier = false;     ///< NoSame: "no earlier"
+  Rational Amount;
+  Rational Amount2;
+  std::optional<Name> Unit; ///< Number and Shift
+  Date DateValue;
+  bool BoolValue = false;
+  std::string Text;
+  std::vector<Name> Names;
+  std::vector<ExprPtr> Kids;
+
+  Expr(Kind K, SMRange R) : K(K), Range(R) {}
+};
+
+struct TypeRef {
+  Name Base;                  ///< text, bool, integer, date, a unit, an enum, or designation
+  bool IsSet = false;         ///< set of Base
+  bool IsList = false;        ///< list of Base (awards)
+  std::optional<Rational> Min, Max;
+  SMRange Range;
+};
+
+struct Literal {
+  enum class Kind { Bool, Number, DateLit, Text, Symbol, Set };
+  Kind K = Kind::Bool;
+  bool BoolValue = false;
+  Rational Number;
+  Date DateValue;
+  std::string Text;
+  std::vector<Name> Symbols;
+  SMRange Range;
+};
+
+struct FieldDecl {
+  Name FieldName;
+  TypeRef Type;
+  bool Required = false;
+  std::optional<Literal> Default;
+  SMRange Range;
+};
+
+struct UnitDecl {
+  Name Singular, Plural;
+  std::optional<Quantity> Definition; ///< "= 50 minutes"
+  SMRange Range;
+};
+
+struct EnumDecl {
+  Name EnumName;
+  std::vector<Name> Values;
+  SMRange Range;
+};
+
+struct DesignationDecl {
+  Name Code;
+  std::string Title;
+  SMRange Range;
+};
+
+struct SourceDecl {
+  Name SourceName;
+  std::string Title;
+  std::string File;
+  SMRange Range;
+};
+
+struct ActivityDecl {
+  Name Kind;
+  bool IsPeriod = false;
+  std::vector<FieldDecl> Fields;
+  SMRange Range;
+};
+
+struct PolicyHeader {
+  std::string Title;
+  Name Designation;
+  std::string Edition;
+  std::optional<Date> Effective;
+  std::optional<Name> Source;
+  SMRange Range;
+};
+
+struct Condition {
+  ExprPtr Test;
+  std::string Reason;
+  SMRange Range;
+};
+
+/// "every item requires ... else ..." at policy or group level.
+struct EveryItem {
+  std::vector<Condition> Conditions;
+  std::vector<Citation> Cites;
+  SMRange Range;
+};
+
+struct Requirement {
+  Name RequirementName;
+  std::vector<Name> Categories;
+  Quantity Amount;
+  std::vector<Citation> Cites;
+  SMRange Range;
+};
+
+struct Spill {
+  Name From, To;
+  std::vector<Citation> Cites;
+  SMRange Range;
+};
+
+struct Prerequisite {
+  Name PrerequisiteName;
+  ExprPtr Test;
+  std::string Reason;
+  std::vector<Citation> Cites;
+  SMRange Range;
+};
+
+struct Earning {
+  enum class Kind { Fixed, Rate, Awarded };
+  Kind K = Kind::Fixed;
+  Quantity Points;                 ///< Fixed and Rate
+  Rational PerAmount = 1;          ///< Rate: "per 2 contact_hours"
+  Name PerUnit;                    ///< Rate
+  std::optional<Name> OfField;     ///< Rate: "of hours"
+  Name AwardedField;               ///< Awarded: "points as awarded"
+  Window When;
+  SMRange Range;
+};
+
+struct Limit {
+  Quantity Max;
+  bool Each = false;
+  Window When;
+  SMRange Range;
+};
+
+struct Rounding {
+  enum class Direction { Down, Up, Nearest };
+  Direction Dir = Direction::Down;
+  Quantity Step;
+  SMRange Range;
+};
+
+struct Rule {
+  Name RuleName;
+  Name Kind;
+  ExprPtr Filter;
+  std::vector<Condition> Conditions;
+  std::vector<Earning> Earnings;
+  std::optional<Rounding> Round;
+  std::vector<Name> Targets;
+  std::vector<Limit> Limits;
+  std::optional<std::pair<int32_t, SMRange>> Priority;
+  std::vector<Citation> Cites;
+  SMRange Range;
+};
+
+struct Group {
+  Name GroupName;
+  ExprPtr Where;
+  std::optional<Quantity> Cap;
+  std::vector<Citation> Cites;
+  std::vector<EveryItem> Conditions;
+  std::vector<Rule> Rules;
+  std::vector<Group> Groups;
+  SMRange Range;
+};
+
+struct Import {
+  std::string Path;
+  SMRange Range;
+};
+
+/// One parsed .cert file. Rules and conditions outside any group live in Root.
+struct File {
+  std::string Path;
+  unsigned BufferId = 0;
+  std::optional<PolicyHeader> Header;
+  std::vector<Import> Imports;
+  std::vector<SourceDecl> Sources;
+  std::vector<UnitDecl> Units;
+  std::vector<EnumDecl> Enums;
+  std::vector<DesignationDecl> Designations;
+  std::vector<FieldDecl> MemberFields;
+  std::vector<SMRange> MemberDecls;
+  std::vector<FieldDecl> CommonFields;
+  std::vector<ActivityDecl> Activities;
+  std::vector<Name> Categories;
+  std::vector<Requirement> Requirements;
+  std::vector<Spill> Spills;
+  std::vector<Prerequisite> Prerequisites;
+  Group Root;
+};
+
+} // namespace certc::ast
+
+#endif

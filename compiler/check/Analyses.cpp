@@ -1,0 +1,180 @@
+// Whole-policy analyses: rules that can never apply, rules that would credit the
+// same item to the same category twice, requirements the caps make unreachable,
+// and citations.
+#include "check/Checker.h"
+#include "check/Constraints.h"
+
+namespace certc {
+
+using namespace sema;
+
+namespace {
+Constraints constraintsOf(const RuleInfo &R, const Sema &S) {
+  Constraints C;
+  for (const ast::Expr *F : R.Filters)
+    C.add(*F, S, R.Kind);
+  for (const auto &[Cond, Every] : R.Conditions)
+    C.add(*Cond->Test, S, R.Kind);
+  return C;
+}
+} // namespace
+
+void Checker::checkContradictionsAndOverlaps() {
+  std::vector<Constraints> All;
+  for (const RuleInfo &R : S.Rules) {
+    All.push_back(constraintsOf(R, S));
+    if (const FieldDomain *D = All.back().contradiction()) {
+      Diags.report(DiagCode::E0009, R.Decl->RuleName.Range, R.Decl->RuleName.Text);
+      Diags.note(D->LastRange, "this condition excludes every item the others allow");
+    }
+  }
+  for (size_t I = 0; I < S.Rules.size(); ++I) {
+    for (size_t J = I + 1; J < S.Rules.size(); ++J) {
+      const RuleInfo &A = S.Rules[I], &B = S.Rules[J];
+      if (A.Kind != B.Kind)
+        continue;
+      int32_t PA = A.Decl->Priority ? A.Decl->Priority->first : 0;
+      int32_t PB = B.Decl->Priority ? B.Decl->Priority->first : 0;
+      if (PA != PB)
+        continue;
+      uint32_t Shared = None;
+      for (uint32_t T : A.Targets)
+        for (uint32_t U : B.Targets)
+          if (T == U && Shared == None)
+            Shared = T;
+      if (Shared == None)
+        continue;
+      Constraints Both = All[I];
+      Both.merge(All[J]);
+      if (Both.contradiction())
+        continue;
+      Diags.report(DiagCode::E0010, B.Decl->RuleName.Range, A.Decl->RuleName.Text,
+                   B.Decl->RuleName.Text, B.Decl->Kind.Text, fmt::format("`{}`", S.Categories[Shared]->Text));
+      Diags.note(A.Decl->RuleName.Range,
+                 "an item both rules accept could be counted twice; make their conditions exclusive or "
+                 "give one a higher `priority`");
+    }
+  }
+}
+
+void Checker::checkReachability() {
+  // Most points a category can receive: unbounded when any uncapped rule credits it.
+  const size_t N = S.Categories.size();
+  std::vector<bool> Unbounded(N, false);
+  std::vector<Rational> Max(N, Rational(0));
+  std::vector<std::vector<uint32_t>> TopCaps(N);
+  std::vector<bool> HasRule(N, false);
+  for (const RuleInfo &R : S.Rules) {
+    uint32_t Top = R.Cap;
+    while (Top != None && S.Caps[Top].Parent != None)
+      Top = S.Caps[Top].Parent;
+    for (uint32_t T : R.Targets) {
+      HasRule[T] = true;
+      if (Top == None)
+        Unbounded[T] = true;
+      else if (std::find(TopCaps[T].begin(), TopCaps[T].end(), Top) == TopCaps[T].end())
+        TopCaps[T].push_back(Top);
+    }
+  }
+  for (size_t C = 0; C < N; ++C)
+    for (uint32_t Cap : TopCaps[C])
+      Max[C] = Max[C].add(S.Caps[Cap].Limit).value_or(Max[C]);
+
+  auto Explain = [&](uint32_t C) {
+    if (!HasRule[C]) {
+      Diags.note(S.Categories[C]->Range, fmt::format("no rule credits `{}`", S.Categories[C]->Text));
+      return;
+    }
+    for (uint32_t Cap : TopCaps[C])
+      Diags.note(S.Caps[Cap].Range, fmt::format("`{}` credits at most {} points to `{}`", S.Caps[Cap].Name,
+                                                S.Caps[Cap].Limit.str(), S.Categories[C]->Text));
+  };
+
+  for (const ast::Requirement *R : S.Requirements) {
+    std::vector<uint32_t> Cats;
+    for (const ast::Name &Name : R->Categories)
+      Cats.push_back(S.CategoryByName.lookup(Name.Text));
+    bool Infinite = false;
+    Rational Total = 0;
+    std::vector<std::string> Terms;
+    for (uint32_t C : Cats) {
+      Infinite |= Unbounded[C];
+      Total = Total.add(Max[C]).value_or(Total);
+      Terms.push_back(fmt::format("{} ({})", Max[C].str(), S.Categories[C]->Text));
+    }
+    if (Cats.size() == 1) {
+      for (const ast::Spill *Sp : S.Spills) {
+        if (Sp->To.Text != R->Categories[0].Text)
+          continue;
+        uint32_t From = S.CategoryByName.lookup(Sp->From.Text);
+        Infinite |= Unbounded[From];
+        Terms.push_back(fmt::format("the excess of `{}`", Sp->From.Text));
+        Total = Total.add(Max[From]).value_or(Total);
+      }
+    }
+    if (Infinite || Total >= R->Amount.Amount)
+      continue;
+    Diags.report(DiagCode::E0011, R->Amount.Range, R->RequirementName.Text, Total.str(),
+                 R->Amount.Amount.str());
+    std::string Sum;
+    for (const std::string &T : Terms)
+      Sum += (Sum.empty() ? "" : " + ") + T;
+    Diags.note(R->Amount.Range, fmt::format("{} = {}, less than {}", Sum, Total.str(), R->Amount.Amount.str()));
+    for (uint32_t C : Cats)
+      Explain(C);
+  }
+}
+
+void Checker::checkCitations() {
+  auto Sources = [&](const std::vector<ast::Citation> &Cites) {
+    for (const ast::Citation &C : Cites)
+      lookupSource(C.Source);
+  };
+  auto Warn = [&](const std::vector<ast::Citation> &Cites, llvm::StringRef What, const ast::Name &N) {
+    Sources(Cites);
+    if (Cites.empty())
+      Diags.report(DiagCode::W0015, N.Range, What.str(), N.Text);
+  };
+  std::function<void(const ast::Group &)> Walk = [&](const ast::Group &G) {
+    for (const ast::EveryItem &E : G.Conditions) {
+      Sources(E.Cites);
+      if (E.Cites.empty())
+        Diags.report(DiagCode::W0015, E.Range, "condition", "every item");
+    }
+    Sources(G.Cites);
+    for (const ast::Rule &R : G.Rules)
+      Warn(R.Cites, "rule", R.RuleName);
+    for (const ast::Group &Sub : G.Groups)
+      Walk(Sub);
+  };
+  for (const ast::File *F : S.Files) {
+    for (const ast::Requirement &R : F->Requirements)
+      Warn(R.Cites, "requirement", R.RequirementName);
+    for (const ast::Prerequisite &P : F->Prerequisites)
+      Warn(P.Cites, "prerequisite", P.PrerequisiteName);
+    for (const ast::Spill &Sp : F->Spills)
+      Warn(Sp.Cites, "spillover from", Sp.From);
+    Walk(F->Root);
+  }
+}
+
+std::unique_ptr<Sema> checkModule(const LoadedModule &Module, CheckMode Mode, DiagnosticEngine &Diags) {
+  auto S = std::make_unique<Sema>();
+  Checker C(*S, Diags);
+  C.collectDeclarations(Module);
+  C.resolveSchema();
+  C.checkPolicyLevel(Mode);
+  C.checkRules();
+  C.checkCitations();
+  // The analyses reason about resolved rules; after name errors they would only
+  // repeat them.
+  if (Diags.hasErrors())
+    return nullptr;
+  C.checkContradictionsAndOverlaps();
+  C.checkReachability();
+  if (Diags.hasErrors())
+    return nullptr;
+  return S;
+}
+
+} // namespace certc

@@ -1,0 +1,356 @@
+// Collects the declarations of every file of a module into one scope and resolves
+// the schema: units, enumerations, designations, member and activity fields.
+#include "check/Checker.h"
+
+#include "llvm/ADT/StringSet.h"
+
+namespace certc {
+
+using namespace sema;
+
+namespace {
+/// First declaration of each name in a namespace, for duplicate reports.
+class DeclaredNames {
+public:
+  DeclaredNames(DiagnosticEngine &Diags, llvm::StringRef What) : Diags(Diags), What(What) {}
+  bool add(const ast::Name &N) {
+    auto [It, Inserted] = First.try_emplace(N.Text, N.Range);
+    if (Inserted)
+      return true;
+    Diags.report(DiagCode::E0003, N.Range, What, N.Text);
+    Diags.note(It->second, "previously declared here");
+    return false;
+  }
+
+private:
+  DiagnosticEngine &Diags;
+  std::string What;
+  llvm::StringMap<ast::SMRange> First;
+};
+} // namespace
+
+void Checker::reportUnknown(llvm::StringRef What, const ast::Name &N,
+                            const std::vector<llvm::StringRef> &Candidates) {
+  llvm::StringRef Best;
+  unsigned BestDistance = 3;
+  for (llvm::StringRef C : Candidates) {
+    unsigned D = llvm::StringRef(N.Text).edit_distance(C, true, BestDistance);
+    if (D < BestDistance || (D == BestDistance && !Best.empty() && C < Best && D < 3)) {
+      BestDistance = D;
+      Best = C;
+    }
+  }
+  std::string Hint = Best.empty() ? "" : fmt::format("; did you mean `{}`?", Best.str());
+  Diags.report(DiagCode::E0002, N.Range, What.str(), N.Text, Hint);
+}
+
+template <typename Map> static std::vector<llvm::StringRef> keysOf(const Map &M) {
+  std::vector<llvm::StringRef> Keys;
+  for (const auto &E : M)
+    Keys.push_back(E.getKey());
+  return Keys;
+}
+
+uint32_t Checker::lookupUnit(const ast::Name &N) {
+  auto It = S.UnitByName.find(N.Text);
+  if (It != S.UnitByName.end())
+    return It->second;
+  reportUnknown("unit", N, keysOf(S.UnitByName));
+  return None;
+}
+
+uint32_t Checker::lookupCategory(const ast::Name &N) {
+  auto It = S.CategoryByName.find(N.Text);
+  if (It != S.CategoryByName.end())
+    return It->second;
+  reportUnknown("category", N, keysOf(S.CategoryByName));
+  return None;
+}
+
+uint32_t Checker::lookupKind(const ast::Name &N) {
+  auto It = S.KindByName.find(N.Text);
+  if (It != S.KindByName.end())
+    return It->second;
+  reportUnknown("activity kind", N, keysOf(S.KindByName));
+  return None;
+}
+
+uint32_t Checker::lookupDesignation(const ast::Name &N, bool InPrerequisiteContext) {
+  const EnumInfo &E = S.Enums[S.DesignationEnum];
+  auto It = E.Positions.find(N.Text);
+  if (It != E.Positions.end())
+    return It->second;
+  if (InPrerequisiteContext) {
+    std::vector<llvm::StringRef> Names(E.Values.begin(), E.Values.end());
+    llvm::StringRef Best;
+    for (llvm::StringRef C : Names)
+      if (llvm::StringRef(N.Text).edit_distance(C, true, 3) < 3)
+        Best = C;
+    Diags.report(DiagCode::E0014, N.Range, N.Text,
+                 Best.empty() ? "" : fmt::format("; did you mean `{}`?", Best.str()));
+    return None;
+  }
+  reportUnknown("designation", N, std::vector<llvm::StringRef>(E.Values.begin(), E.Values.end()));
+  return None;
+}
+
+uint32_t Checker::lookupEnumValue(uint32_t Enum, const ast::Name &N) {
+  if (Enum == S.DesignationEnum)
+    return lookupDesignation(N, InPrerequisite);
+  const EnumInfo &E = S.Enums[Enum];
+  auto It = E.Positions.find(N.Text);
+  if (It != E.Positions.end())
+    return It->second;
+  reportUnknown(fmt::format("value of `{}`", E.Name), N,
+                std::vector<llvm::StringRef>(E.Values.begin(), E.Values.end()));
+  return None;
+}
+
+bool Checker::lookupSource(const ast::Name &N) {
+  if (S.Sources.count(N.Text))
+    return true;
+  reportUnknown("source document", N, keysOf(S.Sources));
+  return false;
+}
+
+void Checker::collectDeclarations(const LoadedModule &Module) {
+  DeclaredNames Sources(Diags, "source document"), Units(Diags, "unit"), Enums(Diags, "enumeration"),
+      Designations(Diags, "designation"), Kinds(Diags, "activity kind"), Categories(Diags, "category");
+  for (const ast::File &F : Module.Files)
+    S.Files.push_back(&F);
+  const ast::File &Root = Module.Files.back();
+  for (const ast::File &F : Module.Files) {
+    if (F.Header && &F != &Root) {
+      Diags.report(DiagCode::E0018, F.Header->Range,
+                   "an imported file must not have a policy header; only the policy that imports it does");
+    }
+    for (const ast::SourceDecl &D : F.Sources)
+      if (Sources.add(D.SourceName))
+        S.Sources[D.SourceName.Text] = &D;
+    for (const ast::UnitDecl &D : F.Units) {
+      bool Fresh = Units.add(D.Singular);
+      if (D.Plural.Text != D.Singular.Text)
+        Fresh &= Units.add(D.Plural);
+      if (!Fresh)
+        continue;
+      uint32_t Id = static_cast<uint32_t>(S.Units.size());
+      S.Units.push_back({&D, None, 1});
+      S.UnitByName[D.Singular.Text] = Id;
+      S.UnitByName[D.Plural.Text] = Id;
+    }
+    for (const ast::EnumDecl &D : F.Enums) {
+      if (!Enums.add(D.EnumName))
+        continue;
+      EnumInfo E{D.EnumName.Text, {}, {}, D.Range};
+      DeclaredNames Values(Diags, fmt::format("value of `{}`", D.EnumName.Text));
+      for (const ast::Name &V : D.Values)
+        if (Values.add(V)) {
+          E.Positions[V.Text] = static_cast<uint32_t>(E.Values.size());
+          E.Values.push_back(V.Text);
+        }
+      if (E.Values.size() > 64)
+        Diags.report(DiagCode::E0016, D.EnumName.Range,
+                     fmt::format("enumeration `{}` has {} values, over the limit of 64",
+                                 D.EnumName.Text, E.Values.size()));
+      S.EnumByName[E.Name] = static_cast<uint32_t>(S.Enums.size());
+      S.Enums.push_back(std::move(E));
+    }
+    for (const ast::DesignationDecl &D : F.Designations)
+      if (Designations.add(D.Code))
+        S.Designations.push_back(&D);
+    for (const ast::ActivityDecl &D : F.Activities)
+      if (Kinds.add(D.Kind)) {
+        S.KindByName[D.Kind.Text] = static_cast<uint32_t>(S.Kinds.size());
+        S.Kinds.push_back({&D, {}, {}});
+      }
+    for (const ast::Name &C : F.Categories)
+      if (Categories.add(C)) {
+        S.CategoryByName[C.Text] = static_cast<uint32_t>(S.Categories.size());
+        S.Categories.push_back(&C);
+      }
+    if (F.Header)
+      S.Header = &*F.Header;
+  }
+
+  // Designations form the enumeration that `holds`, `enrolled` and awards use.
+  EnumInfo Designation{"designation", {}, {}, {}};
+  for (const ast::DesignationDecl *D : S.Designations) {
+    Designation.Positions[D->Code.Text] = static_cast<uint32_t>(Designation.Values.size());
+    Designation.Values.push_back(D->Code.Text);
+  }
+  S.DesignationEnum = static_cast<uint32_t>(S.Enums.size());
+  S.Enums.push_back(std::move(Designation));
+}
+
+void Checker::resolveSchema() {
+  // Units: resolve each definition to its base, guarding against cycles.
+  for (uint32_t I = 0; I < S.Units.size(); ++I) {
+    uint32_t Cur = I;
+    Rational Factor = 1;
+    llvm::StringSet<> Seen;
+    bool Ok = true;
+    while (S.Units[Cur].Decl->Definition) {
+      const ast::Quantity &Def = *S.Units[Cur].Decl->Definition;
+      if (!Seen.insert(S.Units[Cur].Decl->Singular.Text).second) {
+        if (Cur == I)
+          Diags.report(DiagCode::E0020, Def.Range,
+                       fmt::format("unit `{}` is defined in terms of itself", S.Units[I].Decl->Singular.Text));
+        Ok = false;
+        break;
+      }
+      if (Def.Amount <= Rational(0)) {
+        if (Cur == I)
+          Diags.report(DiagCode::E0006, Def.Range, "a unit's size", Def.Amount.str());
+        Ok = false;
+        break;
+      }
+      auto It = S.UnitByName.find(Def.Unit.Text);
+      if (It == S.UnitByName.end()) {
+        if (Cur == I)
+          reportUnknown("unit", Def.Unit, keysOf(S.UnitByName));
+        Ok = false;
+        break;
+      }
+      auto Next = Factor.mul(Def.Amount);
+      if (!Next) {
+        Ok = false;
+        break;
+      }
+      Factor = *Next;
+      Cur = It->second;
+    }
+    if (Ok && Cur != I) {
+      S.Units[I].Base = Cur;
+      S.Units[I].PerBase = Factor;
+    }
+  }
+  auto UnitNamed = [&](llvm::StringRef Name) {
+    auto It = S.UnitByName.find(Name);
+    return It == S.UnitByName.end() ? None : It->second;
+  };
+  S.PointUnit = UnitNamed("point");
+  S.YearUnit = UnitNamed("year");
+  S.MonthUnit = UnitNamed("month");
+  S.DayUnit = UnitNamed("day");
+
+  auto ResolveType = [&](const ast::TypeRef &T) -> Type {
+    const std::string &Base = T.Base.Text;
+    if (T.IsList) {
+      if (Base == "awards")
+        return Type::awards();
+      Diags.report(DiagCode::E0005, T.Range,
+                   fmt::format("`list of {}` is not a field type; lists hold `awards`", Base));
+      return Type::error();
+    }
+    if (T.IsSet) {
+      if (Base == "designation")
+        return Type::set(S.DesignationEnum);
+      auto It = S.EnumByName.find(Base);
+      if (It != S.EnumByName.end())
+        return Type::set(It->second);
+      reportUnknown("enumeration", T.Base, keysOf(S.EnumByName));
+      return Type::error();
+    }
+    if (T.Min && Base != "integer")
+      Diags.report(DiagCode::E0005, T.Range, "only `integer` fields take a range `from A to B`");
+    if (Base == "text") return Type::text();
+    if (Base == "bool") return Type::boolean();
+    if (Base == "date") return Type::date();
+    if (Base == "integer") return Type::number(None, true);
+    if (Base == "designation") return Type::symbol(S.DesignationEnum);
+    if (auto It = S.EnumByName.find(Base); It != S.EnumByName.end())
+      return Type::symbol(It->second);
+    if (auto It = S.UnitByName.find(Base); It != S.UnitByName.end())
+      return Type::number(It->second);
+    std::vector<llvm::StringRef> Candidates = {"text", "bool", "date", "integer", "designation"};
+    for (const auto &E : S.EnumByName)
+      Candidates.push_back(E.getKey());
+    for (const auto &U : S.UnitByName)
+      Candidates.push_back(U.getKey());
+    reportUnknown("type", T.Base, Candidates);
+    return Type::error();
+  };
+
+  auto CheckDefault = [&](const ast::FieldDecl &F, const Type &T) {
+    if (!F.Default || T.isError())
+      return;
+    const ast::Literal &L = *F.Default;
+    using LK = ast::Literal::Kind;
+    bool Ok = false;
+    switch (T.K) {
+    case Type::Kind::Bool: Ok = L.K == LK::Bool; break;
+    case Type::Kind::Number: Ok = L.K == LK::Number && (!T.Integer || L.Number.isInteger()); break;
+    case Type::Kind::Date: Ok = L.K == LK::DateLit; break;
+    case Type::Kind::Text: Ok = L.K == LK::Text; break;
+    case Type::Kind::Symbol: Ok = L.K == LK::Symbol; break;
+    case Type::Kind::Set: Ok = L.K == LK::Set; break;
+    case Type::Kind::Awards: Ok = L.K == LK::Set && L.Symbols.empty(); break;
+    case Type::Kind::Error: break;
+    }
+    if (!Ok) {
+      Diags.report(DiagCode::E0005, L.Range,
+                   fmt::format("the default of `{}` is not a {}", F.FieldName.Text, S.typeName(T)));
+      return;
+    }
+    if (T.K == Type::Kind::Symbol || T.K == Type::Kind::Set)
+      for (const ast::Name &V : L.Symbols)
+        lookupEnumValue(T.Enum, V);
+    if (F.Required)
+      Diags.report(DiagCode::E0020, L.Range,
+                   fmt::format("field `{}` is required, so its default would never be used", F.FieldName.Text));
+  };
+
+  auto AddFields = [&](const std::vector<ast::FieldDecl> &Decls, std::vector<FieldInfo> &Out,
+                       llvm::StringMap<uint32_t> &Index, DeclaredNames &Names) {
+    for (const ast::FieldDecl &F : Decls) {
+      if (!Names.add(F.FieldName))
+        continue;
+      Type T = ResolveType(F.Type);
+      CheckDefault(F, T);
+      Index[F.FieldName.Text] = static_cast<uint32_t>(Out.size());
+      Out.push_back({&F, F.FieldName.Text, T, F.Required, F.Range});
+    }
+  };
+
+  DeclaredNames MemberNames(Diags, "member field");
+  for (const ast::File *F : S.Files)
+    AddFields(F->MemberFields, S.MemberFields, S.MemberFieldIndex, MemberNames);
+
+  // Common fields are resolved once, not once per kind.
+  std::vector<const ast::FieldDecl *> Common;
+  std::vector<Type> CommonTypes;
+  DeclaredNames CommonNames(Diags, "common activity field");
+  for (const ast::File *F : S.Files)
+    for (const ast::FieldDecl &D : F->CommonFields)
+      if (CommonNames.add(D.FieldName)) {
+        Common.push_back(&D);
+        CommonTypes.push_back(ResolveType(D.Type));
+        CheckDefault(D, CommonTypes.back());
+      }
+
+  for (KindInfo &K : S.Kinds) {
+    DeclaredNames Names(Diags, fmt::format("field of `{}`", K.Decl->Kind.Text));
+    if (K.Decl->IsPeriod) {
+      // Periods always have these two; `end` absent means "to the audit date".
+      for (const char *Name : {"start", "end"}) {
+        Names.add({Name, K.Decl->Kind.Range});
+        K.FieldIndex[Name] = static_cast<uint32_t>(K.Fields.size());
+        K.Fields.push_back({nullptr, Name, Type::date(), std::string(Name) == "start", K.Decl->Kind.Range});
+      }
+    }
+    AddFields(K.Decl->Fields, K.Fields, K.FieldIndex, Names);
+    for (size_t I = 0; I < Common.size(); ++I) {
+      const ast::FieldDecl *D = Common[I];
+      if (K.FieldIndex.count(D->FieldName.Text)) {
+        Diags.report(DiagCode::E0003, K.Fields[K.FieldIndex[D->FieldName.Text]].Range,
+                     fmt::format("field of `{}`", K.Decl->Kind.Text), D->FieldName.Text);
+        Diags.note(D->FieldName.Range, "every activity already has this field");
+        continue;
+      }
+      K.FieldIndex[D->FieldName.Text] = static_cast<uint32_t>(K.Fields.size());
+      K.Fields.push_back({D, D->FieldName.Text, CommonTypes[I], D->Required, D->Range});
+    }
+  }
+}
+
+} // namespace certc

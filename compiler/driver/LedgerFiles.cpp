@@ -1,0 +1,97 @@
+// Ledger discovery and reading for the `run` and `test` verbs.
+#include "driver/LedgerFiles.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+
+namespace certc {
+
+namespace {
+ledger::LedgerError fileError(llvm::StringRef Path, std::string Message) {
+  ledger::LedgerError E;
+  E.File = Path.str();
+  E.Message = std::move(Message);
+  return E;
+}
+
+void addFile(llvm::StringRef Path, bool Explicit, std::vector<LedgerSource> &Out,
+             std::vector<ledger::LedgerError> &Errors) {
+  if (Path.endswith(".json")) {
+    Out.push_back({Path.str(), ""});
+    return;
+  }
+  if (Path.endswith(".members.csv")) {
+    std::string Activities = Path.drop_back(strlen(".members.csv")).str() + ".activities.csv";
+    if (!llvm::sys::fs::exists(Activities))
+      Errors.push_back(fileError(Path, "CSV ledger has no activities file `" + Activities + "`"));
+    else
+      Out.push_back({Path.str(), Activities});
+    return;
+  }
+  if (Path.endswith(".activities.csv")) {
+    if (Explicit) {
+      std::string Members = Path.drop_back(strlen(".activities.csv")).str() + ".members.csv";
+      if (!llvm::sys::fs::exists(Members))
+        Errors.push_back(fileError(Path, "CSV ledger has no members file `" + Members + "`"));
+      else
+        Out.push_back({Members, Path.str()});
+    }
+    return;
+  }
+  if (Explicit)
+    Errors.push_back(fileError(Path, "not a ledger: expected a .json file or a .members.csv/.activities.csv pair"));
+}
+} // namespace
+
+std::vector<LedgerSource> findLedgers(const std::vector<std::string> &Paths,
+                                      std::vector<ledger::LedgerError> &Errors) {
+  std::vector<LedgerSource> Out;
+  for (const std::string &Path : Paths) {
+    if (!llvm::sys::fs::is_directory(Path)) {
+      if (!llvm::sys::fs::exists(Path)) {
+        Errors.push_back(fileError(Path, "no such file or folder"));
+        continue;
+      }
+      addFile(Path, true, Out, Errors);
+      continue;
+    }
+    std::vector<std::string> Entries;
+    std::error_code EC;
+    for (llvm::sys::fs::directory_iterator It(Path, EC), End; It != End && !EC; It.increment(EC))
+      if (llvm::sys::fs::is_regular_file(It->path()))
+        Entries.push_back(It->path());
+    if (EC)
+      Errors.push_back(fileError(Path, "cannot list folder: " + EC.message()));
+    std::sort(Entries.begin(), Entries.end());
+    for (const std::string &E : Entries)
+      addFile(E, false, Out, Errors);
+  }
+  return Out;
+}
+
+ledger::ReadResult readLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source) {
+  auto Read = [](llvm::StringRef Path, ledger::ReadResult &Result) -> std::unique_ptr<llvm::MemoryBuffer> {
+    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false);
+    if (!Buffer) {
+      Result.Errors.push_back(fileError(Path, "cannot read: " + Buffer.getError().message()));
+      return nullptr;
+    }
+    return std::move(*Buffer);
+  };
+  ledger::ReadResult Result;
+  auto Main = Read(Source.Path, Result);
+  if (!Main)
+    return Result;
+  if (Source.ActivitiesCsv.empty())
+    return ledger::readJsonLedger(Schema, Source.Path, Main->getBuffer());
+  auto Activities = Read(Source.ActivitiesCsv, Result);
+  if (!Activities)
+    return Result;
+  return ledger::readCsvLedger(Schema, Source.Path, Main->getBuffer(), Source.ActivitiesCsv,
+                               Activities->getBuffer());
+}
+
+} // namespace certc

@@ -1,0 +1,20 @@
+// One entry point per `certc` verb; each verb's options live in its own file.
+#ifndef CERTC_DRIVER_VERBS_H
+#define CERTC_DRIVER_VERBS_H
+
+#include "llvm/Support/CommandLine.h"
+
+namespace certc {
+
+extern llvm::cl::SubCommand CheckCommand, BuildCommand, RunCommand, TestCommand;
+/// --stdlib, shared by every verb.
+extern llvm::cl::opt<std::string> StdlibOption;
+
+int runCheck(const char *Argv0);
+int runBuild(const char *Argv0);
+int runRun(const char *Argv0);
+int runTest(const char *Argv0);
+
+} // namespace certc
+
+#endif

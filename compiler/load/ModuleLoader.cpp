@@ -1,0 +1,103 @@
+// Depth-first import loading with cycle detection on the stack of open files.
+#include "load/ModuleLoader.h"
+#include "parse/Parser.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+namespace certc {
+
+namespace {
+class ModuleLoader {
+public:
+  ModuleLoader(llvm::StringRef StdlibDir, DiagnosticEngine &Diags)
+      : StdlibDir(StdlibDir), Diags(Diags) {}
+
+  bool load(const std::string &Path, llvm::SMRange ImportedAt) {
+    std::string Key = canonical(Path);
+    if (State[Key] == Done)
+      return true;
+    if (State[Key] == Open) {
+      std::string Cycle;
+      bool InCycle = false;
+      for (const std::string &P : Stack) {
+        InCycle |= P == Key;
+        if (InCycle)
+          Cycle += llvm::sys::path::filename(P).str() + " -> ";
+      }
+      Diags.report(DiagCode::E0013, ImportedAt, Cycle + llvm::sys::path::filename(Key).str());
+      return false;
+    }
+    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+    if (!Buffer) {
+      Diags.report(DiagCode::E0022, ImportedAt, Path, Buffer.getError().message());
+      return false;
+    }
+    unsigned Id = Diags.sourceMgr().AddNewSourceBuffer(std::move(*Buffer), llvm::SMLoc());
+    std::optional<ast::File> File = parseFile(Id, Diags);
+    if (!File)
+      return false;
+    State[Key] = Open;
+    Stack.push_back(Key);
+    bool Ok = true;
+    for (const ast::Import &I : File->Imports) {
+      std::optional<std::string> Found = resolve(I.Path, Path);
+      if (!Found) {
+        Diags.report(DiagCode::E0012, I.Range, I.Path);
+        Diags.note({}, fmt::format("looked next to `{}` and in `{}`",
+                                   llvm::sys::path::filename(Path).str(), StdlibDir));
+        Ok = false;
+        continue;
+      }
+      Ok &= load(*Found, I.Range);
+    }
+    Stack.pop_back();
+    State[Key] = Done;
+    Files.push_back(std::move(*File));
+    return Ok;
+  }
+
+  std::vector<ast::File> Files;
+
+private:
+  enum FileState { Unseen, Open, Done };
+
+  static std::string canonical(const std::string &Path) {
+    llvm::SmallString<256> Real;
+    if (llvm::sys::fs::real_path(Path, Real))
+      return Path;
+    return std::string(Real);
+  }
+
+  std::optional<std::string> resolve(const std::string &Import, const std::string &From) {
+    if (Import.empty() || llvm::sys::path::is_absolute(Import))
+      return std::nullopt;
+    llvm::SmallString<256> Beside(llvm::sys::path::parent_path(From));
+    llvm::sys::path::append(Beside, Import);
+    if (llvm::sys::fs::is_regular_file(Beside))
+      return std::string(Beside);
+    llvm::SmallString<256> InStdlib(StdlibDir);
+    llvm::sys::path::append(InStdlib, Import);
+    if (llvm::sys::fs::is_regular_file(InStdlib))
+      return std::string(InStdlib);
+    return std::nullopt;
+  }
+
+  std::string StdlibDir;
+  DiagnosticEngine &Diags;
+  llvm::StringMap<FileState> State;
+  std::vector<std::string> Stack;
+};
+} // namespace
+
+std::optional<LoadedModule> loadModule(llvm::StringRef RootPath, llvm::StringRef StdlibDir,
+                                       DiagnosticEngine &Diags) {
+  ModuleLoader Loader(StdlibDir, Diags);
+  if (!Loader.load(RootPath.str(), {}))
+    return std::nullopt;
+  return LoadedModule{std::move(Loader.Files)};
+}
+
+} // namespace certc

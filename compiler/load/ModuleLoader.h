@@ -1,0 +1,27 @@
+// Loads a policy file and, transitively, its imports: resolved next to the
+// importing file first, then in the stdlib directory. Reports missing and cyclic
+// imports. Files come back in dependency order (imports before importers).
+#ifndef CERTC_LOAD_MODULELOADER_H
+#define CERTC_LOAD_MODULELOADER_H
+
+#include "ast/AST.h"
+#include "diag/Diagnostics.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace certc {
+
+struct LoadedModule {
+  std::vector<ast::File> Files; ///< imports first; the root file last
+};
+
+/// Returns nullopt when any file could not be read or parsed, or imports are
+/// missing or cyclic (all reported to Diags).
+std::optional<LoadedModule> loadModule(llvm::StringRef RootPath, llvm::StringRef StdlibDir,
+                                       DiagnosticEngine &Diags);
+
+} // namespace certc
+
+#endif

@@ -1,0 +1,432 @@
+// Lowers Sema's tables and expressions into the IR's flat tables and expression
+// arena (children before parents, so the arena is acyclic by construction).
+#include "lower/Lower.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+namespace certc {
+
+using namespace sema;
+using K = ast::Expr::Kind;
+
+namespace {
+class Lowering {
+public:
+  Lowering(const Sema &S, const llvm::SourceMgr &SM, llvm::StringRef StdlibDir)
+      : S(S), SM(SM), StdlibDir(StdlibDir) {}
+
+  ir::Policy run() {
+    sourceFiles();
+    if (S.Header) {
+      P.Title = S.Header->Title;
+      P.Designation = symbol(S.Header->Designation.Text);
+      P.Edition = S.Header->Edition;
+      P.Effective = S.Header->Effective;
+    }
+    for (const auto &Src : S.Sources)
+      P.Sources.push_back({Src.getKey().str(), Src.getValue()->Title, Src.getValue()->File});
+    std::sort(P.Sources.begin(), P.Sources.end(),
+              [](const ir::SourceDocument &A, const ir::SourceDocument &B) { return A.Name < B.Name; });
+    for (const EnumInfo &E : S.Enums) {
+      ir::EnumType T{E.Name, {}};
+      for (const std::string &V : E.Values)
+        T.Values.push_back(symbol(V));
+      P.Enums.push_back(std::move(T));
+    }
+    P.DesignationEnum = S.DesignationEnum;
+    for (const UnitInfo &U : S.Units)
+      P.Units.push_back({U.Decl->Singular.Text, U.Decl->Plural.Text, U.Base, U.PerBase});
+    for (const FieldInfo &F : S.MemberFields)
+      P.MemberFields.push_back(field(F));
+    for (const KindInfo &Kind : S.Kinds) {
+      ir::ActivityKind A{symbol(Kind.Decl->Kind.Text), Kind.Decl->IsPeriod, {}, loc(Kind.Decl->Range)};
+      for (const FieldInfo &F : Kind.Fields)
+        A.Fields.push_back(field(F));
+      P.Kinds.push_back(std::move(A));
+    }
+    for (const ast::Name *C : S.Categories)
+      P.Categories.push_back({C->Text, loc(C->Range)});
+    for (const ast::Requirement *R : S.Requirements) {
+      ir::Requirement Out{R->RequirementName.Text, {}, pointsOf(R->Amount), cites(R->Cites), loc(R->Range)};
+      for (const ast::Name &C : R->Categories)
+        Out.Categories.push_back(S.CategoryByName.lookup(C.Text));
+      P.Requirements.push_back(std::move(Out));
+    }
+    for (const ast::Spill *Sp : S.Spills) {
+      ir::Spillover Out{S.CategoryByName.lookup(Sp->From.Text), S.CategoryByName.lookup(Sp->To.Text), 0,
+                        cites(Sp->Cites), loc(Sp->Range)};
+      for (const ir::Requirement &R : P.Requirements)
+        if (R.Categories.size() == 1 && R.Categories[0] == Out.From)
+          Out.Above = R.Amount;
+      P.Spillovers.push_back(std::move(Out));
+    }
+    for (const ast::Prerequisite *Pre : S.Prerequisites)
+      P.Prerequisites.push_back({Pre->PrerequisiteName.Text, expr(*Pre->Test, None), Pre->Reason,
+                                 cites(Pre->Cites), loc(Pre->Range)});
+    for (const CapInfo &C : S.Caps)
+      P.Caps.push_back({C.Name, C.Limit, C.Parent, C.Category, C.Cites ? cites(*C.Cites) : std::vector<ir::Citation>{},
+                        loc(C.Range)});
+    for (const RuleInfo &R : S.Rules)
+      P.Rules.push_back(rule(R));
+    return std::move(P);
+  }
+
+private:
+  ir::SymbolId symbol(llvm::StringRef Name) {
+    auto [It, Fresh] = Symbols.try_emplace(Name, static_cast<ir::SymbolId>(P.Symbols.size()));
+    if (Fresh)
+      P.Symbols.push_back(Name.str());
+    return It->second;
+  }
+
+  void sourceFiles() {
+    for (const ast::File *F : S.Files) {
+      llvm::StringRef Path = F->Path;
+      llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Path));
+      std::string Name = F == S.Files.back() ? Path.str() : llvm::sys::path::filename(Path).str();
+      if (F != S.Files.back() && llvm::sys::fs::equivalent(Dir, StdlibDir))
+        Name = "stdlib/" + Name;
+      BufferFile[F->BufferId] = static_cast<uint32_t>(P.SourceFiles.size());
+      P.SourceFiles.push_back(Name);
+    }
+  }
+
+  ir::SourceLoc loc(ast::SMRange R) const {
+    if (!R.Start.isValid())
+      return {};
+    unsigned Buf = SM.FindBufferContainingLoc(R.Start);
+    auto [Line, Col] = SM.getLineAndColumn(R.Start, Buf);
+    auto It = BufferFile.find(Buf);
+    return {It == BufferFile.end() ? 0u : It->second, Line, Col};
+  }
+
+  std::vector<ir::Citation> cites(const std::vector<ast::Citation> &In) const {
+    std::vector<ir::Citation> Out;
+    for (const ast::Citation &C : In) {
+      const ast::SourceDecl *Src = S.Sources.lookup(C.Source.Text);
+      Out.push_back({Src ? Src->Title : C.Source.Text, C.Section, C.Quote});
+    }
+    return Out;
+  }
+
+  Rational pointsOf(const ast::Quantity &Q) const {
+    uint32_t Unit = S.UnitByName.lookup(Q.Unit.Text);
+    return Q.Amount.mul(*S.conversion(Unit, S.PointUnit)).value_or(Q.Amount);
+  }
+
+  ir::ValueType valueType(const Type &T) const {
+    switch (T.K) {
+    case Type::Kind::Bool: return ir::ValueType::Bool;
+    case Type::Kind::Number: return T.Unit == None ? ir::ValueType::Integer : ir::ValueType::Quantity;
+    case Type::Kind::Date: return ir::ValueType::Date;
+    case Type::Kind::Symbol: return ir::ValueType::Enum;
+    case Type::Kind::Set: return ir::ValueType::EnumSet;
+    case Type::Kind::Awards: return ir::ValueType::Awards;
+    default: return ir::ValueType::Text;
+    }
+  }
+
+  ir::Field field(const FieldInfo &F) {
+    ir::Field Out;
+    Out.Name = F.Name;
+    Out.Type = valueType(F.Ty);
+    Out.Enum = F.Ty.Enum;
+    Out.Unit = F.Ty.Unit;
+    Out.Required = F.Required;
+    Out.Loc = loc(F.Range);
+    if (F.Decl && F.Decl->Type.Min) {
+      Out.IntMin = F.Decl->Type.Min->num();
+      Out.IntMax = F.Decl->Type.Max->num();
+    }
+    if (F.Decl && F.Decl->Default)
+      Out.Default = literal(*F.Decl->Default, F.Ty);
+    return Out;
+  }
+
+  ir::Value literal(const ast::Literal &L, const Type &T) {
+    ir::Value V;
+    using LK = ast::Literal::Kind;
+    switch (L.K) {
+    case LK::Bool: V.K = ir::Value::Kind::Bool; V.Bool = L.BoolValue; break;
+    case LK::Number: V.K = ir::Value::Kind::Number; V.Number = L.Number; break;
+    case LK::DateLit: V.K = ir::Value::Kind::Date; V.DateValue = L.DateValue; break;
+    case LK::Text: V.K = ir::Value::Kind::Text; V.Text = L.Text; break;
+    case LK::Symbol: V.K = ir::Value::Kind::Symbol; V.Symbol = symbol(L.Symbols[0].Text); break;
+    case LK::Set:
+      if (T.K == Type::Kind::Awards) {
+        V.K = ir::Value::Kind::Awards;
+        break;
+      }
+      V.K = ir::Value::Kind::Set;
+      for (const ast::Name &N : L.Symbols)
+        V.Set |= uint64_t(1) << S.Enums[T.Enum].Positions.lookup(N.Text);
+      break;
+    }
+    return V;
+  }
+
+  // Expressions ---------------------------------------------------------------
+
+  ir::ExprId push(ir::Expr E) {
+    P.Exprs.push_back(std::move(E));
+    return static_cast<ir::ExprId>(P.Exprs.size() - 1);
+  }
+  ir::ExprId constant(ir::Value V) {
+    P.Consts.push_back(std::move(V));
+    ir::Expr E;
+    E.O = ir::Op::Const;
+    E.A = static_cast<uint32_t>(P.Consts.size() - 1);
+    return push(std::move(E));
+  }
+  ir::ExprId numberConst(Rational R) {
+    ir::Value V;
+    V.K = ir::Value::Kind::Number;
+    V.Number = R;
+    return constant(V);
+  }
+  ir::ExprId dateConst(Date D) {
+    ir::Value V;
+    V.K = ir::Value::Kind::Date;
+    V.DateValue = D;
+    return constant(V);
+  }
+  ir::ExprId node(ir::Op O, std::vector<ir::ExprId> Args, uint32_t A = 0) {
+    ir::Expr E;
+    E.O = O;
+    E.A = A;
+    E.Args = std::move(Args);
+    return push(std::move(E));
+  }
+  ir::ExprId compare(ir::Cmp C, ir::ExprId L, ir::ExprId R) {
+    ir::Expr E;
+    E.O = ir::Op::Compare;
+    E.C = C;
+    E.Args = {L, R};
+    return push(std::move(E));
+  }
+  uint64_t mask(uint32_t Enum, const std::vector<ast::Name> &Names) const {
+    uint64_t M = 0;
+    for (const ast::Name &N : Names)
+      M |= uint64_t(1) << S.Enums[Enum].Positions.lookup(N.Text);
+    return M;
+  }
+  uint32_t fieldIndex(const ast::Name &N, uint32_t Kind) const {
+    return Kind == None ? S.MemberFieldIndex.lookup(N.Text) : S.Kinds[Kind].FieldIndex.lookup(N.Text);
+  }
+
+  /// A number literal on the scale of the value it is compared with.
+  ir::ExprId operand(const ast::Expr &E, const Type &Other, uint32_t Kind) {
+    if (E.K == K::Number && E.Unit && Other.K == Type::Kind::Number && Other.Unit != None) {
+      uint32_t Unit = S.UnitByName.lookup(E.Unit->Text);
+      Rational Factor = S.conversion(Unit, Other.Unit).value_or(1);
+      return numberConst(E.Amount.mul(Factor).value_or(E.Amount));
+    }
+    return expr(E, Kind);
+  }
+
+  ir::ExprId expr(const ast::Expr &E, uint32_t Kind) {
+    Context C{Kind};
+    switch (E.K) {
+    case K::Name:
+      if (auto It = S.EnumLiterals.find(&E); It != S.EnumLiterals.end()) {
+        Type T = S.typeOf(&E, C);
+        ir::Value V;
+        V.K = ir::Value::Kind::Symbol;
+        V.Symbol = symbol(S.Enums[T.Enum].Values[It->second]);
+        return constant(V);
+      }
+      return node(Kind == None ? ir::Op::MemberField : ir::Op::ActivityField, {}, fieldIndex(E.Names[0], Kind));
+    case K::MemberField:
+      return node(ir::Op::MemberField, {}, S.MemberFieldIndex.lookup(E.Names[0].Text));
+    case K::Number:
+      return numberConst(E.Amount);
+    case K::DateLit:
+      return dateConst(E.DateValue);
+    case K::Bool: {
+      ir::Value V;
+      V.K = ir::Value::Kind::Bool;
+      V.Bool = E.BoolValue;
+      return constant(V);
+    }
+    case K::Text: {
+      ir::Value V;
+      V.K = ir::Value::Kind::Text;
+      V.Text = E.Text;
+      return constant(V);
+    }
+    case K::Not:
+      return node(ir::Op::Not, {expr(*E.Kids[0], Kind)});
+    case K::And:
+    case K::Or: {
+      std::vector<ir::ExprId> Args;
+      for (const ast::ExprPtr &Kid : E.Kids)
+        Args.push_back(expr(*Kid, Kind));
+      return node(E.K == K::And ? ir::Op::And : ir::Op::Or, std::move(Args));
+    }
+    case K::Compare: {
+      Type LT = S.typeOf(E.Kids[0].get(), C), RT = S.typeOf(E.Kids[1].get(), C);
+      ir::ExprId L = operand(*E.Kids[0], RT, Kind);
+      ir::ExprId R = operand(*E.Kids[1], LT, Kind);
+      static const ir::Cmp Map[] = {ir::Cmp::Eq, ir::Cmp::Ne, ir::Cmp::Lt, ir::Cmp::Le, ir::Cmp::Gt, ir::Cmp::Ge};
+      return compare(Map[static_cast<int>(E.Op)], L, R);
+    }
+    case K::InSet: {
+      Type T = S.typeOf(E.Kids[0].get(), C);
+      ir::Expr Out;
+      Out.O = ir::Op::InSet;
+      Out.A = T.Enum;
+      Out.Mask = mask(T.Enum, E.Names);
+      Out.Args = {expr(*E.Kids[0], Kind)};
+      return push(std::move(Out));
+    }
+    case K::InRange: {
+      ir::ExprId X = expr(*E.Kids[0], Kind);
+      return node(ir::Op::And, {compare(ir::Cmp::Ge, X, numberConst(E.Amount)),
+                                compare(ir::Cmp::Le, X, numberConst(E.Amount2))});
+    }
+    case K::Contains: {
+      Type T = S.typeOf(E.Kids[0].get(), C);
+      return node(ir::Op::SetContains, {expr(*E.Kids[0], Kind)},
+                  S.Enums[T.Enum].Positions.lookup(E.Names[0].Text));
+    }
+    case K::Within: {
+      Type T = S.typeOf(E.Kids[0].get(), C);
+      ir::Expr Out;
+      Out.O = ir::Op::SetWithin;
+      Out.A = T.Enum;
+      Out.Mask = mask(T.Enum, E.Names);
+      Out.Args = {expr(*E.Kids[0], Kind)};
+      return push(std::move(Out));
+    }
+    case K::IsGiven: {
+      ir::ExprId Given = node(ir::Op::IsGiven, {expr(*E.Kids[0], Kind)});
+      return E.Negated ? node(ir::Op::Not, {Given}) : Given;
+    }
+    case K::InWindow: {
+      ir::ExprId X = expr(*E.Kids[0], Kind);
+      std::vector<ir::ExprId> Parts = {compare(ir::Cmp::Ge, X, expr(*E.Kids[1], Kind))};
+      if (E.Kids.size() == 3)
+        Parts.push_back(compare(E.Negated ? ir::Cmp::Lt : ir::Cmp::Le, X, expr(*E.Kids[2], Kind)));
+      return Parts.size() == 1 ? Parts[0] : node(ir::Op::And, std::move(Parts));
+    }
+    case K::Holds:
+      return node(ir::Op::Holds, {}, symbol(E.Names[0].Text));
+    case K::AwardedOn:
+      return node(ir::Op::AwardedOn, {}, symbol(E.Names[0].Text));
+    case K::AuditDate:
+      return node(ir::Op::AuditDate, {});
+    case K::NoSame: {
+      uint32_t Other = S.KindByName.lookup(E.Names[0].Text);
+      ir::Expr Out;
+      Out.O = E.Earlier ? ir::Op::NoEarlierSame : ir::Op::NoOtherSame;
+      Out.A = Other;
+      for (size_t I = 1; I < E.Names.size(); ++I)
+        Out.Pairs.push_back({fieldIndex(E.Names[I], Kind), fieldIndex(E.Names[I], Other)});
+      return push(std::move(Out));
+    }
+    case K::CountOf:
+      return node(ir::Op::SetSize, {node(Kind == None ? ir::Op::MemberField : ir::Op::ActivityField, {},
+                                         fieldIndex(E.Names[0], Kind))});
+    case K::NumberOf: {
+      uint32_t Counted = S.KindByName.lookup(E.Names[0].Text);
+      std::vector<ir::ExprId> Args;
+      if (!E.Kids.empty())
+        Args.push_back(expr(*E.Kids[0], Counted));
+      return node(ir::Op::CountActivities, std::move(Args), Counted);
+    }
+    case K::YearsSince:
+      return node(ir::Op::YearsBetween, {expr(*E.Kids[0], Kind)});
+    case K::Shift: {
+      uint32_t Unit = S.UnitByName.lookup(E.Unit->Text);
+      int64_t N = E.Amount.num() * (E.Negated ? -1 : 1);
+      ir::ExprId Base = expr(*E.Kids[0], Kind);
+      if (Unit == S.DayUnit)
+        return node(ir::Op::AddDays, {Base}, static_cast<uint32_t>(static_cast<int32_t>(N)));
+      int64_t Months = Unit == S.YearUnit ? N * 12 : N;
+      return node(ir::Op::AddMonths, {Base}, static_cast<uint32_t>(static_cast<int32_t>(Months)));
+    }
+    }
+    return numberConst(0);
+  }
+
+  ir::Rule rule(const RuleInfo &R) {
+    const ast::Rule &D = *R.Decl;
+    ir::Rule Out;
+    Out.Name = D.RuleName.Text;
+    Out.Kind = symbol(D.Kind.Text);
+    Out.Loc = loc(D.Range);
+    Out.Cites = cites(D.Cites);
+    std::vector<ir::ExprId> Filters;
+    for (const ast::Expr *F : R.Filters)
+      Filters.push_back(expr(*F, R.Kind));
+    if (Filters.size() == 1)
+      Out.Filter = Filters[0];
+    else if (!Filters.empty())
+      Out.Filter = node(ir::Op::And, std::move(Filters));
+    for (const auto &[Cond, Every] : R.Conditions)
+      Out.Conditions.push_back({expr(*Cond->Test, R.Kind), Cond->Reason,
+                                Every ? cites(Every->Cites) : Out.Cites, loc(Cond->Range)});
+    for (size_t I = 0; I < D.Earnings.size(); ++I) {
+      const ast::Earning &E = D.Earnings[I];
+      ir::Earning Out2;
+      Out2.When = {E.When.From, E.When.Until};
+      switch (E.K) {
+      case ast::Earning::Kind::Fixed:
+        Out2.K = ir::Earning::Kind::Fixed;
+        Out2.Points = pointsOf(E.Points);
+        break;
+      case ast::Earning::Kind::Awarded:
+        Out2.K = ir::Earning::Kind::Awarded;
+        Out2.Amount = node(ir::Op::ActivityField, {}, R.RateField[I]);
+        break;
+      case ast::Earning::Kind::Rate: {
+        Out2.K = ir::Earning::Kind::Rate;
+        Out2.Points = pointsOf(E.Points);
+        Out2.Per = E.PerAmount;
+        Out2.RateUnit = S.UnitByName.lookup(E.PerUnit.Text);
+        Out2.AmountToRateUnit = R.RateFactor[I];
+        const KindInfo &Kind = S.Kinds[R.Kind];
+        if (R.RateField[I] == PeriodYears) {
+          Out2.Amount = node(ir::Op::YearsBetween, {node(ir::Op::ActivityField, {}, Kind.FieldIndex.lookup("start")),
+                                                    node(ir::Op::ActivityField, {}, Kind.FieldIndex.lookup("end"))});
+          Out2.AmountUnit = S.YearUnit;
+        } else {
+          Out2.Amount = node(ir::Op::ActivityField, {}, R.RateField[I]);
+          Out2.AmountUnit = Kind.Fields[R.RateField[I]].Ty.Unit;
+        }
+        break;
+      }
+      }
+      Out.Earnings.push_back(std::move(Out2));
+    }
+    if (D.Round) {
+      static const ir::Rounding::Mode Modes[] = {ir::Rounding::Mode::Down, ir::Rounding::Mode::Up,
+                                                 ir::Rounding::Mode::Nearest};
+      Out.Round = {Modes[static_cast<int>(D.Round->Dir)], pointsOf(D.Round->Step)};
+    }
+    for (const ast::Limit &L : D.Limits)
+      if (L.Each)
+        Out.ItemMax.push_back({{L.When.From, L.When.Until}, pointsOf(L.Max)});
+    Out.Targets = R.Targets;
+    Out.Cap = R.Cap;
+    Out.Priority = D.Priority ? D.Priority->first : 0;
+    return Out;
+  }
+
+  const Sema &S;
+  const llvm::SourceMgr &SM;
+  std::string StdlibDir;
+  ir::Policy P;
+  llvm::StringMap<ir::SymbolId> Symbols;
+  llvm::DenseMap<unsigned, uint32_t> BufferFile;
+};
+} // namespace
+
+ir::Policy lowerPolicy(const Sema &S, const llvm::SourceMgr &SM, llvm::StringRef StdlibDir) {
+  return Lowering(S, SM, StdlibDir).run();
+}
+
+} // namespace certc

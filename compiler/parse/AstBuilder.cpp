@@ -1,0 +1,552 @@
+// Parse tree to AST. The tree is known to be complete (no syntax errors), so
+// every child the grammar requires is present.
+#include "parse/AstBuilder.h"
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wall"
+#pragma GCC diagnostic ignored "-Wextra"
+#include "CertParser.h"
+#include "antlr4-runtime.h"
+#pragma GCC diagnostic pop
+
+namespace certc {
+
+namespace {
+using P = CertParser;
+using antlr4::ParserRuleContext;
+using antlr4::tree::TerminalNode;
+
+class AstBuilder {
+public:
+  AstBuilder(const SourcePositions &Pos, DiagnosticEngine &Diags) : Pos(Pos), Diags(Diags) {}
+
+  bool failed() const { return Failed; }
+
+  void file(P::FileContext *Ctx, ast::File &Out) {
+    for (P::DeclContext *D : Ctx->decl())
+      decl(D, Out);
+    Out.Root.Range = range(Ctx);
+  }
+
+private:
+  llvm::SMRange range(ParserRuleContext *Ctx) const {
+    auto *Stop = Ctx->getStop() ? Ctx->getStop() : Ctx->getStart();
+    return Pos.range(Ctx->getStart()->getStartIndex(), Stop->getStopIndex());
+  }
+  llvm::SMRange range(TerminalNode *N) const {
+    return Pos.range(N->getSymbol()->getStartIndex(), N->getSymbol()->getStopIndex());
+  }
+  llvm::SMRange range(antlr4::Token *T) const {
+    return Pos.range(T->getStartIndex(), T->getStopIndex());
+  }
+
+  ast::Name name(P::IdentContext *Ctx) { return {Ctx->getText(), range(Ctx)}; }
+  ast::Name name(P::NameContext *Ctx) {
+    std::string Text;
+    for (TerminalNode *Word : Ctx->ID())
+      Text += (Text.empty() ? "" : " ") + Word->getText();
+    return {Text, range(Ctx)};
+  }
+
+  std::string string(TerminalNode *N) {
+    std::string Raw = N->getText();
+    std::string Out;
+    for (size_t I = 1; I + 1 < Raw.size(); ++I) {
+      if (Raw[I] == '\\' && I + 2 < Raw.size())
+        ++I;
+      Out += Raw[I];
+    }
+    return Out;
+  }
+
+  Rational amount(P::AmountContext *Ctx) {
+    std::string Text = Ctx->getText();
+    if (auto R = Rational::parse(Text))
+      return *R;
+    Diags.report(DiagCode::E0019, range(Ctx), "number", Text);
+    Failed = true;
+    return 0;
+  }
+
+  Date date(TerminalNode *N) {
+    if (auto D = Date::parse(N->getText()))
+      return *D;
+    Diags.report(DiagCode::E0019, range(N), "date", N->getText());
+    Failed = true;
+    return Date();
+  }
+
+  ast::Quantity quantity(P::QuantityContext *Ctx) {
+    return {amount(Ctx->amount()), name(Ctx->ident()), range(Ctx)};
+  }
+
+  ast::Window window(P::WindowContext *Ctx) {
+    ast::Window W;
+    W.Range = range(Ctx);
+    if (auto *B = dynamic_cast<P::BeforeWindowContext *>(Ctx)) {
+      W.Until = date(B->DATE());
+    } else if (auto *F = dynamic_cast<P::FromWindowContext *>(Ctx)) {
+      W.From = date(F->DATE(0));
+      if (F->DATE().size() == 2) {
+        Date End = date(F->DATE(1));
+        bool Through = F->children.size() > 2 && F->children[2]->getText() == "through";
+        W.Until = Through ? End.addDays(1).value_or(End) : End;
+      }
+    }
+    return W;
+  }
+
+  std::vector<ast::Citation> cites(const std::vector<P::CiteContext *> &Ctxs) {
+    std::vector<ast::Citation> Out;
+    for (P::CiteContext *C : Ctxs)
+      Out.push_back({name(C->ident()), string(C->STRING(0)), string(C->STRING(1)), range(C)});
+    return Out;
+  }
+
+  void decl(P::DeclContext *D, ast::File &Out) {
+    if (auto *C = D->policyHeader())
+      return header(C, Out);
+    if (auto *C = D->importDecl())
+      return Out.Imports.push_back({string(C->STRING()), range(C)});
+    if (auto *C = D->sourceDecl())
+      return Out.Sources.push_back(
+          {name(C->ident()), string(C->STRING(0)), string(C->STRING(1)), range(C)});
+    if (auto *C = D->unitDecl())
+      return unit(C, Out);
+    if (auto *C = D->enumDecl()) {
+      ast::EnumDecl E{name(C->ident(0)), {}, range(C)};
+      for (size_t I = 1; I < C->ident().size(); ++I)
+        E.Values.push_back(name(C->ident(I)));
+      return Out.Enums.push_back(std::move(E));
+    }
+    if (auto *C = D->designationDecl())
+      return Out.Designations.push_back({name(C->ident()), string(C->STRING()), range(C)});
+    if (auto *C = D->memberDecl()) {
+      Out.MemberDecls.push_back(range(C));
+      for (auto *F : C->fieldDecl())
+        Out.MemberFields.push_back(field(F));
+      return;
+    }
+    if (auto *C = D->commonFieldsDecl()) {
+      for (auto *F : C->fieldDecl())
+        Out.CommonFields.push_back(field(F));
+      return;
+    }
+    if (auto *C = D->activityDecl()) {
+      ast::ActivityDecl A{name(C->ident()), C->period != nullptr, {}, range(C)};
+      for (auto *F : C->fieldDecl())
+        A.Fields.push_back(field(F));
+      return Out.Activities.push_back(std::move(A));
+    }
+    if (auto *C = D->categoryDecl())
+      return Out.Categories.push_back(name(C->name()));
+    if (auto *C = D->requirementDecl()) {
+      ast::Requirement R{name(C->ident()), {}, quantity(C->quantity()), cites(C->cite()), range(C)};
+      for (auto *N : C->name())
+        R.Categories.push_back(name(N));
+      return Out.Requirements.push_back(std::move(R));
+    }
+    if (auto *C = D->spillDecl())
+      return Out.Spills.push_back({name(C->name(0)), name(C->name(1)), cites(C->cite()), range(C)});
+    if (auto *C = D->prerequisiteDecl())
+      return Out.Prerequisites.push_back(
+          {name(C->ident()), expr(C->expr()), string(C->STRING()), cites(C->cite()), range(C)});
+    if (auto *C = D->everyItemDecl())
+      return Out.Root.Conditions.push_back(everyItem(C));
+    if (auto *C = D->groupDecl())
+      return Out.Root.Groups.push_back(group(C));
+    if (auto *C = D->ruleDecl())
+      return Out.Root.Rules.push_back(rule(C));
+  }
+
+  void header(P::PolicyHeaderContext *C, ast::File &Out) {
+    ast::PolicyHeader H;
+    H.Title = string(C->STRING());
+    H.Designation = name(C->ident());
+    H.Range = range(C);
+    for (P::HeaderClauseContext *Clause : C->headerClause()) {
+      if (auto *E = dynamic_cast<P::EditionClauseContext *>(Clause))
+        H.Edition = string(E->STRING());
+      else if (auto *F = dynamic_cast<P::EffectiveClauseContext *>(Clause))
+        H.Effective = date(F->DATE());
+      else if (auto *S = dynamic_cast<P::HeaderSourceClauseContext *>(Clause))
+        H.Source = name(S->ident());
+    }
+    if (Out.Header) {
+      Diags.report(DiagCode::E0003, range(C), "policy header", H.Title);
+      Diags.note(Out.Header->Range, "the first policy header is here");
+      Failed = true;
+      return;
+    }
+    Out.Header = std::move(H);
+  }
+
+  void unit(P::UnitDeclContext *C, ast::File &Out) {
+    ast::UnitDecl U{name(C->ident(0)), name(C->ident(1)), std::nullopt, range(C)};
+    if (C->amount())
+      U.Definition = ast::Quantity{amount(C->amount()), name(C->ident(2)), range(C->amount())};
+    Out.Units.push_back(std::move(U));
+  }
+
+  ast::FieldDecl field(P::FieldDeclContext *C) {
+    ast::FieldDecl F;
+    F.FieldName = name(C->ident());
+    F.Range = range(C);
+    P::TypeRefContext *T = C->typeRef();
+    F.Type.Range = range(T);
+    if (auto *N = dynamic_cast<P::NamedTypeContext *>(T)) {
+      F.Type.Base = name(N->ident());
+      if (N->amount().size() == 2) {
+        F.Type.Min = amount(N->amount(0));
+        F.Type.Max = amount(N->amount(1));
+      }
+    } else if (auto *S = dynamic_cast<P::SetTypeContext *>(T)) {
+      F.Type.Base = name(S->ident());
+      F.Type.IsSet = true;
+    } else if (auto *L = dynamic_cast<P::ListTypeContext *>(T)) {
+      F.Type.Base = name(L->ident());
+      F.Type.IsList = true;
+    }
+    for (P::FieldModifierContext *M : C->fieldModifier()) {
+      if (dynamic_cast<P::RequiredModifierContext *>(M))
+        F.Required = true;
+      else if (auto *D = dynamic_cast<P::DefaultModifierContext *>(M))
+        F.Default = literal(D->literal());
+    }
+    return F;
+  }
+
+  ast::Literal literal(P::LiteralContext *C) {
+    ast::Literal L;
+    L.Range = range(C);
+    std::string Text = C->getText();
+    if (Text == "true" || Text == "false") {
+      L.K = ast::Literal::Kind::Bool;
+      L.BoolValue = Text == "true";
+    } else if (C->amount()) {
+      L.K = ast::Literal::Kind::Number;
+      L.Number = amount(C->amount());
+    } else if (C->DATE()) {
+      L.K = ast::Literal::Kind::DateLit;
+      L.DateValue = date(C->DATE());
+    } else if (C->STRING()) {
+      L.K = ast::Literal::Kind::Text;
+      L.Text = string(C->STRING());
+    } else if (!C->ident().empty() && Text.front() != '{') {
+      L.K = ast::Literal::Kind::Symbol;
+      L.Symbols.push_back(name(C->ident(0)));
+    } else {
+      L.K = ast::Literal::Kind::Set;
+      for (auto *I : C->ident())
+        L.Symbols.push_back(name(I));
+    }
+    return L;
+  }
+
+  ast::EveryItem everyItem(P::EveryItemDeclContext *C) {
+    ast::EveryItem E;
+    for (auto *Cond : C->condition())
+      E.Conditions.push_back(condition(Cond));
+    E.Cites = cites(C->cite());
+    E.Range = range(C);
+    return E;
+  }
+
+  ast::Condition condition(P::ConditionContext *C) {
+    return {expr(C->expr()), string(C->STRING()), range(C)};
+  }
+
+  ast::Group group(P::GroupDeclContext *C) {
+    ast::Group G;
+    G.GroupName = name(C->ident());
+    G.Range = range(C);
+    if (C->expr())
+      G.Where = expr(C->expr());
+    if (C->quantity())
+      G.Cap = quantity(C->quantity());
+    G.Cites = cites(C->cite());
+    for (P::GroupMemberContext *M : C->groupMember()) {
+      if (auto *E = M->everyItemDecl())
+        G.Conditions.push_back(everyItem(E));
+      else if (auto *R = M->ruleDecl())
+        G.Rules.push_back(rule(R));
+      else if (auto *Sub = M->groupDecl())
+        G.Groups.push_back(group(Sub));
+    }
+    return G;
+  }
+
+  ast::Rule rule(P::RuleDeclContext *C) {
+    ast::Rule R;
+    R.RuleName = name(C->ident(0));
+    R.Kind = name(C->ident(1));
+    R.Range = range(C);
+    if (C->expr())
+      R.Filter = expr(C->expr());
+    for (P::RuleClauseContext *Clause : C->ruleClause()) {
+      if (auto *Cond = dynamic_cast<P::ConditionClauseContext *>(Clause)) {
+        R.Conditions.push_back(condition(Cond->condition()));
+      } else if (auto *E = dynamic_cast<P::EarnsClauseContext *>(Clause)) {
+        for (P::DatedEarningContext *DE : E->datedEarning())
+          R.Earnings.push_back(earning(DE));
+      } else if (auto *Rd = dynamic_cast<P::RoundingClauseContext *>(Clause)) {
+        ast::Rounding Round;
+        std::string Dir = Rd->direction->getText();
+        Round.Dir = Dir == "down"  ? ast::Rounding::Direction::Down
+                    : Dir == "up" ? ast::Rounding::Direction::Up
+                                  : ast::Rounding::Direction::Nearest;
+        Round.Step = quantity(Rd->quantity());
+        Round.Range = range(Rd);
+        R.Round = std::move(Round);
+      } else if (auto *I = dynamic_cast<P::IntoClauseContext *>(Clause)) {
+        for (auto *N : I->name())
+          R.Targets.push_back(name(N));
+      } else if (auto *L = dynamic_cast<P::LimitClauseContext *>(Clause)) {
+        for (P::LimitContext *LC : L->limit()) {
+          ast::Limit Lim{quantity(LC->quantity()), LC->each != nullptr, {}, range(LC)};
+          if (LC->window())
+            Lim.When = window(LC->window());
+          R.Limits.push_back(std::move(Lim));
+        }
+      } else if (auto *Pr = dynamic_cast<P::PriorityClauseContext *>(Clause)) {
+        Rational Value = amount(Pr->amount());
+        if (!Value.isInteger() || Value.num() > 1000000) {
+          Diags.report(DiagCode::E0019, range(Pr->amount()), "priority", Value.str());
+          Failed = true;
+        }
+        R.Priority = {{static_cast<int32_t>(Value.isInteger() ? Value.num() % 1000001 : 0), range(Pr)}};
+      } else if (auto *Ci = dynamic_cast<P::CiteClauseContext *>(Clause)) {
+        auto More = cites({Ci->cite()});
+        R.Cites.insert(R.Cites.end(), More.begin(), More.end());
+      }
+    }
+    return R;
+  }
+
+  ast::Earning earning(P::DatedEarningContext *C) {
+    ast::Earning E;
+    E.Range = range(C);
+    if (C->window())
+      E.When = window(C->window());
+    if (auto *A = dynamic_cast<P::AwardedContext *>(C->earning())) {
+      E.K = ast::Earning::Kind::Awarded;
+      E.AwardedField = name(A->ident());
+      return E;
+    }
+    auto *F = dynamic_cast<P::FixedOrRateContext *>(C->earning());
+    E.Points = quantity(F->quantity());
+    if (F->ident().empty())
+      return E;
+    E.K = ast::Earning::Kind::Rate;
+    E.PerAmount = F->amount() ? amount(F->amount()) : Rational(1);
+    E.PerUnit = name(F->ident(0));
+    if (F->ident().size() == 2)
+      E.OfField = name(F->ident(1));
+    return E;
+  }
+
+  // Expressions -------------------------------------------------------------
+
+  ast::ExprPtr make(ast::Expr::Kind K, ParserRuleContext *Ctx) {
+    return std::make_unique<ast::Expr>(K, range(Ctx));
+  }
+
+  ast::ExprPtr expr(P::ExprContext *C) {
+    if (C->andExpr().size() == 1)
+      return andExpr(C->andExpr(0));
+    auto E = make(ast::Expr::Kind::Or, C);
+    for (auto *A : C->andExpr())
+      E->Kids.push_back(andExpr(A));
+    return E;
+  }
+
+  ast::ExprPtr andExpr(P::AndExprContext *C) {
+    if (C->notExpr().size() == 1)
+      return notExpr(C->notExpr(0));
+    auto E = make(ast::Expr::Kind::And, C);
+    for (auto *N : C->notExpr())
+      E->Kids.push_back(notExpr(N));
+    return E;
+  }
+
+  ast::ExprPtr notExpr(P::NotExprContext *C) {
+    if (auto *N = dynamic_cast<P::NegationContext *>(C)) {
+      auto E = make(ast::Expr::Kind::Not, C);
+      E->Kids.push_back(notExpr(N->notExpr()));
+      return E;
+    }
+    return predicate(dynamic_cast<P::PredicateExprContext *>(C)->predicate());
+  }
+
+  static ast::CompareOp compareOp(const std::string &Text) {
+    if (Text == "=") return ast::CompareOp::Eq;
+    if (Text == "!=") return ast::CompareOp::Ne;
+    if (Text == "<" || Text == "before") return ast::CompareOp::Lt;
+    if (Text == "<=" || Text == "atmost" || Text == "onorbefore") return ast::CompareOp::Le;
+    if (Text == ">" || Text == "after") return ast::CompareOp::Gt;
+    return ast::CompareOp::Ge; // ">=", "at least", "on or after"
+  }
+
+  ast::ExprPtr predicate(P::PredicateContext *C) {
+    using K = ast::Expr::Kind;
+    if (auto *X = dynamic_cast<P::ComparePredicateContext *>(C)) {
+      auto E = make(K::Compare, C);
+      E->Op = compareOp(X->compareOp()->getText());
+      E->Kids.push_back(operand(X->operand(0)));
+      E->Kids.push_back(operand(X->operand(1)));
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::InSetPredicateContext *>(C)) {
+      auto E = make(K::InSet, C);
+      E->Kids.push_back(operand(X->operand()));
+      for (auto *I : X->ident())
+        E->Names.push_back(name(I));
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::InRangePredicateContext *>(C)) {
+      auto E = make(K::InRange, C);
+      E->Kids.push_back(operand(X->operand()));
+      E->Amount = amount(X->amount(0));
+      E->Amount2 = amount(X->amount(1));
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::ContainsPredicateContext *>(C)) {
+      auto E = make(K::Contains, C);
+      E->Kids.push_back(operand(X->operand()));
+      E->Names.push_back(name(X->ident()));
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::WithinPredicateContext *>(C)) {
+      auto E = make(K::Within, C);
+      E->Kids.push_back(operand(X->operand()));
+      for (auto *I : X->ident())
+        E->Names.push_back(name(I));
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::GivenPredicateContext *>(C)) {
+      auto E = make(K::IsGiven, C);
+      E->Negated = X->neg != nullptr;
+      E->Kids.push_back(operand(X->operand()));
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::WindowPredicateContext *>(C)) {
+      auto E = make(K::InWindow, C);
+      for (auto *O : X->operand())
+        E->Kids.push_back(operand(O));
+      E->Negated = X->operand().size() == 3 && X->children[3]->getText() == "before";
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::HoldsPredicateContext *>(C)) {
+      auto E = make(K::Holds, C);
+      E->Names.push_back(name(X->ident()));
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::NoSamePredicateContext *>(C)) {
+      auto E = make(K::NoSame, C);
+      E->Earlier = X->which->getText() == "earlier";
+      for (auto *I : X->ident())
+        E->Names.push_back(name(I));
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::ParenPredicateContext *>(C))
+      return expr(X->expr());
+    return operand(dynamic_cast<P::TruthPredicateContext *>(C)->operand());
+  }
+
+  ast::ExprPtr operand(P::OperandContext *C) {
+    using K = ast::Expr::Kind;
+    if (auto *X = dynamic_cast<P::ShiftOperandContext *>(C)) {
+      auto E = make(K::Shift, C);
+      E->Negated = X->sign->getText() == "-";
+      ast::Quantity Q = quantity(X->quantity());
+      E->Amount = Q.Amount;
+      E->Unit = Q.Unit;
+      E->Kids.push_back(operand(X->operand()));
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::MemberFieldOperandContext *>(C)) {
+      auto E = make(K::MemberField, C);
+      E->Names.push_back(name(X->ident()));
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::CountOperandContext *>(C)) {
+      auto E = make(K::CountOf, C);
+      E->Names.push_back(name(X->ident()));
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::NumberOfOperandContext *>(C)) {
+      auto E = make(K::NumberOf, C);
+      E->Names.push_back(name(X->ident()));
+      if (X->expr())
+        E->Kids.push_back(expr(X->expr()));
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::NumberOfAllOperandContext *>(C)) {
+      auto E = make(K::NumberOf, C);
+      E->Names.push_back(name(X->ident()));
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::YearsSinceOperandContext *>(C)) {
+      auto E = make(K::YearsSince, C);
+      E->Kids.push_back(operand(X->operand()));
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::AwardedOperandContext *>(C)) {
+      auto E = make(K::AwardedOn, C);
+      E->Names.push_back(name(X->ident()));
+      return E;
+    }
+    if (dynamic_cast<P::AuditDateOperandContext *>(C))
+      return make(K::AuditDate, C);
+    if (auto *X = dynamic_cast<P::QuantityOperandContext *>(C)) {
+      auto E = make(K::Number, C);
+      ast::Quantity Q = quantity(X->quantity());
+      E->Amount = Q.Amount;
+      E->Unit = Q.Unit;
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::AmountOperandContext *>(C)) {
+      auto E = make(K::Number, C);
+      E->Amount = amount(X->amount());
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::DateOperandContext *>(C)) {
+      auto E = make(K::DateLit, C);
+      E->DateValue = date(X->DATE());
+      return E;
+    }
+    if (dynamic_cast<P::BoolOperandContext *>(C)) {
+      auto E = make(K::Bool, C);
+      E->BoolValue = C->getText() == "true";
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::StringOperandContext *>(C)) {
+      auto E = make(K::Text, C);
+      E->Text = string(X->STRING());
+      return E;
+    }
+    auto E = make(K::Name, C);
+    E->Names.push_back(name(dynamic_cast<P::NameOperandContext *>(C)->ident()));
+    return E;
+  }
+
+  const SourcePositions &Pos;
+  DiagnosticEngine &Diags;
+  bool Failed = false;
+};
+} // namespace
+
+std::optional<ast::File> buildAst(antlr4::tree::ParseTree *Tree, const std::string &Path,
+                                  unsigned BufferId, const SourcePositions &Pos,
+                                  DiagnosticEngine &Diags) {
+  ast::File Out;
+  Out.Path = Path;
+  Out.BufferId = BufferId;
+  AstBuilder Builder(Pos, Diags);
+  Builder.file(static_cast<P::FileContext *>(Tree), Out);
+  if (Builder.failed())
+    return std::nullopt;
+  return Out;
+}
+
+} // namespace certc

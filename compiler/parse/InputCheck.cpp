@@ -1,0 +1,87 @@
+// Rejects input the recursive-descent parser must never see: huge, binary or
+// pathologically nested text would otherwise cost memory, stack or a crash.
+#include "parse/InputCheck.h"
+#include "parse/Parser.h"
+
+#include "llvm/Support/ConvertUTF.h"
+
+namespace certc {
+
+namespace {
+llvm::SMRange at(const char *P) {
+  return {llvm::SMLoc::getFromPointer(P), llvm::SMLoc::getFromPointer(P + 1)};
+}
+bool isWordChar(char C) {
+  return (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z') || (C >= '0' && C <= '9') || C == '_';
+}
+} // namespace
+
+bool checkPolicyInput(llvm::StringRef Text, DiagnosticEngine &Diags) {
+  if (Text.size() > MaxPolicyFileBytes) {
+    Diags.report(DiagCode::E0016, at(Text.begin()),
+                 fmt::format("file is {} bytes, over the {} byte limit for a policy file",
+                             Text.size(), MaxPolicyFileBytes));
+    return false;
+  }
+  for (const char *P = Text.begin(); P != Text.end(); ++P) {
+    unsigned char C = static_cast<unsigned char>(*P);
+    if (C == 0 || (C < 0x20 && C != '\n' && C != '\r' && C != '\t' && C != '\f')) {
+      Diags.report(DiagCode::E0016, at(P),
+                   fmt::format("unexpected control byte 0x{:02x}: a policy must be text", C));
+      return false;
+    }
+  }
+  const llvm::UTF8 *Start = reinterpret_cast<const llvm::UTF8 *>(Text.begin());
+  const llvm::UTF8 *End = reinterpret_cast<const llvm::UTF8 *>(Text.end());
+  const llvm::UTF8 *Bad = Start;
+  if (!llvm::isLegalUTF8String(&Bad, End)) {
+    Diags.report(DiagCode::E0016, at(reinterpret_cast<const char *>(Bad)),
+                 "invalid UTF-8 byte sequence: a policy must be UTF-8 text");
+    return false;
+  }
+  // Brackets and chains of `not` are the only unbounded recursion in the grammar.
+  unsigned Depth = 0, Nots = 0;
+  bool InString = false, InComment = false;
+  for (const char *P = Text.begin(); P != Text.end(); ++P) {
+    char C = *P;
+    if (InComment) {
+      InComment = C != '\n';
+      continue;
+    }
+    if (InString) {
+      if (C == '\\' && P + 1 != Text.end())
+        ++P;
+      else if (C == '"' || C == '\n')
+        InString = false;
+      continue;
+    }
+    if (C == '"') {
+      InString = true;
+    } else if (C == '#' || (C == '/' && P + 1 != Text.end() && P[1] == '/')) {
+      InComment = true;
+    } else if (C == '(' || C == '{') {
+      if (++Depth > MaxNestingDepth) {
+        Diags.report(DiagCode::E0016, at(P),
+                     fmt::format("brackets nest deeper than the limit of {}", MaxNestingDepth));
+        return false;
+      }
+    } else if (C == ')' || C == '}') {
+      if (Depth > 0)
+        --Depth;
+    } else if (C == 'n' && (P == Text.begin() || !isWordChar(P[-1])) &&
+               llvm::StringRef(P, Text.end() - P).startswith("not") &&
+               (P + 3 == Text.end() || !isWordChar(P[3]))) {
+      if (++Nots > MaxNestingDepth) {
+        Diags.report(DiagCode::E0016, at(P),
+                     fmt::format("more than {} `not` in a row", MaxNestingDepth));
+        return false;
+      }
+      P += 2;
+    } else if (isWordChar(C) || C == '.' || C == ';') {
+      Nots = 0;
+    }
+  }
+  return true;
+}
+
+} // namespace certc

@@ -1,0 +1,154 @@
+// The .cert policy language: declarations a certification committee can read aloud.
+// Reference: docs/language.md. Only compiler/parse/ sees the code generated from this.
+grammar Cert;
+
+file : decl* EOF ;
+
+decl
+  : policyHeader
+  | importDecl
+  | sourceDecl
+  | unitDecl
+  | enumDecl
+  | designationDecl
+  | memberDecl
+  | activityDecl
+  | commonFieldsDecl
+  | categoryDecl
+  | requirementDecl
+  | spillDecl
+  | prerequisiteDecl
+  | everyItemDecl
+  | groupDecl
+  | ruleDecl
+  ;
+
+// policy "IIMC Certified Municipal Clerk" for CMC edition "2017" effective 2017-05-20 source guidelines.
+policyHeader : 'policy' STRING 'for' ident headerClause* '.' ;
+headerClause
+  : 'edition' STRING        # editionClause
+  | 'effective' DATE        # effectiveClause
+  | 'source' ident          # headerSourceClause
+  ;
+
+importDecl : 'import' STRING '.' ;
+sourceDecl : 'source' ident ':' STRING 'file' STRING '.' ;
+
+// unit contact_hour, contact_hours = 50 minutes.
+unitDecl : 'unit' ident ',' ident ('=' amount ident)? '.' ;
+enumDecl : 'enum' ident ':' ident (',' ident)* '.' ;
+designationDecl : 'designation' ident STRING '.' ;
+
+memberDecl : 'member' '{' fieldDecl* '}' ;
+activityDecl : 'activity' ident period='period'? '{' fieldDecl* '}' ;
+commonFieldsDecl : 'every' 'activity' '{' fieldDecl* '}' ;
+
+fieldDecl : ident ':' typeRef fieldModifier* ;
+typeRef
+  : ident ('from' amount 'to' amount)?     # namedType
+  | 'set' 'of' ident                       # setType
+  | 'list' 'of' ident                      # listType
+  ;
+fieldModifier
+  : 'required'                # requiredModifier
+  | 'default' literal         # defaultModifier
+  ;
+literal
+  : 'true' | 'false' | amount | DATE | STRING | ident
+  | '{' (ident (',' ident)*)? '}'
+  ;
+
+categoryDecl : 'category' name '.' ;
+requirementDecl : 'requirement' ident ':' name ('+' name)* 'at' 'least' quantity cite* '.' ;
+// excess Education counts toward Experience.
+spillDecl : 'excess' name 'counts' 'toward' name cite* '.' ;
+prerequisiteDecl : 'prerequisite' ident ':' expr 'else' STRING cite* '.' ;
+everyItemDecl : 'every' 'item' condition+ cite* '.' ;
+
+groupDecl : 'group' ident ('where' expr)? ('at' 'most' quantity)? cite* '{' groupMember* '}' ;
+groupMember : everyItemDecl | ruleDecl | groupDecl ;
+
+ruleDecl : 'rule' ident ':' 'each' ident ('where' expr)? ruleClause* '.' ;
+ruleClause
+  : condition                                         # conditionClause
+  | 'earns' datedEarning (',' datedEarning)*          # earnsClause
+  | 'rounded' direction=('down' | 'up' | 'nearest') 'to' quantity   # roundingClause
+  | 'into' name ('or' name)*                          # intoClause
+  | 'at' 'most' limit (',' limit)*                    # limitClause
+  | 'priority' amount                                 # priorityClause
+  | cite                                              # citeClause
+  ;
+condition : 'requires' expr 'else' STRING ;
+datedEarning : earning window? ;
+earning
+  : quantity ('per' amount? ident ('of' ident)?)?     # fixedOrRate
+  | ident 'as' 'awarded'                              # awarded
+  ;
+limit : quantity each='each'? window? ;
+window
+  : 'before' DATE                                     # beforeWindow
+  | 'from' DATE (('through' | 'before') DATE)?        # fromWindow
+  ;
+cite : 'cite' ident ',' STRING ',' STRING ;
+
+expr : andExpr ('or' andExpr)* ;
+andExpr : notExpr ('and' notExpr)* ;
+notExpr
+  : 'not' notExpr         # negation
+  | predicate             # predicateExpr
+  ;
+predicate
+  : operand compareOp operand                         # comparePredicate
+  | operand 'in' '{' ident (',' ident)* '}'           # inSetPredicate
+  | operand 'in' amount 'to' amount                   # inRangePredicate
+  | operand 'contains' ident                          # containsPredicate
+  | operand 'within' '{' (ident (',' ident)*)? '}'    # withinPredicate
+  | operand 'is' neg='not'? 'given'                   # givenPredicate
+  | operand 'from' operand (('through' | 'before') operand)?   # windowPredicate
+  | 'holds' ident                                     # holdsPredicate
+  | 'no' which=('other' | 'earlier') ident 'with' 'same' ident (',' ident)*   # noSamePredicate
+  | '(' expr ')'                                      # parenPredicate
+  | operand                                           # truthPredicate
+  ;
+compareOp
+  : '=' | '!=' | '<' | '<=' | '>' | '>='
+  | 'at' 'least' | 'at' 'most' | 'before' | 'after' | 'on' 'or' 'before' | 'on' 'or' 'after'
+  ;
+operand
+  : operand sign=('+' | '-') quantity                 # shiftOperand
+  | 'member' '.' ident                                # memberFieldOperand
+  | 'count' 'of' ident                                # countOperand
+  | 'number' 'of' '(' ident ('where' expr)? ')'       # numberOfOperand
+  | 'number' 'of' ident                               # numberOfAllOperand
+  | 'years' 'since' operand                           # yearsSinceOperand
+  | 'awarded' ident                                   # awardedOperand
+  | 'audit' 'date'                                    # auditDateOperand
+  | quantity                                          # quantityOperand
+  | amount                                            # amountOperand
+  | DATE                                              # dateOperand
+  | ('true' | 'false')                                # boolOperand
+  | STRING                                            # stringOperand
+  | ident                                             # nameOperand
+  ;
+
+quantity : amount ident ;
+amount : NUMBER | FRACTION ;
+// A category name may have several words ("Advanced Education").
+name : ID+ ;
+// Words that are keywords only where they start a construct may still name things.
+ident
+  : ID | 'member' | 'other' | 'period' | 'item' | 'file' | 'number' | 'count' | 'years' | 'activity'
+  | 'source' | 'date' | 'designation' | 'audit' | 'priority' | 'unit' | 'category'
+  ;
+
+DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;
+FRACTION : DIGIT+ '/' DIGIT+ ;
+NUMBER : DIGIT+ ('.' DIGIT+)? ;
+STRING : '"' (~["\\\r\n] | '\\' ["\\])* '"' ;
+ID : [a-zA-Z_] [a-zA-Z_0-9]* ;
+COMMENT : ('//' | '#') ~[\r\n]* -> skip ;
+WS : [ \t\r\n\f]+ -> skip ;
+// Any other character becomes a token the parser rejects with a located error.
+STRAY : . ;
+
+fragment DIGIT : [0-9] ;

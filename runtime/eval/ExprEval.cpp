@@ -1,0 +1,189 @@
+// Expression semantics (runtime/ir/IR.h documents each op). Comparisons with an
+// absent operand are false; arithmetic that would overflow yields absent.
+#include "eval/ExprEval.h"
+
+#include <bitset>
+
+namespace certc::eval {
+
+using VK = ir::Value::Kind;
+
+Scalar scalarOf(const ir::Value &V) {
+  Scalar S;
+  S.K = V.K;
+  S.Bool = V.Bool;
+  S.Number = V.Number;
+  S.DateValue = V.DateValue;
+  S.Symbol = V.Symbol;
+  S.Set = V.Set;
+  S.Source = &V;
+  return S;
+}
+
+namespace {
+Scalar boolean(bool B) {
+  Scalar S;
+  S.K = VK::Bool;
+  S.Bool = B;
+  return S;
+}
+Scalar number(Rational N) {
+  Scalar S;
+  S.K = VK::Number;
+  S.Number = N;
+  return S;
+}
+Scalar date(Date D) {
+  Scalar S;
+  S.K = VK::Date;
+  S.DateValue = D;
+  return S;
+}
+} // namespace
+
+std::optional<Date> ExprEvaluator::dateOf(const ledger::Activity &A) const {
+  uint32_t F = Index.DateField[A.Kind];
+  if (F == ir::None || A.Fields[F].K != VK::Date)
+    return std::nullopt;
+  return A.Fields[F].DateValue;
+}
+
+bool ExprEvaluator::compare(ir::Cmp C, const Scalar &L, const Scalar &R) const {
+  if (L.K == VK::Absent || R.K == VK::Absent || L.K != R.K)
+    return false;
+  int Order = 0;
+  switch (L.K) {
+  case VK::Number: Order = L.Number.compare(R.Number); break;
+  case VK::Date: Order = L.DateValue < R.DateValue ? -1 : (R.DateValue < L.DateValue ? 1 : 0); break;
+  case VK::Bool: Order = int(L.Bool) - int(R.Bool); break;
+  case VK::Symbol: Order = L.Symbol == R.Symbol ? 0 : 1; break;
+  case VK::Set: Order = L.Set == R.Set ? 0 : 1; break;
+  case VK::Text: Order = L.Source->Text.compare(R.Source->Text); break;
+  default: return false;
+  }
+  switch (C) {
+  case ir::Cmp::Eq: return Order == 0;
+  case ir::Cmp::Ne: return Order != 0;
+  case ir::Cmp::Lt: return Order < 0;
+  case ir::Cmp::Le: return Order <= 0;
+  case ir::Cmp::Gt: return Order > 0;
+  case ir::Cmp::Ge: return Order >= 0;
+  }
+  return false;
+}
+
+bool ExprEvaluator::sameFields(const ledger::Activity &A, const ledger::Activity &B,
+                               const std::vector<std::pair<uint32_t, uint32_t>> &Pairs) const {
+  for (auto [Here, There] : Pairs)
+    if (!compare(ir::Cmp::Eq, scalarOf(A.Fields[Here]), scalarOf(B.Fields[There])))
+      return false;
+  return true;
+}
+
+Scalar ExprEvaluator::eval(ir::ExprId Id, const ledger::Activity *Current) const {
+  const ir::Expr &E = Index.P.Exprs[Id];
+  switch (E.O) {
+  case ir::Op::Const:
+    return scalarOf(Index.P.Consts[E.A]);
+  case ir::Op::ActivityField:
+    return Current ? scalarOf(Current->Fields[E.A]) : Scalar();
+  case ir::Op::MemberField:
+    return scalarOf(M.Fields[E.A]);
+  case ir::Op::AuditDate:
+    return date(AsOf);
+  case ir::Op::Not: {
+    Scalar S = eval(E.Args[0], Current);
+    return boolean(!(S.K == VK::Bool && S.Bool));
+  }
+  case ir::Op::And:
+    for (ir::ExprId A : E.Args)
+      if (!test(A, Current))
+        return boolean(false);
+    return boolean(true);
+  case ir::Op::Or:
+    for (ir::ExprId A : E.Args)
+      if (test(A, Current))
+        return boolean(true);
+    return boolean(false);
+  case ir::Op::Compare:
+    return boolean(compare(E.C, eval(E.Args[0], Current), eval(E.Args[1], Current)));
+  case ir::Op::InSet: {
+    Scalar S = eval(E.Args[0], Current);
+    if (S.K != VK::Symbol)
+      return boolean(false);
+    uint32_t Pos = Index.EnumPosition[E.A][S.Symbol];
+    return boolean(Pos != ir::None && ((E.Mask >> Pos) & 1));
+  }
+  case ir::Op::SetContains: {
+    Scalar S = eval(E.Args[0], Current);
+    return boolean(S.K == VK::Set && E.A < 64 && ((S.Set >> E.A) & 1));
+  }
+  case ir::Op::SetWithin: {
+    Scalar S = eval(E.Args[0], Current);
+    return boolean(S.K == VK::Set && (S.Set & ~E.Mask) == 0);
+  }
+  case ir::Op::IsGiven:
+    return boolean(eval(E.Args[0], Current).K != VK::Absent);
+  case ir::Op::SetSize: {
+    Scalar S = eval(E.Args[0], Current);
+    return S.K == VK::Set ? number(static_cast<int64_t>(std::bitset<64>(S.Set).count())) : Scalar();
+  }
+  case ir::Op::YearsBetween: {
+    Scalar From = eval(E.Args[0], Current);
+    Scalar To = E.Args.size() > 1 ? eval(E.Args[1], Current) : Scalar();
+    if (From.K != VK::Date)
+      return Scalar();
+    Date End = To.K == VK::Date ? To.DateValue : AsOf;
+    return number(From.DateValue.wholeYearsUntil(End));
+  }
+  case ir::Op::Holds:
+  case ir::Op::AwardedOn: {
+    std::optional<Date> Awarded;
+    if (Index.AwardsField != ir::None)
+      for (const ir::Award &A : M.Fields[Index.AwardsField].Awards)
+        if (A.Designation == E.A && (!Awarded || A.Awarded < *Awarded))
+          Awarded = A.Awarded;
+    if (E.O == ir::Op::Holds)
+      return boolean(Awarded && *Awarded <= AsOf);
+    return Awarded ? date(*Awarded) : Scalar();
+  }
+  case ir::Op::AddMonths:
+  case ir::Op::AddDays: {
+    Scalar S = eval(E.Args[0], Current);
+    if (S.K != VK::Date)
+      return Scalar();
+    int32_t N = static_cast<int32_t>(E.A);
+    std::optional<Date> D = E.O == ir::Op::AddMonths ? S.DateValue.addMonths(N) : S.DateValue.addDays(N);
+    return D ? date(*D) : Scalar();
+  }
+  case ir::Op::CountActivities: {
+    int64_t Count = 0;
+    for (const ledger::Activity &A : M.Activities)
+      if (A.Kind == E.A && (E.Args.empty() || test(E.Args[0], &A)))
+        ++Count;
+    return number(Count);
+  }
+  case ir::Op::NoOtherSame:
+  case ir::Op::NoEarlierSame: {
+    if (!Current)
+      return boolean(false);
+    std::optional<Date> Here = dateOf(*Current);
+    for (const ledger::Activity &A : M.Activities) {
+      if (&A == Current || A.Kind != E.A || !sameFields(*Current, A, E.Pairs))
+        continue;
+      if (E.O == ir::Op::NoOtherSame)
+        return boolean(false);
+      // "Earlier" is by date, then by id, so that exactly one of two equal items counts.
+      std::optional<Date> There = dateOf(A);
+      bool Earlier = There && Here ? (*There < *Here || (*There == *Here && A.Id < Current->Id))
+                                   : A.Id < Current->Id;
+      if (Earlier)
+        return boolean(false);
+    }
+    return boolean(true);
+  }
+  }
+  return Scalar();
+}
+
+} // namespace certc::eval

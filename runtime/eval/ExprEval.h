@@ -1,0 +1,50 @@
+// Evaluates IR expressions for one member, one current activity and an audit date.
+#ifndef CERTC_EVAL_EXPREVAL_H
+#define CERTC_EVAL_EXPREVAL_H
+
+#include "eval/PolicyIndex.h"
+#include "ledger/Ledger.h"
+
+namespace certc::eval {
+
+/// A value computed by an expression; Text and Awards are read through Source.
+struct Scalar {
+  ir::Value::Kind K = ir::Value::Kind::Absent;
+  bool Bool = false;
+  Rational Number;
+  Date DateValue;
+  ir::SymbolId Symbol = ir::None;
+  uint64_t Set = 0;
+  const ir::Value *Source = nullptr;
+};
+
+class ExprEvaluator {
+public:
+  ExprEvaluator(const PolicyIndex &Index, const ledger::Member &M, Date AsOf)
+      : Index(Index), M(M), AsOf(AsOf) {}
+
+  /// Current is the activity that bare activity fields read (null for the member).
+  Scalar eval(ir::ExprId Id, const ledger::Activity *Current) const;
+  bool test(ir::ExprId Id, const ledger::Activity *Current) const {
+    Scalar S = eval(Id, Current);
+    return S.K == ir::Value::Kind::Bool && S.Bool;
+  }
+  /// The activity's date (its `date`, or a period's `start`), if it has one.
+  std::optional<Date> dateOf(const ledger::Activity &A) const;
+  Date asOf() const { return AsOf; }
+
+private:
+  bool compare(ir::Cmp C, const Scalar &L, const Scalar &R) const;
+  bool sameFields(const ledger::Activity &A, const ledger::Activity &B,
+                  const std::vector<std::pair<uint32_t, uint32_t>> &Pairs) const;
+
+  const PolicyIndex &Index;
+  const ledger::Member &M;
+  Date AsOf;
+};
+
+Scalar scalarOf(const ir::Value &V);
+
+} // namespace certc::eval
+
+#endif

@@ -1,0 +1,25 @@
+// Lookup tables derived once from a verified policy, so that evaluating a member
+// never searches the IR by name. Immutable after construction.
+#ifndef CERTC_EVAL_POLICYINDEX_H
+#define CERTC_EVAL_POLICYINDEX_H
+
+#include "ir/IR.h"
+
+#include <vector>
+
+namespace certc::eval {
+
+struct PolicyIndex {
+  explicit PolicyIndex(const ir::Policy &P);
+
+  const ir::Policy &P;
+  std::vector<uint32_t> KindOfSymbol;            ///< symbol -> kind index (None if not a kind)
+  std::vector<std::vector<uint32_t>> RulesOfKind; ///< kind index -> rules, in policy order
+  std::vector<uint32_t> DateField;                ///< kind -> `date` field, else `start`, else None
+  std::vector<std::vector<uint32_t>> EnumPosition; ///< enum -> symbol -> position (None if absent)
+  uint32_t AwardsField = ir::None;                ///< the member's list of awards
+};
+
+} // namespace certc::eval
+
+#endif

@@ -1,0 +1,73 @@
+// The status update: verdict, points against requirements, what is still
+// needed, and every item with its derivation or the reason it does not count.
+#include "report/Report.h"
+
+#include <fmt/format.h>
+
+namespace certc::report {
+
+namespace {
+std::string pointsText(const Rational &R) { return R.str() + (R == Rational(1) ? " point" : " points"); }
+
+std::string citeText(const std::vector<ir::Citation> &Cites) {
+  if (Cites.empty())
+    return "";
+  const ir::Citation &C = Cites.front();
+  return fmt::format("{}, \"{}\": \"{}\"", C.Document, C.Section, C.Quote);
+}
+} // namespace
+
+void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A) {
+  OS << fmt::format("{} ({}) - status update for member {} as of {}\n", P.Title, A.Designation, A.Member,
+                    A.AsOf.str());
+  OS << fmt::format("Verdict: {}\n", A.Eligible ? "ELIGIBLE" : "NOT YET ELIGIBLE");
+
+  OS << "\nPoints\n";
+  for (const eval::CategoryResult &C : A.Categories) {
+    std::string Line = fmt::format("  {:<28} {:>8}", C.Name, C.Points.str());
+    if (C.Required)
+      Line += fmt::format(" of {} required", C.Required->str());
+    if (!C.SpilledIn.isZero())
+      Line += fmt::format(" (includes {} of excess from another category)", pointsText(C.SpilledIn));
+    OS << Line << "\n";
+  }
+
+  OS << "\nRequirements\n";
+  for (const eval::RequirementResult &R : A.Requirements)
+    OS << fmt::format("  [{}] {}: {}\n", R.Met ? "met" : "NOT MET", R.Name, R.Detail);
+
+  if (!A.Missing.empty()) {
+    OS << "\nStill needed\n";
+    for (const std::string &M : A.Missing)
+      OS << "  - " << M << "\n";
+  }
+
+  OS << "\nCredited items\n";
+  bool Any = false;
+  for (const eval::ItemResult &I : A.Items) {
+    if (!I.Credited)
+      continue;
+    Any = true;
+    OS << fmt::format("  {} ({}): {} to {} by rule `{}`: {}\n", I.Id, I.Kind, pointsText(I.Points), I.Category,
+                      I.Rule, I.Derivation);
+    if (!I.Reason.empty())
+      OS << "      note: " << I.Reason << "\n";
+  }
+  if (!Any)
+    OS << "  (none)\n";
+
+  bool Header = false;
+  for (const eval::ItemResult &I : A.Items) {
+    if (I.Credited)
+      continue;
+    if (!Header)
+      OS << "\nNot credited\n";
+    Header = true;
+    OS << fmt::format("  {} ({}): {}\n", I.Id, I.Kind, I.Reason);
+    if (std::string Cite = citeText(I.Cites); !Cite.empty())
+      OS << "      see " << Cite << "\n";
+  }
+  OS << "\n";
+}
+
+} // namespace certc::report
