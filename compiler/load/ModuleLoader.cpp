@@ -15,7 +15,8 @@ public:
   ModuleLoader(llvm::StringRef StdlibDir, DiagnosticEngine &Diags)
       : StdlibDir(StdlibDir), Diags(Diags) {}
 
-  bool load(const std::string &Path, llvm::SMRange ImportedAt) {
+  bool load(const std::string &Path, llvm::SMRange ImportedAt,
+            std::unique_ptr<llvm::MemoryBuffer> Given = nullptr) {
     std::string Key = canonical(Path);
     if (State[Key] == Done)
       return true;
@@ -30,12 +31,15 @@ public:
       Diags.report(DiagCode::E0013, ImportedAt, Cycle + llvm::sys::path::filename(Key).str());
       return false;
     }
-    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-    if (!Buffer) {
-      Diags.report(DiagCode::E0022, ImportedAt, Path, Buffer.getError().message());
-      return false;
+    if (!Given) {
+      auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+      if (!Buffer) {
+        Diags.report(DiagCode::E0022, ImportedAt, Path, Buffer.getError().message());
+        return false;
+      }
+      Given = std::move(*Buffer);
     }
-    unsigned Id = Diags.sourceMgr().AddNewSourceBuffer(std::move(*Buffer), llvm::SMLoc());
+    unsigned Id = Diags.sourceMgr().AddNewSourceBuffer(std::move(Given), llvm::SMLoc());
     std::optional<ast::File> File = parseFile(Id, Diags);
     if (!File)
       return false;
@@ -96,6 +100,14 @@ std::optional<LoadedModule> loadModule(llvm::StringRef RootPath, llvm::StringRef
                                        DiagnosticEngine &Diags) {
   ModuleLoader Loader(StdlibDir, Diags);
   if (!Loader.load(RootPath.str(), {}))
+    return std::nullopt;
+  return LoadedModule{std::move(Loader.Files)};
+}
+
+std::optional<LoadedModule> loadModuleFromText(llvm::StringRef RootPath, llvm::StringRef Text,
+                                               llvm::StringRef StdlibDir, DiagnosticEngine &Diags) {
+  ModuleLoader Loader(StdlibDir, Diags);
+  if (!Loader.load(RootPath.str(), {}, llvm::MemoryBuffer::getMemBufferCopy(Text, RootPath)))
     return std::nullopt;
   return LoadedModule{std::move(Loader.Files)};
 }

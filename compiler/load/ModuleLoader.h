@@ -22,6 +22,11 @@ struct LoadedModule {
 std::optional<LoadedModule> loadModule(llvm::StringRef RootPath, llvm::StringRef StdlibDir,
                                        DiagnosticEngine &Diags);
 
+/// The same for a root file given as text (its imports are still read from disk,
+/// relative to RootPath's folder); for tools and fuzzers that hold policy text.
+std::optional<LoadedModule> loadModuleFromText(llvm::StringRef RootPath, llvm::StringRef Text,
+                                               llvm::StringRef StdlibDir, DiagnosticEngine &Diags);
+
 } // namespace certc
 
 #endif

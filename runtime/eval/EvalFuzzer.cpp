@@ -1,0 +1,48 @@
+// libFuzzer target for the runtime end to end: any bytes as a JSON ledger are
+// read against the compiled CMC policy, and every member read is audited
+// (credits, allocation, explanations). Nothing may crash or hang.
+#include "eval/Evaluate.h"
+#include "ir/IRJson.h"
+#include "ir/Verifier.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <cstdlib>
+
+using namespace certc;
+
+namespace {
+struct Loaded {
+  ir::Policy Policy;
+  std::unique_ptr<eval::PolicyIndex> Index;
+  std::unique_ptr<ledger::LedgerSchema> Schema;
+};
+
+Loaded *policy() {
+  static Loaded *L = [] {
+    auto Buffer = llvm::MemoryBuffer::getFile(CERTC_FUZZ_POLICY_IR);
+    if (!Buffer)
+      std::abort();
+    auto P = ir::readPolicyJson((*Buffer)->getBuffer(), CERTC_FUZZ_POLICY_IR);
+    if (!P || ir::verifyPolicy(*P))
+      std::abort();
+    auto *Out = new Loaded{std::move(*P), nullptr, nullptr};
+    Out->Index = std::make_unique<eval::PolicyIndex>(Out->Policy);
+    Out->Schema = std::make_unique<ledger::LedgerSchema>(Out->Policy);
+    return Out;
+  }();
+  return L;
+}
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
+  Loaded *L = policy();
+  ledger::ReadResult R =
+      ledger::readJsonLedger(*L->Schema, "fuzz.json", llvm::StringRef(reinterpret_cast<const char *>(Data), Size));
+  for (const ledger::Member &M : R.Members) {
+    llvm::Expected<eval::Audit> A = eval::evaluate(*L->Index, M, *Date::parse("2026-11-23"));
+    if (!A)
+      llvm::consumeError(A.takeError());
+  }
+  return 0;
+}
