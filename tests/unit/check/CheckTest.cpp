@@ -1,0 +1,75 @@
+// The checker's analyses, through the library API: what a committee member would
+// see as an error or as a clean policy.
+#include "support/CompileText.h"
+
+#include <gtest/gtest.h>
+
+using certc::testsupport::compileText;
+
+namespace {
+const char *Header = "policy \"T\" for CMC source guidelines.\ncategory Education.\n";
+
+bool has(const certc::testsupport::Compiled &C, const std::string &Code) {
+  return std::find(C.Codes.begin(), C.Codes.end(), Code) != C.Codes.end();
+}
+} // namespace
+
+TEST(Check, DisjointEnumFiltersDoNotDoubleCount) {
+  auto C = compileText(std::string(Header) +
+                       "rule a: each online_course where format = webinar earns 1 point into Education cite guidelines, \"s\", \"q\".\n"
+                       "rule b: each online_course where format in {fully_online, hybrid} earns 1 point into Education cite guidelines, \"s\", \"q\".\n");
+  EXPECT_FALSE(has(C, "E0010")) << (C.Messages.empty() ? "" : C.Messages[0]);
+  EXPECT_TRUE(C.Policy.has_value());
+}
+
+TEST(Check, OverlappingRulesDoubleCountUnlessPrioritised) {
+  std::string Rules = "rule a: each online_course where format = webinar earns 1 point into Education cite guidelines, \"s\", \"q\".\n"
+                      "rule b: each online_course where assessed earns 2 points into Education cite guidelines, \"s\", \"q\"";
+  EXPECT_TRUE(has(compileText(std::string(Header) + Rules + ".\n"), "E0010"));
+  EXPECT_FALSE(has(compileText(std::string(Header) + Rules + " priority 1.\n"), "E0010"));
+}
+
+TEST(Check, IntervalConditionsAreDisjointAtTheBoundary) {
+  auto C = compileText(std::string(Header) +
+                       "rule short: each conference where hours < 4 hours earns 1 point into Education cite guidelines, \"s\", \"q\".\n"
+                       "rule long: each conference where hours at least 4 hours earns 2 points into Education cite guidelines, \"s\", \"q\".\n");
+  EXPECT_FALSE(has(C, "E0010"));
+}
+
+TEST(Check, ContradictoryConditionsAreReported) {
+  auto C = compileText(std::string(Header) +
+                       "rule never: each conference where hours at least 8 hours and hours < 4 hours earns 1 point into Education cite guidelines, \"s\", \"q\".\n");
+  EXPECT_TRUE(has(C, "E0009"));
+}
+
+TEST(Check, UnitsConvertThroughTheirBase) {
+  // 6 hours = 360 minutes = 7.2 contact hours: a threshold in hours on a field in
+  // contact hours is converted, not compared as a bare number.
+  auto C = compileText(std::string(Header) +
+                       "rule r: each institute_course where hours at least 6 hours earns 1 point into Education cite guidelines, \"s\", \"q\".\n");
+  ASSERT_TRUE(C.Policy.has_value());
+  bool Found = false;
+  for (const certc::ir::Value &V : C.Policy->Consts)
+    Found |= V.K == certc::ir::Value::Kind::Number && V.Number == *certc::Rational::make(36, 5);
+  EXPECT_TRUE(Found);
+}
+
+TEST(Check, CapsMakeARequirementUnreachable) {
+  auto C = compileText(std::string(Header) +
+                       "requirement education: Education at least 60 points cite guidelines, \"s\", \"q\".\n"
+                       "rule r: each athenian_dialogue earns 3 points into Education at most 18 points cite guidelines, \"s\", \"q\".\n");
+  ASSERT_TRUE(has(C, "E0011"));
+}
+
+TEST(Check, DatedValuesMustNotLeaveGaps) {
+  auto C = compileText(std::string(Header) +
+                       "rule r: each athenian_dialogue earns 2 points before 2013-11-23, 3 points from 2013-11-24 into Education cite guidelines, \"s\", \"q\".\n");
+  EXPECT_TRUE(has(C, "E0008"));
+}
+
+TEST(Check, UnknownNamesSuggestTheClosest) {
+  auto C = compileText(std::string(Header) +
+                       "rule r: each athenian_dialoge earns 2 points into Education cite guidelines, \"s\", \"q\".\n");
+  ASSERT_TRUE(has(C, "E0002"));
+  EXPECT_NE(C.Messages[0].find("did you mean `athenian_dialogue`"), std::string::npos) << C.Messages[0];
+}
