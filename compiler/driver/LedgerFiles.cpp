@@ -69,7 +69,14 @@ std::vector<LedgerSource> findLedgers(const std::vector<std::string> &Paths,
     for (const std::string &E : Entries)
       addFile(E, false, Out, Errors);
   }
-  return Out;
+  // Naming both files of a CSV pair, or a file twice, must not audit it twice.
+  std::vector<LedgerSource> Unique;
+  for (LedgerSource &S : Out)
+    if (std::none_of(Unique.begin(), Unique.end(), [&](const LedgerSource &U) {
+          return llvm::sys::fs::equivalent(U.Path, S.Path);
+        }))
+      Unique.push_back(std::move(S));
+  return Unique;
 }
 
 ledger::ReadResult readLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source) {

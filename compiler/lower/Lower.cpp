@@ -83,14 +83,19 @@ private:
   }
 
   void sourceFiles() {
+    // Imports beside the root are named as if the root's folder prefixed them.
+    llvm::StringRef RootDir = llvm::sys::path::parent_path(S.Files.back()->Path);
     for (const ast::File *F : S.Files) {
       llvm::StringRef Path = F->Path;
       llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Path));
-      std::string Name = F == S.Files.back() ? Path.str() : llvm::sys::path::filename(Path).str();
-      if (F != S.Files.back() && llvm::sys::fs::equivalent(Dir, StdlibDir))
-        Name = "stdlib/" + Name;
+      llvm::SmallString<256> Name(F == S.Files.back() ? Path : llvm::StringRef());
+      if (F != S.Files.back()) {
+        bool InStdlib = llvm::sys::fs::equivalent(Dir, StdlibDir);
+        Name = InStdlib ? llvm::StringRef("stdlib") : RootDir;
+        llvm::sys::path::append(Name, llvm::sys::path::filename(Path));
+      }
       BufferFile[F->BufferId] = static_cast<uint32_t>(P.SourceFiles.size());
-      P.SourceFiles.push_back(Name);
+      P.SourceFiles.push_back(std::string(Name));
     }
   }
 
