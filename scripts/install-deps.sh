@@ -2,7 +2,7 @@
 # Installs certc's build and test dependencies from Debian's packages, only when missing.
 set -euo pipefail
 pkgs=(cmake ninja-build g++ antlr4 libantlr4-runtime-dev llvm-14-dev llvm-14-tools
-      libfmt-dev libgtest-dev glpk-utils libbenchmark-dev python3 clang-14 libclang-rt-14-dev)
+      libfmt-dev libgtest-dev glpk-utils libbenchmark-dev python3 clang-14 libclang-rt-14-dev pkgconf)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -168,7 +168,7 @@ std::unique_ptr<Sema> checkModule(const LoadedModule &Module, CheckMode Mode, Di
   C.checkCitations();
   // The analyses reason about resolved rules; after name errors they would only
   // repeat them.
-  if (Diags.hasErrors())
+  if (Diags.hardErrorCount())
     return nullptr;
   C.checkContradictionsAndOverlaps();
   C.checkReachability();

@@ -109,6 +109,12 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
                    fmt::format("cannot compare a {} with a {}", S.typeName(LT), S.typeName(RT)));
       return Record(Type::error());
     }
+    if (LT.K == Type::Kind::Text || LT.K == Type::Kind::Set || LT.K == Type::Kind::Awards) {
+      Diags.report(DiagCode::E0005, E.Range,
+                   fmt::format("a {} cannot be compared; use `is given`, `contains` or `within`",
+                               S.typeName(LT)));
+      return Record(Type::error());
+    }
     if (!Equality && !isOrdered(LT)) {
       Diags.report(DiagCode::E0005, E.Range,
                    fmt::format("a {} has no order; only `=` and `!=` compare it", S.typeName(LT)));

@@ -125,6 +125,13 @@ void Checker::checkPolicyLevel(CheckMode Mode) {
                                  Sp.From.Text, Own));
         continue;
       }
+      auto Earlier = std::find_if(S.Spills.begin(), S.Spills.end(),
+                                  [&](const ast::Spill *O) { return O->From.Text == Sp.From.Text; });
+      if (Earlier != S.Spills.end()) {
+        Diags.report(DiagCode::E0003, Sp.From.Range, "spillover from", Sp.From.Text);
+        Diags.note((*Earlier)->Range, "the excess already goes here; it cannot count twice");
+        continue;
+      }
       S.Spills.push_back(&Sp);
     }
     for (const ast::Prerequisite &P : F->Prerequisites) {
@@ -153,7 +160,9 @@ struct GroupFrame {
 } // namespace
 
 void Checker::checkRules() {
-  llvm::StringMap<ast::SMRange> RuleNames, GroupNames;
+  // Rules and groups share one namespace: either can name a cap.
+  llvm::StringMap<ast::SMRange> RuleNames;
+  llvm::StringMap<ast::SMRange> &GroupNames = RuleNames;
   std::vector<const ast::Group *> CapGroups; // parallel to caps created for groups
 
   auto CheckPointsQuantity = [&](const ast::Quantity &Q, llvm::StringRef What) {
@@ -417,6 +426,11 @@ void Checker::checkRules() {
                      fmt::format("rule `{}` credits `{}`", R.Decl->RuleName.Text, S.Categories[T]->Text));
         }
       }
+    }
+    if (Category == None && CapGroups[CapId]->Rules.empty() && CapGroups[CapId]->Groups.empty()) {
+      Diags.report(DiagCode::E0020, CapGroups[CapId]->GroupName.Range,
+                   fmt::format("group `{}` has a cap but no rule under it", CapGroups[CapId]->GroupName.Text));
+      continue;
     }
     S.Caps[CapId].Category = Category;
   }

@@ -44,6 +44,12 @@ unsigned DiagnosticEngine::errorCount() const {
   }));
 }
 
+unsigned DiagnosticEngine::hardErrorCount() const {
+  return static_cast<unsigned>(std::count_if(Diags.begin(), Diags.end(), [](const Diagnostic &D) {
+    return diagSeverity(D.Code) == Severity::Error;
+  }));
+}
+
 std::vector<const Diagnostic *> DiagnosticEngine::sorted() const {
   std::vector<const Diagnostic *> Out;
   for (const Diagnostic &D : Diags)

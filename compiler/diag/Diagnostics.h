@@ -52,6 +52,8 @@ public:
 
   void setWarningsAsErrors(bool On) { WarningsAsErrors = On; }
   unsigned errorCount() const;
+  /// Errors other than warnings promoted by -Werror: what stops later passes.
+  unsigned hardErrorCount() const;
   bool hasErrors() const { return errorCount() != 0; }
   const std::vector<Diagnostic> &diagnostics() const { return Diags; }
 

@@ -99,6 +99,8 @@ public:
 
 private:
   static std::string resolve(llvm::StringRef Dir, llvm::StringRef Rel) {
+    if (llvm::sys::path::is_absolute(Rel))
+      return Rel.str();
     llvm::SmallString<256> Full(Dir);
     llvm::sys::path::append(Full, Rel);
     return std::string(Full);

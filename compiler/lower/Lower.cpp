@@ -84,14 +84,26 @@ private:
 
   void sourceFiles() {
     // Imports beside the root are named as if the root's folder prefixed them.
-    llvm::StringRef RootDir = llvm::sys::path::parent_path(S.Files.back()->Path);
+    llvm::SmallString<256> RootDir(llvm::sys::path::parent_path(S.Files.back()->Path));
+    llvm::SmallString<256> Cwd;
+    if (llvm::sys::path::is_absolute(RootDir) && !llvm::sys::fs::current_path(Cwd))
+      llvm::sys::path::replace_path_prefix(RootDir, Cwd.str().str() + "/", "");
+    llvm::sys::path::remove_dots(RootDir, true);
     for (const ast::File *F : S.Files) {
       llvm::StringRef Path = F->Path;
       llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Path));
       llvm::SmallString<256> Name(F == S.Files.back() ? Path : llvm::StringRef());
+      if (F == S.Files.back()) {
+        // The hash covers these names: `./a.cert`, `a.cert` and an absolute path
+        // under the working folder must give the same IR.
+        llvm::SmallString<256> Cwd;
+        if (llvm::sys::path::is_absolute(Name) && !llvm::sys::fs::current_path(Cwd))
+          llvm::sys::path::replace_path_prefix(Name, Cwd.str().str() + "/", "");
+        llvm::sys::path::remove_dots(Name, /*remove_dot_dot=*/true);
+      }
       if (F != S.Files.back()) {
         bool InStdlib = llvm::sys::fs::equivalent(Dir, StdlibDir);
-        Name = InStdlib ? llvm::StringRef("stdlib") : RootDir;
+        Name = InStdlib ? llvm::StringRef("stdlib") : llvm::StringRef(RootDir);
         llvm::sys::path::append(Name, llvm::sys::path::filename(Path));
       }
       BufferFile[F->BufferId] = static_cast<uint32_t>(P.SourceFiles.size());

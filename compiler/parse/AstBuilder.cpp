@@ -2,6 +2,8 @@
 // every child the grammar requires is present.
 #include "parse/AstBuilder.h"
 
+#include <map>
+
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wall"
 #pragma GCC diagnostic ignored "-Wextra"
@@ -283,7 +285,20 @@ private:
     R.Range = range(C);
     if (C->expr())
       R.Filter = expr(C->expr());
+    // One `earns` (with its dated values), one `into` (with its `or`), one
+    // rounding and one priority: a second would silently change the meaning.
+    std::map<std::string, ParserRuleContext *> Single;
     for (P::RuleClauseContext *Clause : C->ruleClause()) {
+      std::string Word = Clause->getStart()->getText();
+      if (Word == "earns" || Word == "into" || Word == "rounded" || Word == "priority") {
+        auto [It, Fresh] = Single.try_emplace(Word, Clause);
+        if (!Fresh) {
+          Diags.report(DiagCode::E0003, range(Clause), fmt::format("`{}` clause in rule", Word), R.RuleName.Text);
+          Diags.note(range(It->second), "the first one is here; a rule has one");
+          Failed = true;
+          continue;
+        }
+      }
       if (auto *Cond = dynamic_cast<P::ConditionClauseContext *>(Clause)) {
         R.Conditions.push_back(condition(Cond->condition()));
       } else if (auto *E = dynamic_cast<P::EarnsClauseContext *>(Clause)) {

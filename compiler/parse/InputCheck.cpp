@@ -39,8 +39,10 @@ bool checkPolicyInput(llvm::StringRef Text, DiagnosticEngine &Diags) {
                  "invalid UTF-8 byte sequence: a policy must be UTF-8 text");
     return false;
   }
-  // Brackets and chains of `not` are the only unbounded recursion in the grammar.
-  unsigned Depth = 0, Nots = 0;
+  // Brackets, chains of `not`, date shifts (`+ 1 days`) and `years since` are the
+  // unbounded recursion in the grammar; shifts and `years since` are counted per
+  // statement (reset at a `.` that ends one).
+  unsigned Depth = 0, Nots = 0, Chain = 0;
   bool InString = false, InComment = false;
   for (const char *P = Text.begin(); P != Text.end(); ++P) {
     char C = *P;
@@ -77,6 +79,19 @@ bool checkPolicyInput(llvm::StringRef Text, DiagnosticEngine &Diags) {
         return false;
       }
       P += 2;
+    } else if (C == '+' || (C == '-' && P != Text.begin() && (P[-1] == ' ' || P[-1] == '\t')) ||
+               (C == 's' && (P == Text.begin() || !isWordChar(P[-1])) &&
+                llvm::StringRef(P, Text.end() - P).startswith("since") &&
+                (P + 5 == Text.end() || !isWordChar(P[5])))) {
+      if (++Chain > MaxNestingDepth) {
+        Diags.report(DiagCode::E0016, at(P),
+                     fmt::format("more than {} date shifts or `years since` in one statement", MaxNestingDepth));
+        return false;
+      }
+      Nots = 0;
+    } else if (C == '.' && (P + 1 == Text.end() || P[1] == ' ' || P[1] == '\n' || P[1] == '\r' || P[1] == '\t')) {
+      Nots = 0;
+      Chain = 0;
     } else if (isWordChar(C) || C == '.' || C == ';') {
       Nots = 0;
     }

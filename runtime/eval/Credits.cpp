@@ -64,6 +64,11 @@ llvm::Expected<ItemCredits> creditsFor(const ExprEvaluator &Eval, const PolicyIn
     Out.RejectionCites = &Cites;
   };
 
+  // An audit as of a past date must reproduce the status on that date.
+  if (When && *When > Eval.asOf()) {
+    Out.Rejection = fmt::format("dated {}, after the audit date {}", When->str(), Eval.asOf().str());
+    return Out;
+  }
   for (uint32_t RuleId : Index.RulesOfKind[A.Kind]) {
     const ir::Rule &R = P.Rules[RuleId];
     if (R.Filter != ir::None && !Eval.test(R.Filter, &A))

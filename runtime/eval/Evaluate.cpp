@@ -137,11 +137,13 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
                                P.Caps[P.Rules[O.Rule].Cap].Limit.str(), P.Caps[P.Rules[O.Rule].Cap].Name);
       }
     } else if (Item != SIZE_MAX) {
-      R.Reason = "not needed: crediting it would not change the outcome";
-    } else if (C.RejectingRule != ir::None) {
-      R.Rule = P.Rules[C.RejectingRule].Name;
+      R.Reason = "left out by the allocation: crediting it would not change the outcome";
+    } else if (!C.Rejection.empty()) {
+      if (C.RejectingRule != ir::None) {
+        R.Rule = P.Rules[C.RejectingRule].Name;
+        R.Cites = *C.RejectionCites;
+      }
       R.Reason = C.Rejection;
-      R.Cites = *C.RejectionCites;
     } else {
       R.Reason = fmt::format("no rule of this policy credits this `{}` item", R.Kind);
     }

@@ -133,7 +133,8 @@ Scalar ExprEvaluator::eval(ir::ExprId Id, const ledger::Activity *Current) const
     Scalar To = E.Args.size() > 1 ? eval(E.Args[1], Current) : Scalar();
     if (From.K != VK::Date)
       return Scalar();
-    Date End = To.K == VK::Date ? To.DateValue : AsOf;
+    // A period still running, or ending after the audit date, counts to the audit date.
+    Date End = To.K == VK::Date && To.DateValue < AsOf ? To.DateValue : AsOf;
     return number(From.DateValue.wholeYearsUntil(End));
   }
   case ir::Op::Holds:

@@ -22,6 +22,8 @@ using ExprId = uint32_t;   ///< index into Policy::Exprs
 inline constexpr uint32_t None = UINT32_MAX;
 
 /// A place in a policy source; File indexes Policy::SourceFiles. Line/Col are 1-based.
+/// Line 0 means "no location" (e.g. the implicit start/end of a period); File is
+/// then unused.
 struct SourceLoc {
   uint32_t File = 0;
   uint32_t Line = 0;
@@ -109,6 +111,7 @@ struct ActivityKind {
 enum class Op : uint8_t {
   Const,          ///< Consts[A]
   ActivityField,  ///< field A of the current activity
+                  ///< (A indexes the current activity kind's Fields)
   MemberField,    ///< field A of the member
   AuditDate,      ///< the audit date
   Not,            ///< !Args[0]
@@ -121,13 +124,18 @@ enum class Op : uint8_t {
   IsGiven,        ///< Args[0] is not absent
   SetSize,        ///< number of elements of set Args[0]
   YearsBetween,   ///< whole completed years from date Args[0] to date Args[1] (or the audit date when Args[1] is absent)
+                  ///< ("absent" = Args has 1 entry; Args has 1 or 2 entries)
   Holds,          ///< the member holds designation symbol A (awarded on or before the audit date)
   AwardedOn,      ///< the date designation symbol A was awarded, or absent
   AddMonths,      ///< date Args[0] plus A months (A is signed, stored as int32)
   AddDays,        ///< date Args[0] plus A days
+                  ///< (A is signed, stored as int32, like AddMonths)
   CountActivities,///< number of activities of kind A satisfying Args[0] (or all, when Args is empty)
+                  ///< (Inside Args[0] the counted activity is the current one.)
   NoOtherSame,    ///< no other activity of kind A has Pairs equal to the current one's
   NoEarlierSame,  ///< no earlier activity (date, then id) of kind A has Pairs equal
+  // In CountActivities, NoOtherSame and NoEarlierSame, "kind A" is an index into
+  // Policy::Kinds (whereas Rule::Kind is the kind's name symbol).
 };
 
 enum class Cmp : uint8_t { Eq, Ne, Lt, Le, Gt, Ge };

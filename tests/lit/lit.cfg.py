@@ -17,3 +17,11 @@ config.substitutions.append(("%python", config.python))
 config.substitutions.append(("FileCheck", config.filecheck))
 config.substitutions.append(("%src", config.certc_src_root))
 config.environment["NO_COLOR"] = "1"
+
+# Diagnostics tests: exact spacing (so a caret line pins the column) and no
+# diagnostic beyond those a test names: every error, warning and note must be
+# matched by a CHECK line.
+config.substitutions.append(
+    ("%diagcheck",
+     config.filecheck + " --strict-whitespace --implicit-check-not=error: "
+     "--implicit-check-not=warning: --implicit-check-not=note:"))

@@ -1,0 +1,44 @@
+// allocateCredits: validate, scale, settle forced items, search, report.
+#include "alloc/Allocator.h"
+
+#include "alloc/Credit.h"
+#include "alloc/Scale.h"
+#include "alloc/Search.h"
+#include "alloc/Validate.h"
+
+#include <system_error>
+
+namespace certc::alloc {
+
+llvm::Expected<Solution> allocateCredits(const Problem &P) {
+  if (llvm::Error E = validateProblem(P))
+    return E;
+  llvm::Expected<ScaledProblem> Scaled = scaleProblem(P);
+  if (!Scaled)
+    return Scaled.takeError();
+  llvm::Expected<Reduction> Reduced = reduceProblem(*Scaled);
+  if (!Reduced)
+    return Reduced.takeError();
+  StateEvaluator Eval(*Scaled, *Reduced);
+  llvm::Expected<SearchResult> Found = searchOptimum(*Reduced, Eval);
+  if (!Found)
+    return Found.takeError();
+
+  std::vector<int32_t> Choice = Reduced->Choice;
+  for (size_t L = 0; L < Reduced->Layers.size(); ++L) {
+    const ChoiceLayer &Layer = Reduced->Layers[L];
+    Choice[Layer.Item] = static_cast<int32_t>(Layer.Effects[Found->Effect[L]].Option);
+  }
+  Solution S = buildSolution(*Scaled, Choice);
+  // The search's saturated arithmetic must agree with the reference semantics;
+  // a mismatch is a bug, reported rather than returned as a wrong answer.
+  if (S.Progress != unscale(Found->Progress, Scaled->Scale))
+    return llvm::createStringError(std::make_error_code(std::errc::state_not_recoverable),
+                                   "allocation internal error: search progress %s "
+                                   "differs from evaluated progress %s",
+                                   unscale(Found->Progress, Scaled->Scale).str().c_str(),
+                                   S.Progress.str().c_str());
+  return S;
+}
+
+} // namespace certc::alloc

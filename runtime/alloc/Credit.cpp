@@ -1,0 +1,59 @@
+// Solution assembly: totals from the reference evaluation, per-item credit.
+#include "alloc/Credit.h"
+
+#include <algorithm>
+
+namespace certc::alloc {
+
+namespace {
+std::vector<Rational> unscaleAll(const std::vector<int64_t> &Values, int64_t Scale) {
+  std::vector<Rational> Out;
+  Out.reserve(Values.size());
+  for (int64_t V : Values)
+    Out.push_back(unscale(V, Scale));
+  return Out;
+}
+
+/// Each item takes what the tightest cap on its path still has room for. On a
+/// tree every item has a single path, so filling greedily in any order credits
+/// exactly the nested-minimum total of each cap.
+std::vector<int64_t> creditPerItem(const ScaledProblem &P,
+                                   const std::vector<int32_t> &Choice) {
+  std::vector<int64_t> Room(P.Caps.size());
+  for (size_t K = 0; K < P.Caps.size(); ++K)
+    Room[K] = P.Caps[K].Limit;
+  std::vector<int64_t> Credited(P.Items.size(), 0);
+  for (size_t I = 0; I < P.Items.size(); ++I) {
+    if (Choice[I] < 0)
+      continue;
+    const ScaledOption &O = P.Items[I][Choice[I]];
+    int64_t Take = O.Points;
+    for (uint32_t At = O.Cap; At != NoCap; At = P.Caps[At].Parent)
+      Take = std::min(Take, Room[At]);
+    for (uint32_t At = O.Cap; At != NoCap; At = P.Caps[At].Parent)
+      Room[At] -= Take;
+    Credited[I] = Take;
+  }
+  return Credited;
+}
+} // namespace
+
+Solution buildSolution(const ScaledProblem &P, const std::vector<int32_t> &Choice) {
+  RawSums Raw(P);
+  for (size_t I = 0; I < P.Items.size(); ++I)
+    if (Choice[I] >= 0)
+      Raw.add(P.Items[I][Choice[I]]);
+  Outcome O = evaluate(P, Raw);
+
+  Solution S;
+  S.Choice = Choice;
+  S.Credited = unscaleAll(creditPerItem(P, Choice), P.Scale);
+  S.CategoryPoints = unscaleAll(O.CategoryPoints, P.Scale);
+  S.SpilledIn = unscaleAll(O.SpilledIn, P.Scale);
+  S.RequirementPoints = unscaleAll(O.RequirementPoints, P.Scale);
+  S.Progress = unscale(O.Progress, P.Scale);
+  S.AllMet = O.AllMet;
+  return S;
+}
+
+} // namespace certc::alloc

@@ -1,0 +1,138 @@
+// Scaling a Problem's rationals to integers over a common denominator.
+#include "alloc/Scale.h"
+
+#include <algorithm>
+#include <numeric>
+#include <system_error>
+
+namespace certc::alloc {
+
+namespace {
+using Wide = __int128;
+
+/// Largest magnitude any intermediate sum may reach; a quarter of int64 leaves
+/// headroom for the additions that saturation performs before clamping.
+constexpr Wide MaxMagnitude = Wide(INT64_MAX) / 4;
+
+llvm::Error tooLarge(const llvm::Twine &What) {
+  return llvm::createStringError(std::make_error_code(std::errc::value_too_large),
+                                 "allocation needs exact arithmetic beyond 64 bits: " +
+                                     What);
+}
+
+class Scaler {
+public:
+  llvm::Error addDenominator(const Rational &R) {
+    int64_t G = std::gcd(Scale, R.den());
+    Wide Next = Wide(Scale / G) * R.den();
+    if (Next > MaxMagnitude)
+      return tooLarge("the common denominator of all points exceeds 2^61");
+    Scale = static_cast<int64_t>(Next);
+    return llvm::Error::success();
+  }
+  /// Callers check the magnitude of the sums; a single value is at most the
+  /// sum it belongs to, so this only guards the multiplication itself.
+  std::optional<int64_t> scale(const Rational &R) const {
+    Wide V = Wide(R.num()) * (Scale / R.den());
+    if (V > MaxMagnitude || V < -MaxMagnitude)
+      return std::nullopt;
+    return static_cast<int64_t>(V);
+  }
+  int64_t Scale = 1;
+};
+
+llvm::Error collectDenominators(const Problem &P, Scaler &S) {
+  for (const Item &It : P.Items)
+    for (const Option &O : It.Options)
+      if (llvm::Error E = S.addDenominator(O.Points))
+        return E;
+  for (const CapLimit &C : P.Caps)
+    if (llvm::Error E = S.addDenominator(C.Limit))
+      return E;
+  for (const Requirement &R : P.Requirements)
+    if (llvm::Error E = S.addDenominator(R.Amount))
+      return E;
+  for (const Spill &Sp : P.Spills)
+    if (llvm::Error E = S.addDenominator(Sp.Above))
+      return E;
+  return llvm::Error::success();
+}
+
+std::vector<uint32_t> capsChildrenFirst(const std::vector<ScaledCap> &Caps) {
+  std::vector<uint32_t> Depth(Caps.size(), 0);
+  for (size_t K = 0; K < Caps.size(); ++K)
+    for (uint32_t At = Caps[K].Parent; At != NoCap; At = Caps[At].Parent)
+      ++Depth[K];
+  std::vector<uint32_t> Order(Caps.size());
+  std::iota(Order.begin(), Order.end(), 0u);
+  std::stable_sort(Order.begin(), Order.end(),
+                   [&](uint32_t A, uint32_t B) { return Depth[A] > Depth[B]; });
+  return Order;
+}
+} // namespace
+
+Rational unscale(int64_t Value, int64_t Scale) {
+  // Scale > 0 and both fit in int64, so make() cannot fail.
+  return *Rational::make(Value, Scale);
+}
+
+llvm::Expected<ScaledProblem> scaleProblem(const Problem &P) {
+  Scaler S;
+  if (llvm::Error E = collectDenominators(P, S))
+    return E;
+
+  ScaledProblem Out;
+  Out.Scale = S.Scale;
+  Out.NumCategories = P.NumCategories;
+  // Bound every later sum: category points never exceed the sum over items of
+  // their largest option, spillover into one category never exceeds that
+  // total once per spill, and progress never exceeds the sum of amounts.
+  Wide TotalPoints = 0, TotalAmounts = 0, MaxAbove = 0;
+  Out.Items.reserve(P.Items.size());
+  for (const Item &It : P.Items) {
+    std::vector<ScaledOption> Options;
+    Options.reserve(It.Options.size());
+    int64_t Largest = 0;
+    for (const Option &O : It.Options) {
+      std::optional<int64_t> V = S.scale(O.Points);
+      if (!V)
+        return tooLarge("an item's points");
+      Largest = std::max(Largest, *V);
+      Options.push_back({O.Category, *V, O.Cap});
+    }
+    TotalPoints += Largest;
+    if (TotalPoints > MaxMagnitude)
+      return tooLarge("the total of all items' points");
+    Out.Items.push_back(std::move(Options));
+  }
+  for (const CapLimit &C : P.Caps) {
+    std::optional<int64_t> V = S.scale(C.Limit);
+    if (!V)
+      return tooLarge("a cap's limit");
+    Out.Caps.push_back({*V, C.Category, C.Parent});
+  }
+  for (const Requirement &R : P.Requirements) {
+    std::optional<int64_t> V = S.scale(R.Amount);
+    if (!V)
+      return tooLarge("a requirement's amount");
+    TotalAmounts += *V;
+    if (TotalAmounts > MaxMagnitude)
+      return tooLarge("the total of all requirement amounts");
+    Out.Requirements.push_back({R.Categories, *V});
+  }
+  for (const Spill &Sp : P.Spills) {
+    std::optional<int64_t> V = S.scale(Sp.Above);
+    if (!V)
+      return tooLarge("a spill threshold");
+    MaxAbove = std::max(MaxAbove, Wide(*V));
+    Out.Spills.push_back({Sp.From, Sp.To, *V});
+  }
+  // Requirement points: category points plus, per spill, at most the total.
+  Wide Worst = TotalPoints * Wide(P.Spills.size() + 1);
+  if (Worst + TotalAmounts + MaxAbove > MaxMagnitude)
+    return tooLarge("points plus spillover");
+  Out.CapsChildrenFirst = capsChildrenFirst(Out.Caps);
+  return Out;
+}
+
+} // namespace certc::alloc

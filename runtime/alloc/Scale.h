@@ -1,0 +1,57 @@
+// The Problem restated over integers: every rational times one common scale.
+#ifndef CERTC_ALLOC_SCALE_H
+#define CERTC_ALLOC_SCALE_H
+
+#include "alloc/Allocator.h"
+
+namespace certc::alloc {
+
+struct ScaledOption {
+  uint32_t Category = 0;
+  int64_t Points = 0;
+  uint32_t Cap = NoCap;
+};
+
+struct ScaledCap {
+  int64_t Limit = 0;
+  uint32_t Category = 0;
+  uint32_t Parent = NoCap;
+};
+
+struct ScaledRequirement {
+  std::vector<uint32_t> Categories;
+  int64_t Amount = 0;
+};
+
+struct ScaledSpill {
+  uint32_t From = 0;
+  uint32_t To = 0;
+  int64_t Above = 0;
+};
+
+/// Every quantity of the Problem multiplied by Scale, the least common multiple
+/// of all denominators. Scaling is exact and order-preserving, so the optimum
+/// and the tie-break are unchanged. Every sum the allocator forms (category
+/// points, spillover, requirement points, progress) is guaranteed to fit in
+/// int64 with room to spare.
+struct ScaledProblem {
+  int64_t Scale = 1;
+  unsigned NumCategories = 0;
+  std::vector<std::vector<ScaledOption>> Items;
+  std::vector<ScaledCap> Caps;
+  std::vector<ScaledRequirement> Requirements;
+  std::vector<ScaledSpill> Spills;
+  /// Caps ordered so that every cap comes before its parent.
+  std::vector<uint32_t> CapsChildrenFirst;
+};
+
+/// Scales a validated Problem; fails when the common denominator or the
+/// resulting magnitudes are beyond exact 64-bit arithmetic.
+llvm::Expected<ScaledProblem> scaleProblem(const Problem &P);
+
+/// Converts a scaled integer back to the exact rational it stands for.
+Rational unscale(int64_t Value, int64_t Scale);
+
+} // namespace certc::alloc
+
+#endif

@@ -1,0 +1,70 @@
+// Progress of a search state, specialised to the caps and categories that the
+// open choices can still change (everything else is folded into constants).
+#ifndef CERTC_ALLOC_STATEEVAL_H
+#define CERTC_ALLOC_STATEEVAL_H
+
+#include "alloc/Reduce.h"
+
+namespace certc::alloc {
+
+class StateEvaluator {
+public:
+  StateEvaluator(const ScaledProblem &P, const Reduction &R);
+
+  /// Progress when the open choices add State[j] to coordinate j on top of the
+  /// settled points. Equals evaluate() on the corresponding raw sums.
+  int64_t progress(const int32_t *State);
+
+  /// Requirements the open choices can affect ("terms"), and how many times a
+  /// point added at coordinate J can count towards term T: once if J's
+  /// category is named by it, plus once per spill from that category into a
+  /// single-category term.
+  size_t numTerms() const { return Terms.size(); }
+  int32_t multiplicity(size_t T, unsigned J) const { return Multiplicity[T * dims() + J]; }
+
+  /// An upper bound on the progress reachable from Base by further choices
+  /// that can raise term T by at most Supply[T], all terms together by at
+  /// most Total, and each coordinate at most to Relaxed (Base plus every
+  /// remaining option at once): progress(Base) plus the lesser of Total and
+  /// the sum over terms of min(what the term lacks, its supply, what Relaxed
+  /// adds to it).
+  int64_t progressBound(const int32_t *Base, const int32_t *Relaxed, const int64_t *Supply,
+                        int64_t Total);
+
+  unsigned dims() const { return static_cast<unsigned>(CoordNode.size()); }
+
+private:
+  struct CapStep {
+    uint32_t Cap;
+    int64_t Limit;
+    int64_t Constant; ///< settled direct points plus settled children's credit
+    uint32_t Coord;   ///< NoCoord when no choice attaches directly
+    uint32_t Parent;  ///< NoCap, or the parent cap (also involved)
+  };
+  struct RequirementTerm {
+    std::vector<uint32_t> Categories;
+    int64_t Amount;
+  };
+  const ScaledProblem &P;
+  std::vector<uint32_t> CoordNode;
+  std::vector<CapStep> Steps; ///< involved caps, children first
+  std::vector<uint32_t> InvolvedCategories;
+  std::vector<int64_t> CategoryConstant; ///< per category, settled part
+  std::vector<uint32_t> CategoryCoord;   ///< per category: uncapped coordinate
+  std::vector<RequirementTerm> Terms;    ///< requirements the choices can affect
+  /// Per category: indices into P.Spills of spills into it.
+  std::vector<std::vector<uint32_t>> SpillsInto;
+  std::vector<int32_t> Multiplicity; ///< Terms.size() x dims()
+  int64_t ConstantProgress = 0;
+  // Scratch, reused across calls.
+  std::vector<int64_t> CapValue;
+  std::vector<int64_t> Points;
+  std::vector<int64_t> TermPoints, RelaxedTermPoints;
+
+  /// Fills TermPoints and returns the progress.
+  int64_t evaluateTerms(const int32_t *State);
+};
+
+} // namespace certc::alloc
+
+#endif

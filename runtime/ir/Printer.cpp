@@ -1,0 +1,246 @@
+// Renders a Policy section by section, two-space indented, one entity per line.
+#include "ir/Printer.h"
+
+#include "ir/ExprPrinter.h"
+#include "ir/Lookup.h"
+#include "ir/Names.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+namespace certc::ir {
+
+namespace {
+class Printer {
+public:
+  Printer(const Policy &P, llvm::raw_ostream &OS) : P(P), OS(OS) {}
+
+  void print() {
+    header();
+    schema();
+    categories();
+    requirements();
+    spillovers();
+    prerequisites();
+    caps();
+    for (const Rule &R : P.Rules)
+      rule(R);
+  }
+
+private:
+  const Policy &P;
+  llvm::raw_ostream &OS;
+
+  std::string loc(const SourceLoc &L) {
+    if (L.Line == 0)
+      return "";
+    std::string File =
+        L.File < P.SourceFiles.size() ? P.SourceFiles[L.File] : "#" + std::to_string(L.File);
+    return "  @ " + File + ":" + std::to_string(L.Line) + ":" + std::to_string(L.Col);
+  }
+
+  std::string window(const DateWindow &W) {
+    std::string Text;
+    if (W.From)
+      Text += " from " + W.From->str();
+    if (W.Until)
+      Text += " until " + W.Until->str();
+    return Text;
+  }
+
+  void cites(const std::vector<Citation> &Cites, llvm::StringRef Indent) {
+    for (const Citation &C : Cites) {
+      OS << Indent << "cite " << quoteText(C.Document);
+      if (!C.Section.empty())
+        OS << " section " << quoteText(C.Section);
+      if (!C.Quote.empty())
+        OS << ": " << quoteText(C.Quote);
+      OS << "\n";
+    }
+  }
+
+  std::string categoryList(const std::vector<uint32_t> &Categories, llvm::StringRef Sep) {
+    std::string Text;
+    for (size_t I = 0; I < Categories.size(); ++I)
+      Text += (I ? Sep.str() : "") + categoryName(P, Categories[I]);
+    return Text;
+  }
+
+  void header() {
+    OS << "policy " << quoteText(P.Title) << "\n";
+    OS << "  designation " << symbolName(P, P.Designation) << "\n";
+    if (!P.Edition.empty())
+      OS << "  edition " << quoteText(P.Edition) << "\n";
+    if (P.Effective)
+      OS << "  effective " << P.Effective->str() << "\n";
+    OS << "  ir version " << P.Version << "\n";
+    OS << "  content hash " << (P.ContentHash.empty() ? "none" : P.ContentHash) << "\n";
+    for (const SourceDocument &S : P.Sources)
+      OS << "  source " << S.Name << " " << quoteText(S.Title) << " file " << quoteText(S.File)
+         << "\n";
+    for (size_t I = 0; I < P.SourceFiles.size(); ++I)
+      OS << "  file " << I << " " << quoteText(P.SourceFiles[I]) << "\n";
+  }
+
+  std::string typeText(const Field &F) {
+    switch (F.Type) {
+    case ValueType::Integer: {
+      std::string Text = "integer";
+      if (F.IntMin || F.IntMax)
+        Text += " " + (F.IntMin ? std::to_string(*F.IntMin) : std::string()) + ".." +
+                (F.IntMax ? std::to_string(*F.IntMax) : std::string());
+      return Text;
+    }
+    case ValueType::Quantity:
+      return "quantity in " + unitName(P, F.Unit, /*Plural=*/true);
+    case ValueType::Enum:
+      return "enum " + enumName(P, F.Enum);
+    case ValueType::EnumSet:
+      return "set of " + enumName(P, F.Enum);
+    default:
+      return valueTypeName(F.Type).str();
+    }
+  }
+
+  void field(const Field &F) {
+    OS << "    " << F.Name << ": " << typeText(F);
+    if (F.Required)
+      OS << ", required";
+    if (F.Default.K != Value::Kind::Absent)
+      OS << ", default " << printValue(P, F.Default, F.Enum);
+    OS << loc(F.Loc) << "\n";
+  }
+
+  void schema() {
+    OS << "schema\n";
+    for (size_t I = 0; I < P.Enums.size(); ++I) {
+      const EnumType &E = P.Enums[I];
+      OS << "  enum " << E.Name << ":";
+      for (size_t V = 0; V < E.Values.size(); ++V)
+        OS << (V ? ", " : " ") << symbolName(P, E.Values[V]);
+      OS << (I == P.DesignationEnum ? "  (designations)" : "") << "\n";
+    }
+    for (const Unit &U : P.Units) {
+      OS << "  unit " << U.Singular << "/" << U.Plural;
+      if (U.Base == None)
+        OS << " (base)";
+      else
+        OS << " = " << U.PerBase.str() << " " << unitName(P, U.Base, /*Plural=*/true);
+      OS << "\n";
+    }
+    OS << "  member\n";
+    for (const Field &F : P.MemberFields)
+      field(F);
+    for (const ActivityKind &K : P.Kinds) {
+      OS << "  kind " << symbolName(P, K.Name) << (K.IsPeriod ? " (period)" : "") << loc(K.Loc)
+         << "\n";
+      for (const Field &F : K.Fields)
+        field(F);
+    }
+  }
+
+  void categories() {
+    OS << "categories\n";
+    for (const Category &C : P.Categories)
+      OS << "  " << C.Name << loc(C.Loc) << "\n";
+  }
+
+  void requirements() {
+    OS << "requirements\n";
+    for (const Requirement &R : P.Requirements) {
+      OS << "  " << R.Name << ": " << categoryList(R.Categories, " + ") << " >= " << R.Amount.str()
+         << loc(R.Loc) << "\n";
+      cites(R.Cites, "    ");
+    }
+  }
+
+  void spillovers() {
+    OS << "spillovers\n";
+    for (const Spillover &S : P.Spillovers) {
+      OS << "  " << categoryName(P, S.From) << " above " << S.Above.str() << " -> "
+         << categoryName(P, S.To) << loc(S.Loc) << "\n";
+      cites(S.Cites, "    ");
+    }
+  }
+
+  void prerequisites() {
+    OS << "prerequisites\n";
+    for (const Prerequisite &Pr : P.Prerequisites) {
+      OS << "  " << Pr.Name << ": " << printExpr(P, Pr.Test, None) << loc(Pr.Loc) << "\n";
+      OS << "    else " << quoteText(Pr.Reason) << "\n";
+      cites(Pr.Cites, "    ");
+    }
+  }
+
+  void caps() {
+    OS << "caps\n";
+    for (const Cap &C : P.Caps) {
+      OS << "  " << C.Name << ": at most " << C.Limit.str() << " in "
+         << categoryName(P, C.Category);
+      if (C.Parent != None)
+        OS << ", inside " << capName(P, C.Parent);
+      OS << loc(C.Loc) << "\n";
+      cites(C.Cites, "    ");
+    }
+  }
+
+  std::string points(Rational R) { return R.str() + (R == Rational(1) ? " point" : " points"); }
+
+  void earning(const Earning &E, uint32_t Kind) {
+    OS << "  earn ";
+    switch (E.K) {
+    case Earning::Kind::Fixed:
+      OS << points(E.Points) << " per item";
+      break;
+    case Earning::Kind::Rate:
+      OS << points(E.Points) << " per " << E.Per.str() << " "
+         << unitName(P, E.RateUnit, E.Per != Rational(1)) << " of " << printExpr(P, E.Amount, Kind);
+      // The conversion is worth showing only when the amount is in another unit.
+      if (E.AmountToRateUnit != Rational(1) || (E.AmountUnit != None && E.AmountUnit != E.RateUnit))
+        OS << " (in " << unitName(P, E.AmountUnit, /*Plural=*/true) << ", times "
+           << E.AmountToRateUnit.str() << ")";
+      break;
+    case Earning::Kind::Awarded:
+      OS << "points as awarded: " << printExpr(P, E.Amount, Kind);
+      break;
+    default:
+      OS << "<earning kind " << unsigned(E.K) << ">";
+    }
+    OS << window(E.When) << "\n";
+  }
+
+  void rule(const Rule &R) {
+    uint32_t Kind = kindIndexOf(P, R.Kind);
+    OS << "rule " << R.Name << loc(R.Loc) << "\n";
+    OS << "  kind " << symbolName(P, R.Kind) << "\n";
+    if (R.Filter != None)
+      OS << "  where " << printExpr(P, R.Filter, Kind) << "\n";
+    for (const ItemCondition &C : R.Conditions) {
+      OS << "  requires " << printExpr(P, C.Test, Kind) << loc(C.Loc) << "\n";
+      OS << "    else " << quoteText(C.Reason) << "\n";
+      cites(C.Cites, "    ");
+    }
+    for (const Earning &E : R.Earnings)
+      earning(E, Kind);
+    if (R.Round.M != Rounding::Mode::Exact || R.Round.Step != Rational(1))
+      OS << "  round " << roundingModeName(R.Round.M) << " to " << R.Round.Step.str() << "\n";
+    for (const ItemLimit &L : R.ItemMax)
+      OS << "  at most " << points(L.Max) << " per item" << window(L.When) << "\n";
+    OS << "  credits " << categoryList(R.Targets, " or ") << "\n";
+    if (R.Cap != None)
+      OS << "  cap " << capName(P, R.Cap) << "\n";
+    if (R.Priority != 0)
+      OS << "  priority " << R.Priority << "\n";
+    cites(R.Cites, "  ");
+  }
+};
+} // namespace
+
+std::string printPolicy(const Policy &P) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  Printer(P, OS).print();
+  OS.flush();
+  return Text;
+}
+
+} // namespace certc::ir

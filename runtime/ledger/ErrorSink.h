@@ -1,0 +1,51 @@
+// Collects a reader's errors, names members and activities once known, bounds the count.
+#ifndef CERTC_LEDGER_ERRORSINK_H
+#define CERTC_LEDGER_ERRORSINK_H
+
+#include "ledger/Ledger.h"
+
+#include "llvm/ADT/StringRef.h"
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace certc::ledger::detail {
+
+class ErrorSink {
+public:
+  ErrorSink(std::vector<LedgerError> &Out, size_t MaxErrors) : Out(Out), Max(MaxErrors) {}
+
+  /// The file that later reports are about.
+  void setFile(llvm::StringRef Name) { File = Name.str(); }
+
+  void report(uint32_t Line, uint32_t Col, llvm::StringRef Member, llvm::StringRef Activity,
+              llvm::StringRef Field, std::string Message);
+  void report(uint32_t Line, uint32_t Col, llvm::StringRef Field, std::string Message) {
+    report(Line, Col, {}, {}, Field, std::move(Message));
+  }
+
+  /// Errors reported so far, including those not kept. Readers compare counts
+  /// to tell whether a member or activity had an error.
+  size_t count() const { return Count; }
+  /// A position in the kept errors, for naming the ones reported after it.
+  size_t mark() const { return Out.size(); }
+  /// Fills in the member (activity) id of kept errors since Mark that lack one.
+  void nameMember(size_t Mark, llvm::StringRef Id);
+  void nameActivity(size_t Mark, llvm::StringRef Id);
+
+  /// Sorts the kept errors by file order (stable, so same-place errors keep
+  /// their order) and adds the count of those not kept. Files are ordered as
+  /// setFile first named them.
+  void finish();
+
+private:
+  std::vector<LedgerError> &Out;
+  size_t Max;
+  size_t Count = 0;
+  std::string File;
+  std::vector<std::string> FileOrder;
+};
+
+} // namespace certc::ledger::detail
+
+#endif

@@ -1,0 +1,100 @@
+// The JSON ledger reader, split between a structure file and a field-value file.
+#ifndef CERTC_LEDGER_JSONLEDGERREADER_H
+#define CERTC_LEDGER_JSONLEDGERREADER_H
+
+#include "ledger/ErrorSink.h"
+#include "ledger/JsonLexer.h"
+#include "ledger/Ledger.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace certc::ledger::detail {
+
+/// Recursion in skipValue is bounded by the depth limit; this keeps a caller's
+/// generous limit from turning into a stack overflow.
+inline constexpr uint32_t MaxHonouredDepth = 1000;
+
+bool isValueStart(JsonTok K);
+/// "an object", "the string `x`", ... for "found ..." in messages.
+std::string describe(const JsonToken &T);
+
+/// Where an activity's `id` value is, for duplicate-id reports.
+struct IdPlace {
+  uint32_t Line = 0, Col = 0;
+};
+
+/// Schema-directed recursive descent over JsonLexer tokens: each value is
+/// checked against its field as it is read and no document tree is built,
+/// which keeps reading fast and positions exact.
+class JsonLedgerReader {
+public:
+  JsonLedgerReader(const LedgerSchema &S, llvm::StringRef File, llvm::StringRef Text,
+                   const LedgerLimits &Limits, ReadResult &Out)
+      : S(S), File(File), Text(Text), Limits(Limits), Out(Out),
+        Errs(Out.Errors, Limits.MaxErrors), Lex(Text),
+        MaxDepth(std::min(Limits.MaxDepth, MaxHonouredDepth)) {
+    Errs.setFile(File);
+  }
+
+  void read();
+
+private:
+  // Every read function starts at the current token (Tok) and, when it
+  // returns true, leaves Tok just after what it read, with any ledger errors
+  // reported. False means a syntax error was reported: JSON cannot be
+  // resynchronised reliably, so reading stops there. Depth counts the arrays
+  // and objects enclosing Tok.
+  bool readTopArray();
+  bool readEntry(uint32_t Depth);
+  bool readMember(Member &M, uint32_t Depth);
+  bool readActivities(Member &M, std::vector<IdPlace> &IdPlaces, uint32_t Depth);
+  bool readActivity(Activity &A, IdPlace &IdAt, uint32_t Depth);
+  bool readField(const ir::Field &F, ir::Value &V, uint32_t Depth);
+  bool readSet(const ir::Field &F, ir::Value &V, uint32_t Depth);
+  bool readAwards(const ir::Field &F, ir::Value &V, uint32_t Depth);
+  bool readAward(ir::Value &V, uint32_t Depth);
+  bool skipValue(uint32_t Depth);
+  uint32_t findKind(JsonToken &Key, uint32_t Depth);
+  void checkActivityIds(const Member &M, const std::vector<IdPlace> &IdPlaces);
+  void keepMember(Member &&M, bool Bad);
+
+  void advance() { Lex.next(Tok); }
+  bool readKey(JsonToken &Key);
+  bool open(uint32_t Depth);
+  bool afterElement(JsonTok Close, bool &More);
+  void error(const JsonToken &At, llvm::StringRef Field, std::string Message) {
+    if (!Quiet)
+      Errs.report(At.Line, At.Col, Field, std::move(Message));
+  }
+  bool syntax(const JsonToken &At, std::string Expected);
+
+  const LedgerSchema &S;
+  llvm::StringRef File;
+  llvm::StringRef Text;
+  const LedgerLimits &Limits;
+  ReadResult &Out;
+  ErrorSink Errs;
+  JsonLexer Lex;
+  uint32_t MaxDepth;
+  JsonToken Tok;
+  bool Quiet = false;         ///< while looking ahead: report nothing
+  llvm::StringRef CurField;   ///< named by syntax errors inside a field value
+  std::string KeyCopy;        ///< a key with escapes, kept while its value is lexed
+
+  struct MemberPlace {
+    uint32_t Line = 0;
+    size_t Kept = SIZE_MAX; ///< index in Out.Members, if it was kept
+  };
+  llvm::StringMap<MemberPlace> MemberIds;
+  std::vector<bool> Dropped; ///< parallel to Out.Members: a later duplicate id
+};
+
+} // namespace certc::ledger::detail
+
+#endif

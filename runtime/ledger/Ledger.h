@@ -1,0 +1,80 @@
+// Member ledgers and their JSON and CSV readers; the format is in docs/ledger-format.md.
+#ifndef CERTC_LEDGER_LEDGER_H
+#define CERTC_LEDGER_LEDGER_H
+
+#include "ir/IR.h"
+#include "ledger/LedgerSchema.h"
+
+#include "llvm/ADT/StringRef.h"
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace certc::ledger {
+
+struct Activity {
+  std::string Id;
+  uint32_t Kind = 0; ///< index into Policy::Kinds
+  /// Parallel to Policy::Kinds[Kind].Fields; absent optional fields hold the
+  /// field's Default.
+  std::vector<ir::Value> Fields;
+  uint32_t Line = 0, Col = 0; ///< where the activity starts (1-based)
+};
+
+struct Member {
+  std::string Id; ///< a copy of the member field `id`
+  /// Parallel to Policy::MemberFields, defaults filled.
+  std::vector<ir::Value> Fields;
+  std::vector<Activity> Activities; ///< in ledger order
+  std::string File;
+  uint32_t Line = 0, Col = 0;
+};
+
+/// One problem with a ledger. Line and Col are 1-based (0 when not applicable);
+/// columns count bytes in JSON and cells in CSV.
+struct LedgerError {
+  std::string File;
+  uint32_t Line = 0, Col = 0;
+  std::string Member, Activity, Field, Message;
+  /// "file:line:col: error: member M, activity A, field F: message", leaving
+  /// out the parts that are empty.
+  std::string str() const;
+};
+
+/// Members holds only members read without any error: a member with an error
+/// is never audited, but each of its errors is in Errors.
+struct ReadResult {
+  std::vector<Member> Members;
+  std::vector<LedgerError> Errors;
+};
+
+/// Bounds that keep a hostile or broken ledger from exhausting time or memory.
+/// Exceeding one is an ordinary ledger error.
+struct LedgerLimits {
+  size_t MaxFileBytes = size_t(256) << 20; ///< per file; at most 4 GiB is honoured
+  uint32_t MaxDepth = 64;                  ///< JSON nesting of arrays and objects
+  size_t MaxActivitiesPerMember = 100000;
+  /// Errors beyond this are counted in one final error instead of listed.
+  size_t MaxErrors = 10000;
+};
+
+/// Reads a JSON ledger: one {"member": {...}, "activities": [...]} object or
+/// an array of them.
+ReadResult readJsonLedger(const LedgerSchema &Schema, llvm::StringRef FileName,
+                          llvm::StringRef Text, const LedgerLimits &Limits = {});
+ReadResult readJsonLedger(const ir::Policy &P, llvm::StringRef FileName,
+                          llvm::StringRef Text);
+
+/// Reads a CSV ledger: a members file (one row per member) and an activities
+/// file (one row per activity, tied to its member by `member_id`).
+ReadResult readCsvLedger(const LedgerSchema &Schema, llvm::StringRef MembersFile,
+                         llvm::StringRef MembersText, llvm::StringRef ActivitiesFile,
+                         llvm::StringRef ActivitiesText, const LedgerLimits &Limits = {});
+ReadResult readCsvLedger(const ir::Policy &P, llvm::StringRef MembersFile,
+                         llvm::StringRef MembersText, llvm::StringRef ActivitiesFile,
+                         llvm::StringRef ActivitiesText);
+
+} // namespace certc::ledger
+
+#endif

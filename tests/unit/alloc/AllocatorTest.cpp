@@ -1,0 +1,253 @@
+// Behaviour of allocateCredits that a member or an auditor would notice.
+#include "ProblemBuilder.h"
+#include "Reference.h"
+
+#include <gtest/gtest.h>
+
+using namespace certc;
+using namespace certc::alloc;
+using namespace certc::alloc::test;
+
+namespace {
+enum : uint32_t { A = 0, B = 1, C = 2 };
+
+Solution solve(const Problem &P) {
+  llvm::Expected<Solution> S = allocateCredits(P);
+  if (!S) {
+    ADD_FAILURE() << llvm::toString(S.takeError());
+    return Solution();
+  }
+  EXPECT_EQ(checkConsistent(P, *S), "");
+  return std::move(*S);
+}
+
+std::string errorOf(const Problem &P) {
+  llvm::Expected<Solution> S = allocateCredits(P);
+  if (S)
+    return "";
+  return llvm::toString(S.takeError());
+}
+} // namespace
+
+TEST(Allocator, EitherOrItemGoesWhereItCompletesARequirement) {
+  ProblemBuilder PB(2);
+  PB.item({opt(A, pts(10))}).item({opt(A, pts(5)), opt(B, pts(5))});
+  PB.require({A}, pts(10)).require({B}, pts(5));
+  Solution S = solve(PB.P);
+  EXPECT_EQ(S.Choice, (std::vector<int32_t>{0, 1}));
+  EXPECT_TRUE(S.AllMet);
+  EXPECT_EQ(S.Progress, pts(15));
+  EXPECT_EQ(S.CategoryPoints, (std::vector<Rational>{pts(10), pts(5)}));
+}
+
+TEST(Allocator, PrefersTheEarlierOptionWhenBothAreOptimal) {
+  ProblemBuilder PB(2);
+  PB.item({opt(A, pts(3)), opt(B, pts(3))});
+  PB.require({A}, pts(10)).require({B}, pts(10));
+  Solution S = solve(PB.P);
+  EXPECT_EQ(S.Choice, (std::vector<int32_t>{0}));
+}
+
+TEST(Allocator, CombinationRequirementSumsItsCategories) {
+  ProblemBuilder PB(3);
+  PB.item({opt(A, pts(6))}).item({opt(B, pts(6))}).item({opt(A, pts(6)), opt(C, pts(6))});
+  PB.require({A}, pts(5)).require({B, C}, pts(12));
+  Solution S = solve(PB.P);
+  EXPECT_EQ(S.Choice[2], 1) << "A is already met; only C still counts";
+  EXPECT_EQ(S.RequirementPoints[1], pts(12));
+  EXPECT_TRUE(S.AllMet);
+}
+
+TEST(Allocator, CombinationRequirementIgnoresSpillover) {
+  ProblemBuilder PB(3);
+  PB.item({opt(A, pts(20))}).item({opt(B, pts(4))});
+  PB.spill(A, B, pts(5));
+  PB.require({B}, pts(10)).require({B, C}, pts(10));
+  Solution S = solve(PB.P);
+  EXPECT_EQ(S.SpilledIn[B], pts(15));
+  EXPECT_EQ(S.RequirementPoints, (std::vector<Rational>{pts(19), pts(4)}));
+  EXPECT_EQ(S.Progress, pts(14));
+  EXPECT_FALSE(S.AllMet);
+}
+
+TEST(Allocator, SpilloverCountsTowardsTheReceivingCategory) {
+  // Putting 4 more into A spills 6 into B; putting 2 into B gives B only 4.
+  ProblemBuilder PB(2);
+  PB.item({opt(A, pts(12))}).item({opt(B, pts(2)), opt(A, pts(4))});
+  PB.spill(A, B, pts(10));
+  PB.require({A}, pts(10)).require({B}, pts(5));
+  Solution S = solve(PB.P);
+  EXPECT_EQ(S.Choice[1], 1);
+  EXPECT_EQ(S.SpilledIn[B], pts(6));
+  EXPECT_EQ(S.CategoryPoints[B], pts(0));
+  EXPECT_TRUE(S.AllMet);
+}
+
+TEST(Allocator, NestedCapsLimitInnerAndOuterTotals) {
+  ProblemBuilder PB(2);
+  uint32_t Outer = PB.cap(A, pts(10));
+  uint32_t Inner = PB.cap(A, pts(4), Outer);
+  PB.item({opt(A, pts(3), Inner)}).item({opt(A, pts(3), Inner)});
+  PB.item({opt(A, pts(3), Inner)}).item({opt(A, pts(5), Outer)});
+  PB.item({opt(A, pts(7, 2))});
+  PB.require({A}, pts(20));
+  Solution S = solve(PB.P);
+  // Inner: min(4, 9) = 4; outer: min(10, 4 + 5) = 9; plus 3.5 uncapped.
+  EXPECT_EQ(S.CategoryPoints[A], pts(25, 2));
+  EXPECT_EQ(S.Credited, (std::vector<Rational>{pts(3), pts(1), pts(0), pts(5), pts(7, 2)}));
+}
+
+TEST(Allocator, FullCapSendsAnEitherOrItemElsewhere) {
+  ProblemBuilder PB(2);
+  uint32_t Outer = PB.cap(A, pts(10));
+  uint32_t Inner = PB.cap(A, pts(4), Outer);
+  PB.item({opt(A, pts(4), Inner)}).item({opt(A, pts(6), Inner), opt(B, pts(1, 2))});
+  PB.require({A}, pts(10)).require({B}, pts(1));
+  Solution S = solve(PB.P);
+  EXPECT_EQ(S.Choice[1], 1) << "the inner cap is full, so A gains nothing";
+  EXPECT_EQ(S.Progress, pts(9, 2));
+}
+
+TEST(Allocator, OrderOfItemsWithEqualOptionsDoesNotChangeTotals) {
+  auto build = [](bool Reversed) {
+    ProblemBuilder PB(3);
+    std::vector<std::vector<Option>> Items = {
+        {opt(A, pts(3)), opt(B, pts(3))}, {opt(A, pts(3)), opt(B, pts(3))},
+        {opt(A, pts(3)), opt(B, pts(3))}, {opt(B, pts(5, 2)), opt(C, pts(5, 2))},
+        {opt(B, pts(5, 2)), opt(C, pts(5, 2))}, {opt(C, pts(1))}};
+    if (Reversed)
+      std::reverse(Items.begin(), Items.end());
+    for (auto &Options : Items)
+      PB.P.Items.push_back(Item{Options});
+    PB.require({A}, pts(6)).require({B}, pts(5)).require({C}, pts(3));
+    return PB.P;
+  };
+  Solution Forward = solve(build(false)), Backward = solve(build(true));
+  EXPECT_EQ(Forward.CategoryPoints, Backward.CategoryPoints);
+  EXPECT_EQ(Forward.RequirementPoints, Backward.RequirementPoints);
+  EXPECT_EQ(Forward.Progress, Backward.Progress);
+  EXPECT_TRUE(Forward.AllMet);
+}
+
+TEST(Allocator, FindsTheOptimumWhereGreedyPlacementFails) {
+  // Placing each item in item order where it helps most right now puts item 0
+  // in A and item 1 in B, after which item 2 (A only) is wasted and C is short.
+  ProblemBuilder PB(3);
+  PB.item({opt(A, pts(4)), opt(B, pts(4))});
+  PB.item({opt(B, pts(3)), opt(C, pts(3))});
+  PB.item({opt(A, pts(4))});
+  PB.item({opt(B, pts(1)), opt(C, pts(1))});
+  PB.require({A}, pts(4)).require({B}, pts(4)).require({C}, pts(4));
+  Solution S = solve(PB.P);
+  EXPECT_TRUE(S.AllMet);
+  EXPECT_EQ(S.Choice, (std::vector<int32_t>{1, 1, 0, 1}));
+}
+
+TEST(Allocator, MeetsEverythingWhenOnlyAPartitionDoes) {
+  // Two categories needing 10 each from items 6, 5, 4, 3, 2: only {6,4} / {5,3,2}
+  // (or its mirror) meets both; crediting in order as needed gives 6+5 / 4+3+2.
+  ProblemBuilder PB(2);
+  for (int64_t V : {6, 5, 4, 3, 2})
+    PB.item({opt(A, pts(V)), opt(B, pts(V))});
+  PB.require({A}, pts(10)).require({B}, pts(10));
+  Solution S = solve(PB.P);
+  EXPECT_TRUE(S.AllMet);
+  EXPECT_EQ(S.Progress, pts(20));
+  EXPECT_EQ(S.Choice, (std::vector<int32_t>{0, 1, 0, 1, 1}));
+}
+
+TEST(Allocator, UnmetRequirementsStillMaximiseProgress) {
+  ProblemBuilder PB(2);
+  PB.item({opt(A, pts(3)), opt(B, pts(5))});
+  PB.require({A}, pts(10)).require({B}, pts(4));
+  Solution S = solve(PB.P);
+  EXPECT_FALSE(S.AllMet);
+  EXPECT_EQ(S.Choice[0], 1) << "B gains 4 of its 5 points, A would gain 3";
+  EXPECT_EQ(S.Progress, pts(4));
+}
+
+TEST(Allocator, ItemsWithoutOptionsAreNotCredited) {
+  ProblemBuilder PB(1);
+  PB.P.Items.push_back(Item{});
+  PB.item({opt(A, pts(1))});
+  PB.require({A}, pts(1));
+  Solution S = solve(PB.P);
+  EXPECT_EQ(S.Choice, (std::vector<int32_t>{-1, 0}));
+}
+
+TEST(Allocator, EmptyProblem) {
+  Solution S = solve(Problem());
+  EXPECT_TRUE(S.AllMet);
+  EXPECT_EQ(S.Progress, pts(0));
+}
+
+TEST(Allocator, ThirdsAreExact) {
+  ProblemBuilder PB(2);
+  for (int I = 0; I < 3; ++I)
+    PB.item({opt(A, pts(1, 3)), opt(B, pts(1, 3))});
+  PB.require({A}, pts(2, 3)).require({B}, pts(1, 3));
+  Solution S = solve(PB.P);
+  EXPECT_TRUE(S.AllMet);
+  EXPECT_EQ(S.Progress, pts(1));
+}
+
+TEST(Allocator, CommonDenominatorOverflowIsAnError) {
+  ProblemBuilder PB(2);
+  PB.item({opt(A, pts(1, 1000000007)), opt(B, pts(1))});
+  PB.item({opt(A, pts(1, 998244353))});
+  PB.item({opt(B, pts(1, 1000000009))});
+  PB.require({A}, pts(1));
+  EXPECT_NE(errorOf(PB.P).find("exact arithmetic beyond 64 bits"), std::string::npos);
+}
+
+TEST(Allocator, HugePointsAreAnError) {
+  ProblemBuilder PB(1);
+  for (int I = 0; I < 8; ++I)
+    PB.item({opt(A, pts(INT64_MAX / 4))});
+  PB.require({A}, pts(1));
+  EXPECT_NE(errorOf(PB.P).find("exact arithmetic beyond 64 bits"), std::string::npos);
+}
+
+TEST(Allocator, StateSpaceLimitIsAnError) {
+  // Six large, independent rooms and items with distinct points: the undominated
+  // states grow without bound, and the allocator must say so, not stall.
+  ProblemBuilder PB(6);
+  for (uint32_t Cat = 0; Cat < 6; ++Cat)
+    PB.require({Cat}, pts(1000000));
+  for (int I = 0; I < 200; ++I) {
+    uint32_t X = I % 6, Y = (I + 1 + I / 6 % 5) % 6;
+    PB.item({opt(X, pts(1000 + 7 * I, 8)), opt(Y, pts(1001 + 13 * I, 8))});
+  }
+  EXPECT_NE(errorOf(PB.P).find("allocation state limit"), std::string::npos);
+}
+
+TEST(Allocator, MalformedProblemsAreErrors) {
+  {
+    ProblemBuilder PB(1);
+    PB.item({opt(B, pts(1))});
+    EXPECT_NE(errorOf(PB.P).find("unknown category"), std::string::npos);
+  }
+  {
+    ProblemBuilder PB(1);
+    uint32_t K0 = PB.cap(A, pts(1));
+    uint32_t K1 = PB.cap(A, pts(1), K0);
+    PB.P.Caps[K0].Parent = K1;
+    EXPECT_NE(errorOf(PB.P).find("own ancestor"), std::string::npos);
+  }
+  {
+    ProblemBuilder PB(2);
+    uint32_t K = PB.cap(A, pts(1));
+    PB.item({opt(B, pts(1), K)});
+    EXPECT_NE(errorOf(PB.P).find("cap of another category"), std::string::npos);
+  }
+  {
+    ProblemBuilder PB(1);
+    PB.item({opt(A, pts(-1))});
+    EXPECT_NE(errorOf(PB.P).find("negative"), std::string::npos);
+  }
+  {
+    ProblemBuilder PB(2);
+    PB.require({A, A}, pts(1));
+    EXPECT_NE(errorOf(PB.P).find("twice"), std::string::npos);
+  }
+}

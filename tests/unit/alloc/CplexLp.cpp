@@ -1,0 +1,126 @@
+// The allocation problem as a MIP: binaries choose options, continuous
+// variables bounded above by each semantic quantity, maximised progress.
+#include "CplexLp.h"
+
+#include <sstream>
+
+namespace certc::alloc::test {
+
+namespace {
+/// Accumulates "+ c name" terms with CPLEX LP's line length in mind.
+class Terms {
+public:
+  void add(const Rational &Coefficient, const std::string &Var) {
+    Out << (Coefficient.isNegative() ? " - " : " + ");
+    Rational Abs = Coefficient.isNegative() ? *Rational(0).sub(Coefficient) : Coefficient;
+    Out << Abs.str() << ' ' << Var;
+    if (++Count % 8 == 0)
+      Out << "\n  ";
+  }
+  std::string str() const { return Out.str(); }
+  bool empty() const { return Count == 0; }
+
+private:
+  std::ostringstream Out;
+  unsigned Count = 0;
+};
+
+std::string x(size_t I, size_t O) { return "x" + std::to_string(I) + "_" + std::to_string(O); }
+std::string var(const char *Prefix, size_t I) { return Prefix + std::to_string(I); }
+} // namespace
+
+std::string writeCplexLp(const Problem &P) {
+  std::ostringstream M;
+  // An upper bound on any category's points and so on any spill excess.
+  Rational Total;
+  for (const Item &It : P.Items)
+    for (const Option &O : It.Options)
+      Total = *Total.add(O.Points);
+
+  M << "Maximize\n obj:";
+  Terms Objective;
+  for (size_t R = 0; R < P.Requirements.size(); ++R)
+    Objective.add(1, var("y", R));
+  Objective.add(0, "dummy"); // keeps the objective well-formed without requirements
+  M << Objective.str() << "\nSubject To\n";
+
+  // Each item in at most one option.
+  for (size_t I = 0; I < P.Items.size(); ++I) {
+    if (P.Items[I].Options.empty())
+      continue;
+    Terms T;
+    for (size_t O = 0; O < P.Items[I].Options.size(); ++O)
+      T.add(1, x(I, O));
+    M << " item" << I << ':' << T.str() << " <= 1\n";
+  }
+  // s_k <= direct points + children's s (and s_k <= limit as a bound).
+  for (size_t K = 0; K < P.Caps.size(); ++K) {
+    Terms T;
+    T.add(1, var("s", K));
+    for (size_t I = 0; I < P.Items.size(); ++I)
+      for (size_t O = 0; O < P.Items[I].Options.size(); ++O)
+        if (P.Items[I].Options[O].Cap == K)
+          T.add(*Rational(0).sub(P.Items[I].Options[O].Points), x(I, O));
+    for (size_t C = 0; C < P.Caps.size(); ++C)
+      if (P.Caps[C].Parent == K)
+        T.add(-1, var("s", C));
+    M << " cap" << K << ':' << T.str() << " <= 0\n";
+  }
+  // cp_c <= uncapped points + top-level caps.
+  for (size_t C = 0; C < P.NumCategories; ++C) {
+    Terms T;
+    T.add(1, var("cp", C));
+    for (size_t I = 0; I < P.Items.size(); ++I)
+      for (size_t O = 0; O < P.Items[I].Options.size(); ++O)
+        if (P.Items[I].Options[O].Cap == NoCap && P.Items[I].Options[O].Category == C)
+          T.add(*Rational(0).sub(P.Items[I].Options[O].Points), x(I, O));
+    for (size_t K = 0; K < P.Caps.size(); ++K)
+      if (P.Caps[K].Parent == NoCap && P.Caps[K].Category == C)
+        T.add(-1, var("s", K));
+    M << " cat" << C << ':' << T.str() << " <= 0\n";
+  }
+  // sp_j <= max(0, cp_from - above): with zs_j = 1, sp_j <= cp_from - above
+  // (infeasible for sp_j >= 0 unless cp_from >= above); with zs_j = 0, sp_j <= 0.
+  // Names avoid a leading "e", which LP readers may take for an exponent.
+  for (size_t J = 0; J < P.Spills.size(); ++J) {
+    const Spill &S = P.Spills[J];
+    Terms A;
+    A.add(1, var("sp", J));
+    A.add(-1, var("cp", S.From));
+    A.add(S.Above, var("zs", J));
+    M << " spa" << J << ':' << A.str() << " <= 0\n";
+    Terms B;
+    B.add(1, var("sp", J));
+    B.add(*Rational(0).sub(Total), var("zs", J));
+    M << " spb" << J << ':' << B.str() << " <= 0\n";
+  }
+  // y_r <= requirement points (and y_r <= amount as a bound).
+  for (size_t R = 0; R < P.Requirements.size(); ++R) {
+    const Requirement &Req = P.Requirements[R];
+    Terms T;
+    T.add(1, var("y", R));
+    for (uint32_t C : Req.Categories)
+      T.add(-1, var("cp", C));
+    if (Req.Categories.size() == 1)
+      for (size_t J = 0; J < P.Spills.size(); ++J)
+        if (P.Spills[J].To == Req.Categories[0])
+          T.add(-1, var("sp", J));
+    M << " req" << R << ':' << T.str() << " <= 0\n";
+  }
+
+  M << "Bounds\n dummy = 0\n";
+  for (size_t K = 0; K < P.Caps.size(); ++K)
+    M << " 0 <= " << var("s", K) << " <= " << P.Caps[K].Limit.str() << '\n';
+  for (size_t R = 0; R < P.Requirements.size(); ++R)
+    M << " 0 <= " << var("y", R) << " <= " << P.Requirements[R].Amount.str() << '\n';
+  M << "Binaries\n";
+  for (size_t I = 0; I < P.Items.size(); ++I)
+    for (size_t O = 0; O < P.Items[I].Options.size(); ++O)
+      M << ' ' << x(I, O) << '\n';
+  for (size_t J = 0; J < P.Spills.size(); ++J)
+    M << ' ' << var("zs", J) << '\n';
+  M << "End\n";
+  return M.str();
+}
+
+} // namespace certc::alloc::test

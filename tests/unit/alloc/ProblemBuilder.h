@@ -1,0 +1,41 @@
+// Terse construction of allocation problems in tests.
+#ifndef CERTC_TESTS_ALLOC_PROBLEMBUILDER_H
+#define CERTC_TESTS_ALLOC_PROBLEMBUILDER_H
+
+#include "alloc/Allocator.h"
+
+#include <initializer_list>
+
+namespace certc::alloc::test {
+
+inline Rational pts(int64_t Num, int64_t Den = 1) { return *Rational::make(Num, Den); }
+
+inline Option opt(uint32_t Category, Rational Points, uint32_t Cap = NoCap) {
+  return Option{Category, Points, Cap};
+}
+
+struct ProblemBuilder {
+  Problem P;
+
+  explicit ProblemBuilder(unsigned NumCategories) { P.NumCategories = NumCategories; }
+  ProblemBuilder &item(std::initializer_list<Option> Options) {
+    P.Items.push_back(Item{Options});
+    return *this;
+  }
+  uint32_t cap(uint32_t Category, Rational Limit, uint32_t Parent = NoCap) {
+    P.Caps.push_back(CapLimit{Limit, Category, Parent});
+    return static_cast<uint32_t>(P.Caps.size() - 1);
+  }
+  ProblemBuilder &require(std::initializer_list<uint32_t> Categories, Rational Amount) {
+    P.Requirements.push_back(Requirement{Categories, Amount});
+    return *this;
+  }
+  ProblemBuilder &spill(uint32_t From, uint32_t To, Rational Above) {
+    P.Spills.push_back(Spill{From, To, Above});
+    return *this;
+  }
+};
+
+} // namespace certc::alloc::test
+
+#endif

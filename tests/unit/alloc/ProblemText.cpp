@@ -1,0 +1,46 @@
+// Human-readable dump of an allocation Problem.
+#include "ProblemText.h"
+
+#include <sstream>
+
+namespace certc::alloc::test {
+
+namespace {
+std::string capName(uint32_t Cap) {
+  return Cap == NoCap ? std::string("-") : "cap" + std::to_string(Cap);
+}
+} // namespace
+
+std::string describeProblem(const Problem &P) {
+  std::ostringstream Out;
+  Out << "categories: " << P.NumCategories << '\n';
+  for (size_t K = 0; K < P.Caps.size(); ++K)
+    Out << "cap" << K << ": limit " << P.Caps[K].Limit.str() << " on c"
+        << P.Caps[K].Category << " parent " << capName(P.Caps[K].Parent) << '\n';
+  for (size_t I = 0; I < P.Items.size(); ++I) {
+    Out << "item" << I << ':';
+    for (const Option &O : P.Items[I].Options)
+      Out << " {c" << O.Category << ' ' << O.Points.str() << ' ' << capName(O.Cap) << '}';
+    Out << '\n';
+  }
+  for (const Requirement &R : P.Requirements) {
+    Out << "require";
+    for (uint32_t C : R.Categories)
+      Out << " c" << C;
+    Out << " >= " << R.Amount.str() << '\n';
+  }
+  for (const Spill &S : P.Spills)
+    Out << "spill c" << S.From << " above " << S.Above.str() << " to c" << S.To << '\n';
+  return Out.str();
+}
+
+std::string describeChoice(const std::vector<int32_t> &Choice) {
+  std::ostringstream Out;
+  Out << '[';
+  for (size_t I = 0; I < Choice.size(); ++I)
+    Out << (I ? " " : "") << Choice[I];
+  Out << ']';
+  return Out.str();
+}
+
+} // namespace certc::alloc::test

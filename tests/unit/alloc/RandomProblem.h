@@ -1,0 +1,27 @@
+// Seeded random allocation problems for the differential and property tests.
+#ifndef CERTC_TESTS_ALLOC_RANDOMPROBLEM_H
+#define CERTC_TESTS_ALLOC_RANDOMPROBLEM_H
+
+#include "alloc/Allocator.h"
+
+#include <random>
+
+namespace certc::alloc::test {
+
+struct RandomShape {
+  unsigned MinItems = 3;
+  unsigned MaxItems = 12;
+  unsigned MaxOptions = 3;
+  /// Points are multiples of 1/Denominator up to MaxPoints.
+  int64_t Denominator = 2;
+  int64_t MaxPoints = 10;
+};
+
+/// 2-3 categories, up to four caps (some nested), one to four requirements
+/// (single or combination), up to two spills. Uses only mt19937_64's output,
+/// which the standard fixes, so a seed means the same problems everywhere.
+Problem randomProblem(std::mt19937_64 &Rng, const RandomShape &Shape);
+
+} // namespace certc::alloc::test
+
+#endif

@@ -1,0 +1,38 @@
+// Test oracle: the allocation semantics written a second way, over Rational,
+// plus exhaustive search for the preferred optimum of small problems.
+#ifndef CERTC_TESTS_ALLOC_REFERENCE_H
+#define CERTC_TESTS_ALLOC_REFERENCE_H
+
+#include "alloc/Allocator.h"
+
+#include <string>
+
+namespace certc::alloc::test {
+
+struct ReferenceOutcome {
+  std::vector<Rational> Credited;
+  std::vector<Rational> CategoryPoints;
+  std::vector<Rational> SpilledIn;
+  std::vector<Rational> RequirementPoints;
+  Rational Progress;
+  bool AllMet = true;
+};
+
+/// Evaluates a choice vector (-1 = not credited) straight from the documented
+/// semantics, recursing over the cap tree instead of ordering it.
+ReferenceOutcome referenceEvaluate(const Problem &P, const std::vector<int32_t> &Choice);
+
+/// Enumerates every choice vector, "not credited" included as the last
+/// alternative, and returns the lexicographically first one of maximal progress.
+std::vector<int32_t> bruteForceChoice(const Problem &P);
+
+/// Number of choice vectors bruteForceChoice would enumerate (saturating).
+uint64_t bruteForceSize(const Problem &P);
+
+/// Empty when S is exactly what referenceEvaluate says of S.Choice; otherwise a
+/// description of the first difference.
+std::string checkConsistent(const Problem &P, const Solution &S);
+
+} // namespace certc::alloc::test
+
+#endif
