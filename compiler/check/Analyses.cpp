@@ -106,10 +106,16 @@ void Checker::checkReachability() {
       for (const ast::Spill *Sp : S.Spills) {
         if (Sp->To.Text != R->Categories[0].Text)
           continue;
+        // Only what From earns above its own requirement spills over.
         uint32_t From = S.CategoryByName.lookup(Sp->From.Text);
         Infinite |= Unbounded[From];
-        Terms.push_back(fmt::format("the excess of `{}`", Sp->From.Text));
-        Total = Total.add(Max[From]).value_or(Total);
+        Rational Above = 0;
+        for (const ast::Requirement *Own : S.Requirements)
+          if (Own->Categories.size() == 1 && Own->Categories[0].Text == Sp->From.Text)
+            Above = Own->Amount.Amount;
+        Rational Excess = Max[From] > Above ? Max[From].sub(Above).value_or(0) : Rational(0);
+        Terms.push_back(fmt::format("{} (excess of `{}` over {})", Excess.str(), Sp->From.Text, Above.str()));
+        Total = Total.add(Excess).value_or(Total);
       }
     }
     if (Infinite || Total >= R->Amount.Amount)

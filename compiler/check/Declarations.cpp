@@ -83,9 +83,14 @@ uint32_t Checker::lookupDesignation(const ast::Name &N, bool InPrerequisiteConte
   if (InPrerequisiteContext) {
     std::vector<llvm::StringRef> Names(E.Values.begin(), E.Values.end());
     llvm::StringRef Best;
-    for (llvm::StringRef C : Names)
-      if (llvm::StringRef(N.Text).edit_distance(C, true, 3) < 3)
+    unsigned BestDistance = 3;
+    for (llvm::StringRef C : Names) {
+      unsigned D = llvm::StringRef(N.Text).edit_distance(C, true, 3);
+      if (D < BestDistance) {
+        BestDistance = D;
         Best = C;
+      }
+    }
     Diags.report(DiagCode::E0014, N.Range, N.Text,
                  Best.empty() ? "" : fmt::format("; did you mean `{}`?", Best.str()));
     return None;
