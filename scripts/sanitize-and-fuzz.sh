@@ -24,7 +24,8 @@ for fuzzer in build-san/fuzz/*; do
   case "$name" in
     check_fuzzer) seed "$corpus" stdlib/*.cert policies/**/*.cert tests/lit/**/*.cert ;;
     ir_fuzzer) seed "$corpus" build-san/runtime/eval/*.ir.json tests/unit/ir/Inputs/*.json ;;
-    csv_ledger_fuzzer) seed "$corpus" examples/*.csv ;;
+    csv_ledger_fuzzer) # one seed: the example batch joined with a form feed
+      { cat examples/batch.members.csv; printf '\f'; cat examples/batch.activities.csv; } > "$corpus/batch" ;;
     *) seed "$corpus" examples/*.json policies/**/ledgers/*.json ;;
   esac
   echo "=== $name for ${seconds}s ($(ls "$corpus" | wc -l) seeds)"

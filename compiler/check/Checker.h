@@ -33,6 +33,8 @@ public:
   bool lookupSource(const ast::Name &N);
   void reportUnknown(llvm::StringRef What, const ast::Name &N,
                      const std::vector<llvm::StringRef> &Candidates);
+  /// A positive quantity in points (a requirement, cap, maximum or earning).
+  bool checkPoints(const ast::Quantity &Q, llvm::StringRef What);
   void checkWindows(const std::vector<const ast::Window *> &Windows,
                     const std::vector<ast::SMRange> &Ranges, llvm::StringRef What,
                     ast::SMRange Whole);

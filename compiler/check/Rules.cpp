@@ -57,6 +57,22 @@ void Checker::checkWindows(const std::vector<const ast::Window *> &Windows,
   }
 }
 
+bool Checker::checkPoints(const ast::Quantity &Q, llvm::StringRef What) {
+  uint32_t Unit = lookupUnit(Q.Unit);
+  if (Unit == None)
+    return false;
+  if (S.PointUnit == None || !S.conversion(Unit, S.PointUnit)) {
+    Diags.report(DiagCode::E0004, Q.Unit.Range,
+                 fmt::format("{} is counted in points, not {}", What.str(), Q.Unit.Text));
+    return false;
+  }
+  if (Q.Amount <= Rational(0)) {
+    Diags.report(DiagCode::E0006, Q.Range, What.str(), Q.Amount.str() + " " + Q.Unit.Text);
+    return false;
+  }
+  return true;
+}
+
 void Checker::checkPolicyLevel(CheckMode Mode) {
   const ast::File &Root = *S.Files.back();
   if (!S.Header && Mode == CheckMode::Policy) {
@@ -70,22 +86,6 @@ void Checker::checkPolicyLevel(CheckMode Mode) {
     if (S.Header->Source)
       lookupSource(*S.Header->Source);
   }
-
-  auto CheckPoints = [&](const ast::Quantity &Q, llvm::StringRef What) {
-    uint32_t Unit = lookupUnit(Q.Unit);
-    if (Unit == None)
-      return false;
-    if (S.PointUnit == None || !S.conversion(Unit, S.PointUnit)) {
-      Diags.report(DiagCode::E0004, Q.Unit.Range,
-                   fmt::format("{} is counted in points, not {}", What.str(), Q.Unit.Text));
-      return false;
-    }
-    if (Q.Amount <= Rational(0)) {
-      Diags.report(DiagCode::E0006, Q.Range, What.str(), Q.Amount.str() + " " + Q.Unit.Text);
-      return false;
-    }
-    return true;
-  };
 
   llvm::StringMap<ast::SMRange> RequirementNames, PrerequisiteNames;
   for (const ast::File *F : S.Files) {
@@ -102,7 +102,7 @@ void Checker::checkPolicyLevel(CheckMode Mode) {
         if (!Seen.insert(C.Text).second)
           Diags.report(DiagCode::E0003, C.Range, "category in requirement", C.Text);
       }
-      CheckPoints(R.Amount, "a requirement");
+      checkPoints(R.Amount, "a requirement");
       S.Requirements.push_back(&R);
     }
   }
@@ -164,22 +164,6 @@ void Checker::checkRules() {
   llvm::StringMap<ast::SMRange> RuleNames;
   llvm::StringMap<ast::SMRange> &GroupNames = RuleNames;
   std::vector<const ast::Group *> CapGroups; // parallel to caps created for groups
-
-  auto CheckPointsQuantity = [&](const ast::Quantity &Q, llvm::StringRef What) {
-    uint32_t Unit = lookupUnit(Q.Unit);
-    if (Unit == None)
-      return false;
-    if (S.PointUnit == None || !S.conversion(Unit, S.PointUnit)) {
-      Diags.report(DiagCode::E0004, Q.Unit.Range,
-                   fmt::format("{} is counted in points, not {}", What.str(), Q.Unit.Text));
-      return false;
-    }
-    if (Q.Amount <= Rational(0)) {
-      Diags.report(DiagCode::E0006, Q.Range, What.str(), Q.Amount.str() + " " + Q.Unit.Text);
-      return false;
-    }
-    return true;
-  };
 
   std::function<void(const ast::Rule &, const GroupFrame &)> CheckRule =
       [&](const ast::Rule &R, const GroupFrame &Frame) {
@@ -248,7 +232,7 @@ void Checker::checkRules() {
           Field = F->second;
         }
       } else {
-        Ok &= CheckPointsQuantity(E.Points, "an earning");
+        Ok &= checkPoints(E.Points, "an earning");
       }
       if (E.K == ast::Earning::Kind::Rate) {
         if (E.PerAmount <= Rational(0)) {
@@ -307,7 +291,7 @@ void Checker::checkRules() {
     checkWindows(Windows, WindowRanges, "earning", R.Range);
 
     if (R.Round)
-      Ok &= CheckPointsQuantity(R.Round->Step, "a rounding step");
+      Ok &= checkPoints(R.Round->Step, "a rounding step");
 
     // Targets.
     if (R.Targets.empty()) {
@@ -335,7 +319,7 @@ void Checker::checkRules() {
     std::vector<ast::SMRange> MaxRanges;
     const ast::Limit *RuleCap = nullptr;
     for (const ast::Limit &L : R.Limits) {
-      Ok &= CheckPointsQuantity(L.Max, L.Each ? "a per-item maximum" : "a cap");
+      Ok &= checkPoints(L.Max, L.Each ? "a per-item maximum" : "a cap");
       if (L.Each) {
         MaxWindows.push_back(&L.When);
         MaxRanges.push_back(L.Range);
@@ -385,7 +369,7 @@ void Checker::checkRules() {
       for (const ast::EveryItem &E : G.Conditions)
         for (const ast::Condition &C : E.Conditions)
           Frame.Conditions.push_back({&C, &E});
-      if (G.Cap && CheckPointsQuantity(*G.Cap, "a cap")) {
+      if (G.Cap && checkPoints(*G.Cap, "a cap")) {
         Frame.Cap = static_cast<uint32_t>(S.Caps.size());
         S.Caps.push_back({G.GroupName.Text, G.Cap->Amount, Outer.Cap, None, &G.Cites, G.Cap->Range});
         CapGroups.resize(S.Caps.size(), nullptr);
