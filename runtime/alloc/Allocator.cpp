@@ -1,5 +1,6 @@
 // allocateCredits: validate, scale, settle forced items, search, report.
 #include "alloc/Allocator.h"
+#include "alloc/AllocatorInternal.h"
 
 #include "alloc/Credit.h"
 #include "alloc/Scale.h"
@@ -11,6 +12,10 @@
 namespace certc::alloc {
 
 llvm::Expected<Solution> allocateCredits(const Problem &P) {
+  return allocateCreditsWith(P, SearchOptions());
+}
+
+llvm::Expected<Solution> allocateCreditsWith(const Problem &P, const SearchOptions &Options) {
   if (llvm::Error E = validateProblem(P))
     return E;
   llvm::Expected<ScaledProblem> Scaled = scaleProblem(P);
@@ -20,7 +25,7 @@ llvm::Expected<Solution> allocateCredits(const Problem &P) {
   if (!Reduced)
     return Reduced.takeError();
   StateEvaluator Eval(*Scaled, *Reduced);
-  llvm::Expected<SearchResult> Found = searchOptimum(*Reduced, Eval);
+  llvm::Expected<SearchResult> Found = searchOptimum(*Reduced, Eval, Options);
   if (!Found)
     return Found.takeError();
 

@@ -22,11 +22,11 @@ std::vector<int64_t> creditPerItem(const ScaledProblem &P,
   std::vector<int64_t> Room(P.Caps.size());
   for (size_t K = 0; K < P.Caps.size(); ++K)
     Room[K] = P.Caps[K].Limit;
-  std::vector<int64_t> Credited(P.Items.size(), 0);
-  for (size_t I = 0; I < P.Items.size(); ++I) {
+  std::vector<int64_t> Credited(P.numItems(), 0);
+  for (size_t I = 0; I < P.numItems(); ++I) {
     if (Choice[I] < 0)
       continue;
-    const ScaledOption &O = P.Items[I][Choice[I]];
+    const ScaledOption &O = P.item(I)[Choice[I]];
     int64_t Take = O.Points;
     for (uint32_t At = O.Cap; At != NoCap; At = P.Caps[At].Parent)
       Take = std::min(Take, Room[At]);
@@ -40,9 +40,9 @@ std::vector<int64_t> creditPerItem(const ScaledProblem &P,
 
 Solution buildSolution(const ScaledProblem &P, const std::vector<int32_t> &Choice) {
   RawSums Raw(P);
-  for (size_t I = 0; I < P.Items.size(); ++I)
+  for (size_t I = 0; I < P.numItems(); ++I)
     if (Choice[I] >= 0)
-      Raw.add(P.Items[I][Choice[I]]);
+      Raw.add(P.item(I)[Choice[I]]);
   Outcome O = evaluate(P, Raw);
 
   Solution S;

@@ -1,5 +1,4 @@
-// Turns a choice vector into the reported Solution: the semantics' totals and
-// each item's share of its caps.
+// Turns a choice vector into the reported Solution, with each item's share of its caps.
 #ifndef CERTC_ALLOC_CREDIT_H
 #define CERTC_ALLOC_CREDIT_H
 

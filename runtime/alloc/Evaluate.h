@@ -1,5 +1,4 @@
-// The allocation semantics on integers: from raw points per cap and per
-// category to capped category points, spillover, requirement points, progress.
+// The allocation semantics on scaled integers: caps, category points, spillover, progress.
 #ifndef CERTC_ALLOC_EVALUATE_H
 #define CERTC_ALLOC_EVALUATE_H
 

@@ -1,5 +1,4 @@
-// Pareto filtering of candidate states: the next front shifted by each
-// option, merged in lexicographic order, then swept once.
+// Pareto filtering: the next front shifted by each option, merged, then swept once.
 #include "alloc/ParetoFront.h"
 
 #include <algorithm>
@@ -17,14 +16,22 @@ public:
       : Next(Next), Effects(Effects), Layout(Layout), S(S), W(Layout.words()),
         N(Next.size()) {}
 
-  void run(Front &Out) {
+  bool run(Front &Out) {
+    S.Work += uint64_t(N) * Effects.size();
+    if (S.Work > S.WorkLimit)
+      return false;
     makeCandidates();
     mergeGroups();
-    sweep();
+    if (!sweep())
+      return false;
     Out.Words = W;
     Out.clear();
+    Out.Keys.reserve(S.Kept.size() * W);
+    Out.Parent.reserve(S.Kept.size());
+    Out.Choice.reserve(S.Kept.size());
     for (uint32_t C : S.Kept)
       Out.push(key(C), C % N, static_cast<uint16_t>(C / N));
+    return true;
   }
 
 private:
@@ -66,29 +73,30 @@ private:
   /// (effect, parent) order.
   void mergeGroups() {
     const size_t M = S.Order.size();
-    S.Merged.resize(M);
     if (Effects.size() > 4) {
       S.Merged = S.Order;
       std::sort(S.Merged.begin(), S.Merged.end(),
                 [&](uint32_t A, uint32_t B) { return before(A, B); });
       return;
     }
-    size_t Done = N;
-    std::copy(S.Order.begin(), S.Order.begin() + N, S.Merged.begin());
-    std::vector<uint32_t> &Tmp = S.Kept; // free until the sweep
+    // Merge group after group, alternating between two buffers.
+    S.Merged.resize(M);
+    S.Kept.resize(M); // free until the sweep
+    std::vector<uint32_t> *Into = &S.Merged, *From = &S.Kept;
+    if (Effects.size() % 2 == 0)
+      std::swap(Into, From);
+    std::copy(S.Order.begin(), S.Order.begin() + N, Into->begin());
     for (size_t E = 1; E < Effects.size(); ++E) {
-      Tmp.resize(Done + N);
-      std::merge(S.Merged.begin(), S.Merged.begin() + Done, S.Order.begin() + E * N,
-                 S.Order.begin() + (E + 1) * N, Tmp.begin(),
+      std::swap(Into, From);
+      std::merge(From->begin(), From->begin() + E * N, S.Order.begin() + E * N,
+                 S.Order.begin() + (E + 1) * N, Into->begin(),
                  [&](uint32_t A, uint32_t B) { return before(A, B); });
-      Done += N;
-      std::copy(Tmp.begin(), Tmp.begin() + Done, S.Merged.begin());
     }
   }
 
   /// In lexicographically decreasing order every dominator of a state comes
   /// first, so a state is kept iff no kept state dominates it.
-  void sweep() {
+  bool sweep() {
     S.Kept.clear();
     const unsigned D = Layout.dims();
     if (D <= 1) {
@@ -106,17 +114,19 @@ private:
     } else {
       for (uint32_t C : S.Merged) {
         const uint64_t *K = key(C);
-        bool Dominated = false;
         // Recently kept states are the likeliest dominators.
-        for (size_t I = S.Kept.size(); I-- > 0;)
-          if (Layout.dominates(key(S.Kept[I]), K)) {
-            Dominated = true;
-            break;
-          }
-        if (!Dominated)
+        size_t I = S.Kept.size();
+        while (I > 0 && !Layout.dominates(key(S.Kept[I - 1]), K))
+          --I;
+        // The only quadratic step: charge the tests made, stop over budget.
+        S.Work += S.Kept.size() - I + 1;
+        if (S.Work > S.WorkLimit)
+          return false;
+        if (I == 0)
           S.Kept.push_back(C);
       }
     }
+    return true;
   }
 
   /// Three coordinates: the earlier candidates all have x0 at least as large,
@@ -169,9 +179,9 @@ private:
 };
 } // namespace
 
-void extendFront(const Front &Next, const std::vector<Effect> &Effects,
+bool extendFront(const Front &Next, const std::vector<Effect> &Effects,
                  const StateLayout &Layout, FrontScratch &Scratch, Front &Out) {
-  Builder(Next, Effects, Layout, Scratch).run(Out);
+  return Builder(Next, Effects, Layout, Scratch).run(Out);
 }
 
 } // namespace certc::alloc

@@ -1,5 +1,4 @@
-// Sets of search states that no other state of the set dominates, one per
-// layer of the search, and the step that builds one from the next.
+// Per-layer sets of undominated search states, and the step building one from the next.
 #ifndef CERTC_ALLOC_PARETOFRONT_H
 #define CERTC_ALLOC_PARETOFRONT_H
 
@@ -32,8 +31,11 @@ struct Front {
   }
 };
 
-/// Buffers reused from one layer to the next.
+/// Buffers reused from one layer to the next, and the work done so far
+/// (candidates plus dominance tests) against a budget.
 struct FrontScratch {
+  uint64_t Work = 0;
+  uint64_t WorkLimit = UINT64_MAX;
   std::vector<uint64_t> Keys;
   std::vector<uint32_t> Order, Merged, Kept;
   std::vector<uint32_t> GroupStart;
@@ -42,8 +44,9 @@ struct FrontScratch {
 
 /// Out = the maximal elements of { Next[t] + Effects[e] saturated at the room }.
 /// Of equal states the one with the smallest (e, t) is kept, so the witness
-/// stored for a state prefers earlier options.
-void extendFront(const Front &Next, const std::vector<Effect> &Effects,
+/// stored for a state prefers earlier options. Returns false, leaving Out
+/// unspecified, when the work budget runs out.
+bool extendFront(const Front &Next, const std::vector<Effect> &Effects,
                  const StateLayout &Layout, FrontScratch &Scratch, Front &Out);
 
 } // namespace certc::alloc

@@ -50,10 +50,9 @@ uint32_t attachNode(const ScaledProblem &P, const ScaledOption &O) {
 
 /// The options of an item that no earlier option dominates. Coord holds the
 /// attachment node here; coordinates are numbered once all layers are known.
-std::vector<Effect> survivingEffects(const ScaledProblem &P,
-                                     const std::vector<ScaledOption> &Options,
-                                     const std::vector<int64_t> &Room) {
-  std::vector<Effect> Kept;
+void survivingEffects(const ScaledProblem &P, llvm::ArrayRef<ScaledOption> Options,
+                      const std::vector<int64_t> &Room, std::vector<Effect> &Kept) {
+  Kept.clear();
   for (size_t O = 0; O < Options.size(); ++O) {
     uint32_t Node = attachNode(P, Options[O]);
     // Rooms above 2^31-1 are rejected later; clamping first keeps the cast defined.
@@ -67,22 +66,21 @@ std::vector<Effect> survivingEffects(const ScaledProblem &P,
     if (!Dominated)
       Kept.push_back(E);
   }
-  return Kept;
 }
 } // namespace
 
 llvm::Expected<Reduction> reduceProblem(const ScaledProblem &P) {
   Reduction Out(P);
-  const size_t NumItems = P.Items.size();
+  const size_t NumItems = P.numItems();
   Out.Choice.assign(NumItems, -1);
   std::vector<bool> Settled(NumItems, false);
   for (size_t I = 0; I < NumItems; ++I) {
     // Crediting never lowers progress, so a lone option is always taken.
-    if (P.Items[I].size() <= 1) {
+    if (P.item(I).size() <= 1) {
       Settled[I] = true;
-      if (P.Items[I].size() == 1) {
+      if (P.item(I).size() == 1) {
         Out.Choice[I] = 0;
-        Out.Base.add(P.Items[I].front());
+        Out.Base.add(P.item(I).front());
       }
     }
   }
@@ -90,19 +88,19 @@ llvm::Expected<Reduction> reduceProblem(const ScaledProblem &P) {
   // Settling items shrinks rooms, which can settle more items; a few rounds
   // reach (or approach) the fixpoint and any round's result is exact.
   std::vector<int64_t> Room;
-  std::vector<std::vector<Effect>> Effects(NumItems);
+  std::vector<Effect> Effects;
   for (int Round = 0; Round < 8; ++Round) {
     Room = nodeRooms(P, Out.Base, Bound);
     bool Changed = false;
     for (size_t I = 0; I < NumItems; ++I) {
       if (Settled[I])
         continue;
-      Effects[I] = survivingEffects(P, P.Items[I], Room);
-      if (Effects[I].size() == 1) {
+      survivingEffects(P, P.item(I), Room, Effects);
+      if (Effects.size() == 1) {
         // Option 0 always survives; alone, it dominates every other option.
         Settled[I] = true;
         Out.Choice[I] = 0;
-        Out.Base.add(P.Items[I].front());
+        Out.Base.add(P.item(I).front());
         Changed = true;
       }
     }
@@ -110,13 +108,18 @@ llvm::Expected<Reduction> reduceProblem(const ScaledProblem &P) {
       break;
   }
 
-  // Number the attachment nodes that some open choice can still fill.
+  // The open items become layers; Coord holds the node until numbered.
   std::vector<uint32_t> CoordOfNode(Room.size(), NoCoord);
-  for (size_t I = 0; I < NumItems; ++I)
-    if (!Settled[I])
-      for (const Effect &E : Effects[I])
-        if (E.Coord != NoCoord)
-          CoordOfNode[E.Coord] = 0;
+  for (size_t I = 0; I < NumItems; ++I) {
+    if (Settled[I])
+      continue;
+    Out.Layers.push_back({static_cast<uint32_t>(I), {}});
+    survivingEffects(P, P.item(I), Room, Out.Layers.back().Effects);
+    for (const Effect &E : Out.Layers.back().Effects)
+      if (E.Coord != NoCoord)
+        CoordOfNode[E.Coord] = 0;
+  }
+  // Number the attachment nodes that some open choice can still fill.
   for (size_t Node = 0; Node < Room.size(); ++Node) {
     if (CoordOfNode[Node] == NoCoord)
       continue;
@@ -130,14 +133,10 @@ llvm::Expected<Reduction> reduceProblem(const ScaledProblem &P) {
     Out.CoordNode.push_back(static_cast<uint32_t>(Node));
     Out.Room.push_back(static_cast<int32_t>(Room[Node]));
   }
-  for (size_t I = 0; I < NumItems; ++I) {
-    if (Settled[I])
-      continue;
-    for (Effect &E : Effects[I])
+  for (ChoiceLayer &Layer : Out.Layers)
+    for (Effect &E : Layer.Effects)
       if (E.Coord != NoCoord)
         E.Coord = CoordOfNode[E.Coord];
-    Out.Layers.push_back({static_cast<uint32_t>(I), std::move(Effects[I])});
-  }
   return Out;
 }
 

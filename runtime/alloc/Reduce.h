@@ -1,5 +1,4 @@
-// Settles every item whose choice is forced and describes the rest as layers
-// of a search over a small saturated state (docs/allocation.md, "Reduction").
+// Settles forced choices and turns the rest into layers of a search over saturated states.
 #ifndef CERTC_ALLOC_REDUCE_H
 #define CERTC_ALLOC_REDUCE_H
 

@@ -23,6 +23,8 @@ llvm::Error tooLarge(const llvm::Twine &What) {
 class Scaler {
 public:
   llvm::Error addDenominator(const Rational &R) {
+    if (Scale % R.den() == 0) // the common case, and cheaper than a gcd
+      return llvm::Error::success();
     int64_t G = std::gcd(Scale, R.den());
     Wide Next = Wide(Scale / G) * R.den();
     if (Next > MaxMagnitude)
@@ -88,22 +90,26 @@ llvm::Expected<ScaledProblem> scaleProblem(const Problem &P) {
   // their largest option, spillover into one category never exceeds that
   // total once per spill, and progress never exceeds the sum of amounts.
   Wide TotalPoints = 0, TotalAmounts = 0, MaxAbove = 0;
-  Out.Items.reserve(P.Items.size());
+  size_t NumOptions = 0;
+  for (const Item &It : P.Items)
+    NumOptions += It.Options.size();
+  if (NumOptions > UINT32_MAX)
+    return tooLarge("the number of options");
+  Out.Options.reserve(NumOptions);
+  Out.ItemStart.reserve(P.Items.size() + 1);
   for (const Item &It : P.Items) {
-    std::vector<ScaledOption> Options;
-    Options.reserve(It.Options.size());
     int64_t Largest = 0;
     for (const Option &O : It.Options) {
       std::optional<int64_t> V = S.scale(O.Points);
       if (!V)
         return tooLarge("an item's points");
       Largest = std::max(Largest, *V);
-      Options.push_back({O.Category, *V, O.Cap});
+      Out.Options.push_back({O.Category, *V, O.Cap});
     }
     TotalPoints += Largest;
     if (TotalPoints > MaxMagnitude)
       return tooLarge("the total of all items' points");
-    Out.Items.push_back(std::move(Options));
+    Out.ItemStart.push_back(static_cast<uint32_t>(Out.Options.size()));
   }
   for (const CapLimit &C : P.Caps) {
     std::optional<int64_t> V = S.scale(C.Limit);

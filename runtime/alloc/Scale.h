@@ -4,6 +4,8 @@
 
 #include "alloc/Allocator.h"
 
+#include "llvm/ADT/ArrayRef.h"
+
 namespace certc::alloc {
 
 struct ScaledOption {
@@ -37,12 +39,20 @@ struct ScaledSpill {
 struct ScaledProblem {
   int64_t Scale = 1;
   unsigned NumCategories = 0;
-  std::vector<std::vector<ScaledOption>> Items;
+  /// All items' options back to back; item I owns [ItemStart[I], ItemStart[I+1]).
+  std::vector<ScaledOption> Options;
+  std::vector<uint32_t> ItemStart{0};
   std::vector<ScaledCap> Caps;
   std::vector<ScaledRequirement> Requirements;
   std::vector<ScaledSpill> Spills;
   /// Caps ordered so that every cap comes before its parent.
   std::vector<uint32_t> CapsChildrenFirst;
+
+  size_t numItems() const { return ItemStart.size() - 1; }
+  llvm::ArrayRef<ScaledOption> item(size_t I) const {
+    return llvm::ArrayRef<ScaledOption>(Options).slice(ItemStart[I],
+                                                       ItemStart[I + 1] - ItemStart[I]);
+  }
 };
 
 /// Scales a validated Problem; fails when the common denominator or the

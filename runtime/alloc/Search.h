@@ -1,7 +1,4 @@
-// The exact search over the open choices (docs/allocation.md, "Algorithm"):
-// find the optimal progress, then walk the items in order taking the earliest
-// option from which the optimum stays reachable. Reachability is settled by
-// cheap witnesses when they suffice and by exact Pareto fronts otherwise.
+// The exact search: optimal progress, then the earliest option per item that keeps it.
 #ifndef CERTC_ALLOC_SEARCH_H
 #define CERTC_ALLOC_SEARCH_H
 
@@ -9,10 +6,29 @@
 
 namespace certc::alloc {
 
-/// Documented state limits; beyond them the search fails instead of using
-/// unbounded time or memory.
-inline constexpr size_t MaxFrontStates = size_t(1) << 20;
-inline constexpr size_t MaxStoredWords = size_t(1) << 24;
+/// What the search did, for tests and measurements.
+struct SearchStats {
+  int64_t Optimum = 0;
+  unsigned GreedyRuns = 0;
+  bool FrontsBuilt = false;
+  size_t LargestFront = 0;
+  size_t StoredStates = 0;
+  uint64_t Work = 0;
+};
+
+/// The documented limits, and switches that only tests change.
+struct SearchOptions {
+  /// Undominated states kept for one choice.
+  size_t MaxFrontStates = size_t(1) << 20;
+  /// 64-bit words of packed states kept over all choices (128 MiB).
+  size_t MaxStoredWords = size_t(1) << 24;
+  /// Candidate states generated plus dominance tests made.
+  uint64_t MaxWork = uint64_t(1) << 30;
+  /// Off: decide everything with exact fronts (no greedy witnesses), so that
+  /// tests can check the exact path on its own.
+  bool UseWitnesses = true;
+  SearchStats *Stats = nullptr;
+};
 
 struct SearchResult {
   /// Per layer: the chosen index into the layer's Effects.
@@ -21,7 +37,8 @@ struct SearchResult {
   int64_t Progress = 0;
 };
 
-llvm::Expected<SearchResult> searchOptimum(const Reduction &R, StateEvaluator &Eval);
+llvm::Expected<SearchResult> searchOptimum(const Reduction &R, StateEvaluator &Eval,
+                                           const SearchOptions &Options);
 
 } // namespace certc::alloc
 

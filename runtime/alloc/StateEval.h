@@ -1,5 +1,4 @@
-// Progress of a search state, specialised to the caps and categories that the
-// open choices can still change (everything else is folded into constants).
+// Progress of a search state, specialised to what the open choices can still change.
 #ifndef CERTC_ALLOC_STATEEVAL_H
 #define CERTC_ALLOC_STATEEVAL_H
 

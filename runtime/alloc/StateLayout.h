@@ -1,6 +1,4 @@
-// Packs a search state (one saturated value per coordinate) into 64-bit words
-// so that comparing words compares states lexicographically and a few integer
-// operations decide dominance.
+// Packs search states into 64-bit words ordered lexicographically, with cheap dominance tests.
 #ifndef CERTC_ALLOC_STATELAYOUT_H
 #define CERTC_ALLOC_STATELAYOUT_H
 

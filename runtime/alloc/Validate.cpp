@@ -47,17 +47,20 @@ llvm::Error checkItems(const Problem &P) {
       return invalid("item " + llvm::Twine(I) + " has too many options");
     for (size_t O = 0; O < It.Options.size(); ++O) {
       const Option &Opt = It.Options[O];
-      std::string Where = ("item " + llvm::Twine(I) + " option " + llvm::Twine(O)).str();
+      // The message is built only on failure: this loop runs for every option.
+      auto fail = [&](const char *What) {
+        return invalid("item " + llvm::Twine(I) + " option " + llvm::Twine(O) + What);
+      };
       if (Opt.Points.isNegative())
-        return invalid(Where + " has negative points");
+        return fail(" has negative points");
       if (Opt.Category >= P.NumCategories)
-        return invalid(Where + " names an unknown category");
+        return fail(" names an unknown category");
       if (Opt.Cap == NoCap)
         continue;
       if (Opt.Cap >= P.Caps.size())
-        return invalid(Where + " names an unknown cap");
+        return fail(" names an unknown cap");
       if (P.Caps[Opt.Cap].Category != Opt.Category)
-        return invalid(Where + " goes through a cap of another category");
+        return fail(" goes through a cap of another category");
     }
   }
   return llvm::Error::success();

@@ -1,9 +1,9 @@
-// alloc_vs_glpsol: compares allocateCredits with the MIP solver glpsol on
-// seeded random problems, and with exhaustive search where that is small.
+// alloc_vs_glpsol: allocateCredits against glpsol (and exhaustive search) on random problems.
 #include "CplexLp.h"
 #include "ProblemText.h"
 #include "RandomProblem.h"
 #include "Reference.h"
+#include "alloc/AllocatorInternal.h"
 
 #include <chrono>
 #include <cmath>
@@ -158,6 +158,19 @@ private:
     }
     if (std::string Why = checkConsistent(P, *S); !Why.empty()) {
       fail(I, P, "inconsistent solution: " + Why);
+      return;
+    }
+    // The exact fronts alone must choose exactly what the fast path chose.
+    SearchOptions ExactOnly;
+    ExactOnly.UseWitnesses = false;
+    llvm::Expected<Solution> Exact = allocateCreditsWith(P, ExactOnly);
+    if (!Exact) {
+      fail(I, P, "exact-only search failed: " + llvm::toString(Exact.takeError()));
+      return;
+    }
+    if (Exact->Choice != S->Choice) {
+      fail(I, P, "fast path chose " + describeChoice(S->Choice) + " but exact fronts chose " +
+                     describeChoice(Exact->Choice));
       return;
     }
     if (bruteForceSize(P) <= Opts.BruteLimit) {

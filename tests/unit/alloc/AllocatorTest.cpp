@@ -1,5 +1,6 @@
 // Behaviour of allocateCredits that a member or an auditor would notice.
 #include "ProblemBuilder.h"
+#include "alloc/AllocatorInternal.h"
 #include "Reference.h"
 
 #include <gtest/gtest.h>
@@ -209,16 +210,31 @@ TEST(Allocator, HugePointsAreAnError) {
 }
 
 TEST(Allocator, StateSpaceLimitIsAnError) {
-  // Six large, independent rooms and items with distinct points: the undominated
-  // states grow without bound, and the allocator must say so, not stall.
+  // Six requirements that the items can just about fill, items with two
+  // options of distinct odd eighths: meeting them is a hard packing problem
+  // whose undominated states grow without bound. The allocator must say so
+  // within its limits rather than stall. (With the default limits this takes
+  // about a second of optimised code; tests use smaller ones.)
   ProblemBuilder PB(6);
-  for (uint32_t Cat = 0; Cat < 6; ++Cat)
-    PB.require({Cat}, pts(1000000));
-  for (int I = 0; I < 200; ++I) {
+  int64_t Supply = 0;
+  for (int I = 0; I < 240; ++I) {
     uint32_t X = I % 6, Y = (I + 1 + I / 6 % 5) % 6;
-    PB.item({opt(X, pts(1000 + 7 * I, 8)), opt(Y, pts(1001 + 13 * I, 8))});
+    int64_t V = 2 * ((37 * I) % 61) + 41;
+    Supply += V;
+    PB.item({opt(X, pts(V, 8)), opt(Y, pts(V + 2, 8))});
   }
-  EXPECT_NE(errorOf(PB.P).find("allocation state limit"), std::string::npos);
+  for (uint32_t Cat = 0; Cat < 6; ++Cat)
+    PB.require({Cat}, pts(Supply / 6 + 3, 8));
+  SearchOptions Small;
+  Small.MaxWork = uint64_t(1) << 22;
+  llvm::Expected<Solution> S = allocateCreditsWith(PB.P, Small);
+  ASSERT_FALSE(S);
+  EXPECT_NE(llvm::toString(S.takeError()).find("allocation state limit"), std::string::npos);
+  Small = SearchOptions();
+  Small.MaxStoredWords = 1000;
+  S = allocateCreditsWith(PB.P, Small);
+  ASSERT_FALSE(S);
+  EXPECT_NE(llvm::toString(S.takeError()).find("allocation state limit"), std::string::npos);
 }
 
 TEST(Allocator, MalformedProblemsAreErrors) {

@@ -1,5 +1,4 @@
-// The allocation problem as a MIP: binaries choose options, continuous
-// variables bounded above by each semantic quantity, maximised progress.
+// The allocation problem as a MIP whose optimum is the best progress.
 #include "CplexLp.h"
 
 #include <sstream>

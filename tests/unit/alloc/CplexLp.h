@@ -1,5 +1,4 @@
-// Writes an allocation Problem as a mixed-integer programme in CPLEX LP format
-// whose optimum is the problem's best progress (docs/allocation.md, "Differential").
+// Writes an allocation Problem as a CPLEX LP mixed-integer programme maximising progress.
 #ifndef CERTC_TESTS_ALLOC_CPLEXLP_H
 #define CERTC_TESTS_ALLOC_CPLEXLP_H
 

@@ -1,9 +1,10 @@
-// Properties of allocateCredits on seeded random problems: exact optimum and
-// preferred tie-break (against exhaustive search), order independence,
-// determinism.
+// Properties of allocateCredits on seeded random problems.
 #include "ProblemText.h"
 #include "RandomProblem.h"
 #include "Reference.h"
+#include "alloc/AllocatorInternal.h"
+#include "alloc/Reduce.h"
+#include "alloc/StateLayout.h"
 
 #include <algorithm>
 #include <gtest/gtest.h>
@@ -30,6 +31,82 @@ TEST(AllocatorProperty, MatchesExhaustiveSearchIncludingTieBreak) {
     std::vector<int32_t> Best = bruteForceChoice(P);
     ASSERT_EQ(S->Choice, Best) << describeProblem(P);
   }
+}
+
+TEST(AllocatorProperty, ExactFrontsAloneMatchExhaustiveSearch) {
+  // The same check with greedy witnesses switched off, so that every decision
+  // goes through the exact Pareto fronts.
+  std::mt19937_64 Rng(17);
+  SearchOptions ExactOnly;
+  ExactOnly.UseWitnesses = false;
+  for (int N = 0; N < 400; ++N) {
+    Problem P = randomProblem(Rng, smallShape());
+    llvm::Expected<Solution> S = allocateCreditsWith(P, ExactOnly);
+    ASSERT_TRUE(!!S) << llvm::toString(S.takeError());
+    ASSERT_EQ(checkConsistent(P, *S), "") << describeProblem(P);
+    ASSERT_EQ(S->Choice, bruteForceChoice(P)) << describeProblem(P);
+  }
+}
+
+TEST(AllocatorProperty, WitnessesAndExactFrontsChooseAlike) {
+  // Larger problems than exhaustive search can check: the fast path (greedy
+  // witnesses, lazily built fronts) must make exactly the exact path's choices.
+  std::mt19937_64 Rng(19);
+  RandomShape Shape;
+  Shape.MinItems = 20;
+  Shape.MaxItems = 60;
+  Shape.MaxAmount = 60;
+  Shape.MaxCombined = 120;
+  SearchOptions ExactOnly;
+  ExactOnly.UseWitnesses = false;
+  unsigned LazyFronts = 0, FrontsFirst = 0;
+  for (int N = 0; N < 300; ++N) {
+    Problem P = randomProblem(Rng, Shape);
+    SearchStats Stats;
+    SearchOptions Fast;
+    Fast.Stats = &Stats;
+    llvm::Expected<Solution> S = allocateCreditsWith(P, Fast);
+    llvm::Expected<Solution> T = allocateCreditsWith(P, ExactOnly);
+    ASSERT_TRUE(S && T);
+    ASSERT_EQ(checkConsistent(P, *S), "");
+    ASSERT_EQ(S->Progress, T->Progress) << describeProblem(P);
+    ASSERT_EQ(S->Choice, T->Choice) << describeProblem(P);
+    LazyFronts += Stats.FrontsBuilt && Stats.GreedyRuns > 1;
+    FrontsFirst += Stats.FrontsBuilt && Stats.GreedyRuns == 1;
+  }
+  RecordProperty("LazyFronts", LazyFronts);
+  RecordProperty("FrontsFirst", FrontsFirst);
+  // Both ways of reaching the exact fronts must have been exercised.
+  EXPECT_GT(LazyFronts, 0u);
+  EXPECT_GT(FrontsFirst, 0u);
+}
+
+TEST(AllocatorProperty, FineDenominatorsMatchExhaustiveSearch) {
+  // Thousandths give rooms of 15 bits and more, so search states span several
+  // packed words; both search paths must still be exact.
+  std::mt19937_64 Rng(23);
+  RandomShape Shape = smallShape();
+  Shape.Denominator = 1000;
+  Shape.MaxItems = 8;
+  SearchOptions ExactOnly;
+  ExactOnly.UseWitnesses = false;
+  unsigned SeveralWords = 0;
+  for (int N = 0; N < 300; ++N) {
+    Problem P = randomProblem(Rng, Shape);
+    llvm::Expected<ScaledProblem> Scaled = scaleProblem(P);
+    ASSERT_TRUE(!!Scaled);
+    llvm::Expected<Reduction> Reduced = reduceProblem(*Scaled);
+    ASSERT_TRUE(!!Reduced);
+    SeveralWords += StateLayout(Reduced->Room).words() > 1;
+    std::vector<int32_t> Best = bruteForceChoice(P);
+    for (const SearchOptions &O : {SearchOptions(), ExactOnly}) {
+      llvm::Expected<Solution> S = allocateCreditsWith(P, O);
+      ASSERT_TRUE(!!S) << llvm::toString(S.takeError());
+      ASSERT_EQ(checkConsistent(P, *S), "") << describeProblem(P);
+      ASSERT_EQ(S->Choice, Best) << describeProblem(P);
+    }
+  }
+  EXPECT_GT(SeveralWords, 10u);
 }
 
 TEST(AllocatorProperty, ItemOrderDoesNotChangeTheOptimum) {

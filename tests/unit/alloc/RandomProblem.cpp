@@ -67,10 +67,10 @@ Problem randomProblem(std::mt19937_64 &Rng, const RandomShape &Shape) {
           Req.Categories.push_back(C);
       if (Req.Categories.size() < 2)
         Req.Categories = {0, 1};
-      Req.Amount = multiple(Rng, Den, 40);
+      Req.Amount = multiple(Rng, Den, Shape.MaxCombined);
     } else {
       Req.Categories = {static_cast<uint32_t>(pick(Rng, 0, P.NumCategories - 1))};
-      Req.Amount = multiple(Rng, Den, 25);
+      Req.Amount = multiple(Rng, Den, Shape.MaxAmount);
     }
     P.Requirements.push_back(std::move(Req));
   }

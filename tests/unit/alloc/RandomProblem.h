@@ -15,6 +15,10 @@ struct RandomShape {
   /// Points are multiples of 1/Denominator up to MaxPoints.
   int64_t Denominator = 2;
   int64_t MaxPoints = 10;
+  /// Requirement amounts: up to MaxAmount for one category, MaxCombined for
+  /// a combination.
+  int64_t MaxAmount = 25;
+  int64_t MaxCombined = 40;
 };
 
 /// 2-3 categories, up to four caps (some nested), one to four requirements

@@ -1,5 +1,4 @@
-// Test oracle: the allocation semantics written a second way, over Rational,
-// plus exhaustive search for the preferred optimum of small problems.
+// Test oracle: the semantics written again over Rational, and exhaustive search.
 #ifndef CERTC_TESTS_ALLOC_REFERENCE_H
 #define CERTC_TESTS_ALLOC_REFERENCE_H
 

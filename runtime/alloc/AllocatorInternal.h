@@ -1,0 +1,14 @@
+// allocateCredits with the search's limits and switches exposed, for tests.
+#ifndef CERTC_ALLOC_ALLOCATORINTERNAL_H
+#define CERTC_ALLOC_ALLOCATORINTERNAL_H
+
+#include "alloc/Allocator.h"
+#include "alloc/Search.h"
+
+namespace certc::alloc {
+
+llvm::Expected<Solution> allocateCreditsWith(const Problem &P, const SearchOptions &Options);
+
+} // namespace certc::alloc
+
+#endif
