@@ -5,7 +5,8 @@
 #
 # Usage: scripts/alloc-soak.sh [N] [SEED]
 # Environment: BUILD_DIR (default build-alloc, then build), CHUNK (1000),
-#              JOBS (glpsol processes in parallel, default nproc), LOG.
+#              JOBS (glpsol processes in parallel, default nproc), LOG,
+#              DIFF_ARGS (more alloc_diff options, e.g. "--items 20-60").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,7 +41,8 @@ for ((k = 0; k < chunks; k++)); do
   count=$chunk
   if (( (k + 1) * chunk > total )); then count=$(( total - k * chunk )); fi
   s=$((seed + k))
-  out=$("$diff_bin" --count "$count" --seed "$s" --jobs "$jobs" --glpsol "$glpsol" 2>&1) && rc=0 || rc=$?
+  # shellcheck disable=SC2086 # DIFF_ARGS is a list of options
+  out=$("$diff_bin" --count "$count" --seed "$s" --jobs "$jobs" --glpsol "$glpsol" ${DIFF_ARGS:-} 2>&1) && rc=0 || rc=$?
   summary=$(grep '^alloc_vs_glpsol:' <<<"$out" || true)
   p=$(sed -n 's/^alloc_vs_glpsol: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' <<<"$summary")
   f=$(sed -n 's/^alloc_vs_glpsol: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p' <<<"$summary")

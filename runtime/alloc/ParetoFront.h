@@ -38,7 +38,6 @@ struct FrontScratch {
   uint64_t WorkLimit = UINT64_MAX;
   std::vector<uint64_t> Keys;
   std::vector<uint32_t> Order, Merged, Kept;
-  std::vector<uint32_t> GroupStart;
   std::vector<int32_t> Stairs;
 };
 

@@ -8,6 +8,9 @@ namespace certc::alloc {
 
 namespace {
 
+/// Settling rounds; each round's result is exact, more only shrink the search.
+constexpr unsigned MaxRounds = 8;
+
 /// Category points beyond Bound[c] cannot change progress: every requirement
 /// naming c is met by c alone, and every spill out of c already meets the
 /// single-category requirements it feeds.
@@ -85,11 +88,10 @@ llvm::Expected<Reduction> reduceProblem(const ScaledProblem &P) {
     }
   }
   std::vector<int64_t> Bound = categoryBounds(P);
-  // Settling items shrinks rooms, which can settle more items; a few rounds
-  // reach (or approach) the fixpoint and any round's result is exact.
+  // Settling items shrinks rooms, which can settle more items.
   std::vector<int64_t> Room;
   std::vector<Effect> Effects;
-  for (int Round = 0; Round < 8; ++Round) {
+  for (unsigned Round = 0; Round < MaxRounds; ++Round) {
     Room = nodeRooms(P, Out.Base, Bound);
     bool Changed = false;
     for (size_t I = 0; I < NumItems; ++I) {

@@ -199,14 +199,17 @@ llvm::Expected<SearchResult> Searcher::run() {
     if (llvm::Error E =
             buildFronts(0, S.data(), 0, Best, Options.UseWitnesses ? &Mix : nullptr))
       return E;
-    // Among the optimal states prefer one whose first choice is earliest.
+    // The best state of Fronts[0] is the optimum (pruning kept every state
+    // that can reach it); among optimal ones prefer the earliest first choice.
     const Front &First = Fronts[0];
+    int64_t FrontBest = -1;
     for (size_t T = 0; T < First.size(); ++T) {
       Layout.unpack(First.key(T), Unpacked.data());
       int64_t V = Eval.progress(Unpacked.data());
-      if (V > Best || (V == Best && First.Choice[T] < First.Choice[FrontWitness]))
-        Best = V, FrontWitness = T;
+      if (V > FrontBest || (V == FrontBest && First.Choice[T] < First.Choice[FrontWitness]))
+        FrontBest = V, FrontWitness = T;
     }
+    Best = FrontBest;
   }
   const int64_t Opt = Stats.Optimum = Result.Progress = Best;
 

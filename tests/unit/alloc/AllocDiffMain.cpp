@@ -36,6 +36,8 @@ struct Options {
   std::string Glpsol = "glpsol";
   /// Exhaustive search checks the tie-break when it enumerates at most this many vectors.
   uint64_t BruteLimit = 20000;
+  /// The problems' size; the defaults are the specified 3-12 items.
+  RandomShape Shape;
 };
 
 std::optional<Options> parseArgs(int Argc, char **Argv) {
@@ -45,7 +47,7 @@ std::optional<Options> parseArgs(int Argc, char **Argv) {
     auto value = [&]() -> const char * { return I + 1 < Argc ? Argv[++I] : nullptr; };
     const char *V = nullptr;
     if ((A == "--count" || A == "--seed" || A == "--jobs" || A == "--glpsol" ||
-         A == "--brute-limit") &&
+         A == "--brute-limit" || A == "--items" || A == "--max-amount") &&
         !(V = value()))
       return std::nullopt;
     if (A == "--count")
@@ -58,6 +60,18 @@ std::optional<Options> parseArgs(int Argc, char **Argv) {
       O.Glpsol = V;
     else if (A == "--brute-limit")
       O.BruteLimit = std::strtoull(V, nullptr, 10);
+    else if (A == "--items") {
+      // "MIN-MAX", e.g. 20-60
+      char *End = nullptr;
+      O.Shape.MinItems = static_cast<unsigned>(std::strtoul(V, &End, 10));
+      O.Shape.MaxItems = *End == '-' ? static_cast<unsigned>(std::strtoul(End + 1, nullptr, 10))
+                                     : O.Shape.MinItems;
+      if (O.Shape.MinItems == 0 || O.Shape.MaxItems < O.Shape.MinItems)
+        return std::nullopt;
+    } else if (A == "--max-amount") {
+      O.Shape.MaxAmount = std::strtoll(V, nullptr, 10);
+      O.Shape.MaxCombined = 2 * O.Shape.MaxAmount;
+    }
     else
       return std::nullopt;
   }
@@ -71,8 +85,7 @@ std::mt19937_64 problemRng(uint64_t Seed, uint64_t I) {
   return std::mt19937_64(Seq);
 }
 
-RandomShape shapeFor(std::mt19937_64 &Rng) {
-  RandomShape Shape;
+RandomShape shapeFor(std::mt19937_64 &Rng, RandomShape Shape) {
   // Mostly halves as specified; some quarters exercise a larger common scale.
   if (Rng() % 10 == 0)
     Shape.Denominator = 4;
@@ -146,7 +159,7 @@ private:
 
   void start(uint64_t I) {
     std::mt19937_64 Rng = problemRng(Opts.Seed, I);
-    RandomShape Shape = shapeFor(Rng);
+    RandomShape Shape = shapeFor(Rng, Opts.Shape);
     Problem P = randomProblem(Rng, Shape);
 
     auto T0 = std::chrono::steady_clock::now();
@@ -244,7 +257,7 @@ int main(int Argc, char **Argv) {
   std::optional<Options> O = parseArgs(Argc, Argv);
   if (!O) {
     std::fprintf(stderr, "usage: %s [--count N] [--seed S] [--jobs J] [--glpsol PATH] "
-                         "[--brute-limit N]\n",
+                         "[--brute-limit N] [--items MIN-MAX] [--max-amount A]\n",
                  Argv[0]);
     return 2;
   }
