@@ -93,7 +93,7 @@ public:
     llvm::Expected<eval::Audit> A = eval::evaluate(*P->Index, Members[0], *AsOf);
     if (!A)
       return {"audit failed: " + llvm::toString(A.takeError())};
-    compare(*Expect, *A, Fails);
+    compare(*Expect, P->Policy, *A, Fails);
     return Fails;
   }
 
@@ -120,7 +120,8 @@ private:
     return (Policies[Path] = std::move(Loaded)).get();
   }
 
-  static void compare(const json::Object &Expect, const eval::Audit &A, std::vector<std::string> &Fails) {
+  static void compare(const json::Object &Expect, const ir::Policy &P, const eval::Audit &A,
+                      std::vector<std::string> &Fails) {
     auto Mismatch = [&](const std::string &What, const std::string &Want, const std::string &Got) {
       Fails.push_back(What + ": expected " + Want + ", got " + Got);
     };
@@ -162,20 +163,21 @@ private:
             Fails.push_back(Where + ": no such activity (or its expectation is not an object)");
             continue;
           }
+          std::string Reason = eval::reasonText(P, A, *Got);
           if (auto C = Want->getBoolean("credited"); C && *C != Got->Credited)
             Mismatch(Where + ".credited", *C ? "true" : "false",
-                     Got->Credited ? "true" : "false (" + Got->Reason + ")");
+                     Got->Credited ? "true" : "false (" + Reason + ")");
           if (auto C = Want->getString("category"); C && *C != Got->Category)
-            Mismatch(Where + ".category", C->str(), Got->Category.empty() ? "none" : Got->Category);
+            Mismatch(Where + ".category", C->str(), Got->Category.empty() ? "none" : Got->Category.str());
           if (auto C = Want->getString("rule"); C && *C != Got->Rule)
-            Mismatch(Where + ".rule", C->str(), Got->Rule.empty() ? "none" : Got->Rule);
+            Mismatch(Where + ".rule", C->str(), Got->Rule.empty() ? "none" : Got->Rule.str());
           if (const json::Value *PV = Want->get("points")) {
             auto WantPoints = expectedPoints(*PV);
             if (!WantPoints || *WantPoints != Got->Points)
               Mismatch(Where + ".points", WantPoints ? WantPoints->str() : "<a string or integer>", Got->Points.str());
           }
-          if (auto C = Want->getString("reason"); C && Got->Reason.find(C->str()) == std::string::npos)
-            Mismatch(Where + ".reason", "a reason containing \"" + C->str() + "\"", "\"" + Got->Reason + "\"");
+          if (auto C = Want->getString("reason"); C && Reason.find(C->str()) == std::string::npos)
+            Mismatch(Where + ".reason", "a reason containing \"" + C->str() + "\"", "\"" + Reason + "\"");
         }
       } else if (Key == "missing" && KV.second.getAsArray()) {
         std::vector<std::string> Want;

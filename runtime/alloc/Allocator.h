@@ -6,6 +6,7 @@
 
 #include "base/Rational.h"
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
 #include <vector>
@@ -23,9 +24,10 @@ struct Option {
 };
 
 /// An item counts once, whole, in at most one of its options. Options are in
-/// the policy's order of preference, which breaks ties.
+/// the policy's order of preference, which breaks ties. Most items have one or
+/// two options (either-or), so they live inline.
 struct Item {
-  std::vector<Option> Options;
+  llvm::SmallVector<Option, 2> Options;
 };
 
 /// Caps nest (Parent) and each limits a single category (the checker ensures

@@ -1,5 +1,7 @@
 // The result of auditing one member against one policy: everything `certc run`
-// prints and the embedding API returns. Plain values.
+// prints and the embedding API returns. Names, rules and citations are views
+// into the policy's IR and the explanations are built on demand, so an audit
+// costs no text until it is shown; an Audit is valid while its policy lives.
 #ifndef CERTC_EVAL_AUDIT_H
 #define CERTC_EVAL_AUDIT_H
 
@@ -7,42 +9,77 @@
 #include "base/Rational.h"
 #include "ir/IR.h"
 
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace certc::eval {
 
+/// How a rule computed an item's points, before caps.
+struct Derivation {
+  const ir::Rule *Rule = nullptr; ///< null: nothing was computed
+  const ir::Earning *Earning = nullptr;
+  Rational Quantity; ///< Rate and Awarded: the item's amount, in its own unit
+  Rational Exact;    ///< Rate: before rounding
+  Rational Rounded;  ///< after rounding, before the per-item maximum
+  Rational Earned;   ///< after the per-item maximum
+  const ir::ItemLimit *Limit = nullptr; ///< the per-item maximum that lowered Earned
+};
+
+/// Why an item is not credited; a credited item's notes (per-item maximum, cap)
+/// follow from its Derivation and Points instead.
+struct Reason {
+  enum class Kind : uint8_t {
+    None,
+    Condition,        ///< an item condition failed: Text
+    AfterAuditDate,   ///< dated When, after the audit date
+    NoDatedValue,     ///< the rule states no value for When (or for no date)
+    NoQuantity,       ///< the rule's quantity is absent
+    NegativeQuantity, ///< Quantity
+    NoPoints,         ///< the Derivation earns nothing
+    CapReached,       ///< the rule's cap was already full
+    LeftOut,          ///< the allocation did not need it
+    NoRule,           ///< no rule of the policy reads this kind
+  };
+  Kind K = Kind::None;
+  llvm::StringRef Text;
+  std::optional<Date> When;
+  Rational Quantity;
+};
+
 struct ItemResult {
   std::string Id;
-  std::string Kind;
+  llvm::StringRef Kind;
   bool Credited = false;
-  std::string Rule;       ///< the rule it was credited through, or that turned it down
-  std::string Category;   ///< empty when not credited
-  Rational Points;        ///< credited points, after caps
-  std::string Derivation; ///< how the points were computed
-  std::string Reason;     ///< why it is not credited, or a note on a reduction
-  std::vector<ir::Citation> Cites;
+  llvm::StringRef Rule;     ///< the rule it was credited through, or that turned it down
+  llvm::StringRef Category; ///< empty when not credited
+  Rational Points;          ///< credited points, after caps
+  Derivation How;           ///< credited items, and those whose points came to zero
+  Reason Why;
+  llvm::ArrayRef<ir::Citation> Cites;
 };
 
 struct CategoryResult {
-  std::string Name;
-  Rational Points;               ///< after allocation, caps and spillover
-  Rational SpilledIn;            ///< part of Points that came from another category
+  llvm::StringRef Name;
+  Rational Points;    ///< after allocation, caps and spillover
+  Rational SpilledIn; ///< part of Points that came from another category
   std::optional<Rational> Required;
 };
 
 struct RequirementResult {
-  std::string Name;
+  llvm::StringRef Name;
   bool Met = false;
   bool IsPrerequisite = false;
   std::string Detail;
-  std::vector<ir::Citation> Cites;
+  llvm::ArrayRef<ir::Citation> Cites;
 };
 
 struct Audit {
   std::string Member;
-  std::string Designation;
+  llvm::StringRef Designation;
   Date AsOf;
   bool Eligible = false;
   std::vector<CategoryResult> Categories;
@@ -50,6 +87,13 @@ struct Audit {
   std::vector<ItemResult> Items;               ///< by activity id
   std::vector<std::string> Missing;
 };
+
+/// "36 contact hours at 1 point per 2 contact hours = 18 points"; empty when
+/// the item earns nothing under any rule (the reason then says why).
+std::string derivationText(const ir::Policy &P, const ItemResult &I);
+/// Why the item is not credited, or the notes on a credited item's reduction
+/// (per-item maximum, cap); empty when there is nothing to say.
+std::string reasonText(const ir::Policy &P, const Audit &A, const ItemResult &I);
 
 } // namespace certc::eval
 

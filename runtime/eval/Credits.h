@@ -3,8 +3,10 @@
 #ifndef CERTC_EVAL_CREDITS_H
 #define CERTC_EVAL_CREDITS_H
 
+#include "eval/Audit.h"
 #include "eval/ExprEval.h"
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Error.h"
 
 namespace certc::eval {
@@ -12,17 +14,16 @@ namespace certc::eval {
 struct CreditOption {
   uint32_t Rule = 0;
   uint32_t Category = 0;
-  Rational Points;
-  std::string Derivation;
-  std::string Note; ///< e.g. a per-item maximum applied
+  Derivation How; ///< How.Earned: the option's points before caps
 };
 
 struct ItemCredits {
-  std::vector<CreditOption> Options; ///< rule order, then target order
+  llvm::SmallVector<CreditOption, 2> Options; ///< rule order, then target order
   /// The first rule that matched the item but turned it down, with its reason.
   uint32_t RejectingRule = ir::None;
-  std::string Rejection;
-  const std::vector<ir::Citation> *RejectionCites = nullptr;
+  Reason Rejection;
+  Derivation RejectedHow; ///< when the rule's points came to zero
+  llvm::ArrayRef<ir::Citation> RejectionCites;
 };
 
 /// Fails only when exact arithmetic would overflow.

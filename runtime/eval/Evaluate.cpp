@@ -18,6 +18,52 @@ std::string categoryList(const ir::Policy &P, const std::vector<uint32_t> &Cats)
     Out += (Out.empty() ? "" : " + ") + P.Categories[C].Name;
   return Out;
 }
+
+llvm::StringRef spillSourceOf(const ir::Policy &P, uint32_t Category) {
+  for (const ir::Spillover &S : P.Spillovers)
+    if (S.To == Category)
+      return P.Categories[S.From].Name;
+  return "";
+}
+
+/// The item's result as the allocation placed it, or why it has no place.
+ItemResult itemResult(const ir::Policy &P, const ledger::Activity &A, const ItemCredits &C,
+                      const alloc::Solution &Solved, size_t Item) {
+  ItemResult R;
+  R.Id = A.Id;
+  R.Kind = P.Symbols[P.Kinds[A.Kind].Name];
+  int32_t Choice = Item == SIZE_MAX ? -1 : Solved.Choice[Item];
+  if (Choice >= 0) {
+    const CreditOption &O = C.Options[Choice];
+    const ir::Rule &Rule = P.Rules[O.Rule];
+    R.Rule = Rule.Name;
+    R.How = O.How;
+    R.Cites = Rule.Cites;
+    R.Points = Solved.Credited[Item];
+    if (R.Points.isZero()) {
+      R.Why.K = Reason::Kind::CapReached;
+      return R;
+    }
+    R.Credited = true;
+    R.Category = P.Categories[O.Category].Name;
+    return R;
+  }
+  if (Item != SIZE_MAX) {
+    R.Why.K = Reason::Kind::LeftOut;
+    return R;
+  }
+  if (C.Rejection.K == Reason::Kind::None) {
+    R.Why.K = Reason::Kind::NoRule;
+    return R;
+  }
+  if (C.RejectingRule != ir::None) {
+    R.Rule = P.Rules[C.RejectingRule].Name;
+    R.Cites = C.RejectionCites;
+  }
+  R.Why = C.Rejection;
+  R.How = C.RejectedHow;
+  return R;
+}
 } // namespace
 
 llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M, Date AsOf) {
@@ -25,19 +71,22 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
   ExprEvaluator Eval(Index, M, AsOf);
   Audit Out;
   Out.Member = M.Id;
-  Out.Designation = P.Designation < P.Symbols.size() ? P.Symbols[P.Designation] : "";
+  if (P.Designation < P.Symbols.size())
+    Out.Designation = P.Symbols[P.Designation];
   Out.AsOf = AsOf;
 
   // Canonical order: the result must not depend on the order of the ledger.
   std::vector<const ledger::Activity *> Order;
+  Order.reserve(M.Activities.size());
   for (const ledger::Activity &A : M.Activities)
     Order.push_back(&A);
   std::sort(Order.begin(), Order.end(),
             [](const ledger::Activity *A, const ledger::Activity *B) { return A->Id < B->Id; });
 
   std::vector<ItemCredits> Credits;
-  alloc::Problem Problem;
-  Problem.NumCategories = static_cast<unsigned>(P.Categories.size());
+  Credits.reserve(Order.size());
+  alloc::Problem Problem = Index.Shape;
+  Problem.Items.reserve(Order.size());
   std::vector<size_t> ItemOfActivity(Order.size(), SIZE_MAX);
   for (size_t I = 0; I < Order.size(); ++I) {
     llvm::Expected<ItemCredits> C = creditsFor(Eval, Index, *Order[I]);
@@ -45,20 +94,13 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
       return llvm::createStringError(std::errc::invalid_argument, "member %s: %s", M.Id.c_str(),
                                      llvm::toString(C.takeError()).c_str());
     if (!C->Options.empty()) {
-      alloc::Item Item;
+      alloc::Item &Item = Problem.Items.emplace_back();
       for (const CreditOption &O : C->Options)
-        Item.Options.push_back({O.Category, O.Points, P.Rules[O.Rule].Cap});
-      ItemOfActivity[I] = Problem.Items.size();
-      Problem.Items.push_back(std::move(Item));
+        Item.Options.push_back({O.Category, O.How.Earned, P.Rules[O.Rule].Cap});
+      ItemOfActivity[I] = Problem.Items.size() - 1;
     }
     Credits.push_back(std::move(*C));
   }
-  for (const ir::Cap &C : P.Caps)
-    Problem.Caps.push_back({C.Limit, C.Category, C.Parent});
-  for (const ir::Requirement &R : P.Requirements)
-    Problem.Requirements.push_back({R.Categories, R.Amount});
-  for (const ir::Spillover &S : P.Spillovers)
-    Problem.Spills.push_back({S.From, S.To, S.Above});
 
   llvm::Expected<alloc::Solution> Solved = alloc::allocateCredits(Problem);
   if (!Solved)
@@ -91,13 +133,8 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
     std::string Detail = fmt::format("{} of {} required", pointsText(Have), Req.Amount.str());
     if (Req.Categories.size() == 1 && !Solved->SpilledIn[Req.Categories[0]].isZero())
       Detail += fmt::format(" (including {} of excess {})", pointsText(Solved->SpilledIn[Req.Categories[0]]),
-                            [&] {
-                              for (const ir::Spillover &S : P.Spillovers)
-                                if (S.To == Req.Categories[0])
-                                  return P.Categories[S.From].Name;
-                              return std::string();
-                            }());
-    Out.Requirements.push_back({Req.Name, Met, false, Detail, Req.Cites});
+                            spillSourceOf(P, Req.Categories[0]).str());
+    Out.Requirements.push_back({Req.Name, Met, false, std::move(Detail), Req.Cites});
     if (!Met) {
       Rational Short = Req.Amount.sub(Have).value_or(Req.Amount);
       Out.Missing.push_back(fmt::format("{}: {} more {}", categoryList(P, Req.Categories), Short.str(),
@@ -107,48 +144,9 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
   Out.Eligible = PrerequisitesMet && Solved->AllMet;
 
   // Items, by activity id.
-  for (size_t I = 0; I < Order.size(); ++I) {
-    const ledger::Activity &A = *Order[I];
-    const ItemCredits &C = Credits[I];
-    ItemResult R;
-    R.Id = A.Id;
-    R.Kind = P.Symbols[P.Kinds[A.Kind].Name];
-    size_t Item = ItemOfActivity[I];
-    int32_t Choice = Item == SIZE_MAX ? -1 : Solved->Choice[Item];
-    if (Choice >= 0) {
-      const CreditOption &O = C.Options[Choice];
-      R.Credited = true;
-      R.Rule = P.Rules[O.Rule].Name;
-      R.Category = P.Categories[O.Category].Name;
-      R.Points = Solved->Credited[Item];
-      R.Derivation = O.Derivation;
-      R.Reason = O.Note;
-      R.Cites = P.Rules[O.Rule].Cites;
-      if (R.Points != O.Points) {
-        const ir::Rule &Rule = P.Rules[O.Rule];
-        std::string Cap = Rule.Cap != ir::None ? P.Caps[Rule.Cap].Name : "a cap";
-        R.Reason += fmt::format("{}reduced from {} by the {}-point cap of `{}`", R.Reason.empty() ? "" : "; ",
-                                O.Points.str(), Rule.Cap != ir::None ? P.Caps[Rule.Cap].Limit.str() : "?", Cap);
-      }
-      if (R.Points.isZero()) {
-        R.Credited = false;
-        R.Category.clear();
-        R.Reason = fmt::format("the {}-point cap of `{}` is already reached",
-                               P.Caps[P.Rules[O.Rule].Cap].Limit.str(), P.Caps[P.Rules[O.Rule].Cap].Name);
-      }
-    } else if (Item != SIZE_MAX) {
-      R.Reason = "left out by the allocation: crediting it would not change the outcome";
-    } else if (!C.Rejection.empty()) {
-      if (C.RejectingRule != ir::None) {
-        R.Rule = P.Rules[C.RejectingRule].Name;
-        R.Cites = *C.RejectionCites;
-      }
-      R.Reason = C.Rejection;
-    } else {
-      R.Reason = fmt::format("no rule of this policy credits this `{}` item", R.Kind);
-    }
-    Out.Items.push_back(std::move(R));
-  }
+  Out.Items.reserve(Order.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Out.Items.push_back(itemResult(P, *Order[I], Credits[I], *Solved, ItemOfActivity[I]));
   return Out;
 }
 

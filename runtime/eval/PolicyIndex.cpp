@@ -29,6 +29,13 @@ PolicyIndex::PolicyIndex(const ir::Policy &P) : P(P) {
   for (uint32_t F = 0; F < P.MemberFields.size(); ++F)
     if (P.MemberFields[F].Type == ir::ValueType::Awards && AwardsField == ir::None)
       AwardsField = F;
+  Shape.NumCategories = static_cast<unsigned>(P.Categories.size());
+  for (const ir::Cap &C : P.Caps)
+    Shape.Caps.push_back({C.Limit, C.Category, C.Parent});
+  for (const ir::Requirement &R : P.Requirements)
+    Shape.Requirements.push_back({R.Categories, R.Amount});
+  for (const ir::Spillover &S : P.Spillovers)
+    Shape.Spills.push_back({S.From, S.To, S.Above});
 }
 
 } // namespace certc::eval

@@ -3,6 +3,7 @@
 #ifndef CERTC_EVAL_POLICYINDEX_H
 #define CERTC_EVAL_POLICYINDEX_H
 
+#include "alloc/Allocator.h"
 #include "ir/IR.h"
 
 #include <vector>
@@ -18,6 +19,9 @@ struct PolicyIndex {
   std::vector<uint32_t> DateField;                ///< kind -> `date` field, else `start`, else None
   std::vector<std::vector<uint32_t>> EnumPosition; ///< enum -> symbol -> position (None if absent)
   uint32_t AwardsField = ir::None;                ///< the member's list of awards
+  /// The allocation problem without items: caps, requirements and spillover
+  /// are the same for every member.
+  alloc::Problem Shape;
 };
 
 } // namespace certc::eval

@@ -100,12 +100,13 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     OS << ",\"points\":";
     points(OS, I.Points);
     OS << ",\"derivation\":";
-    string(OS, I.Derivation);
+    string(OS, eval::derivationText(P, I));
     OS << ",\"reason\":";
-    if (I.Reason.empty())
+    std::string Reason = eval::reasonText(P, A, I);
+    if (Reason.empty())
       OS << "null";
     else
-      string(OS, I.Reason);
+      string(OS, Reason);
     OS << '}';
   });
   OS << ",\"missing\":";

@@ -9,7 +9,7 @@ namespace certc::report {
 namespace {
 std::string pointsText(const Rational &R) { return R.str() + (R == Rational(1) ? " point" : " points"); }
 
-std::string citeText(const std::vector<ir::Citation> &Cites) {
+std::string citeText(llvm::ArrayRef<ir::Citation> Cites) {
   if (Cites.empty())
     return "";
   const ir::Citation &C = Cites.front();
@@ -18,13 +18,13 @@ std::string citeText(const std::vector<ir::Citation> &Cites) {
 } // namespace
 
 void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A) {
-  OS << fmt::format("{} ({}) - status update for member {} as of {}\n", P.Title, A.Designation, A.Member,
+  OS << fmt::format("{} ({}) - status update for member {} as of {}\n", P.Title, A.Designation.str(), A.Member,
                     A.AsOf.str());
   OS << fmt::format("Verdict: {}\n", A.Eligible ? "ELIGIBLE" : "NOT YET ELIGIBLE");
 
   OS << "\nPoints\n";
   for (const eval::CategoryResult &C : A.Categories) {
-    std::string Line = fmt::format("  {:<28} {:>8}", C.Name, C.Points.str());
+    std::string Line = fmt::format("  {:<28} {:>8}", C.Name.str(), C.Points.str());
     if (C.Required)
       Line += fmt::format(" of {} required", C.Required->str());
     if (!C.SpilledIn.isZero())
@@ -34,7 +34,7 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
 
   OS << "\nRequirements\n";
   for (const eval::RequirementResult &R : A.Requirements)
-    OS << fmt::format("  [{}] {}: {}\n", R.Met ? "met" : "NOT MET", R.Name, R.Detail);
+    OS << fmt::format("  [{}] {}: {}\n", R.Met ? "met" : "NOT MET", R.Name.str(), R.Detail);
 
   if (!A.Missing.empty()) {
     OS << "\nStill needed\n";
@@ -48,10 +48,10 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     if (!I.Credited)
       continue;
     Any = true;
-    OS << fmt::format("  {} ({}): {} to {} by rule `{}`: {}\n", I.Id, I.Kind, pointsText(I.Points), I.Category,
-                      I.Rule, I.Derivation);
-    if (!I.Reason.empty())
-      OS << "      note: " << I.Reason << "\n";
+    OS << fmt::format("  {} ({}): {} to {} by rule `{}`: {}\n", I.Id, I.Kind.str(), pointsText(I.Points),
+                      I.Category.str(), I.Rule.str(), eval::derivationText(P, I));
+    if (std::string Note = eval::reasonText(P, A, I); !Note.empty())
+      OS << "      note: " << Note << "\n";
   }
   if (!Any)
     OS << "  (none)\n";
@@ -63,7 +63,7 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     if (!Header)
       OS << "\nNot credited\n";
     Header = true;
-    OS << fmt::format("  {} ({}): {}\n", I.Id, I.Kind, I.Reason);
+    OS << fmt::format("  {} ({}): {}\n", I.Id, I.Kind.str(), eval::reasonText(P, A, I));
     if (std::string Cite = citeText(I.Cites); !Cite.empty())
       OS << "      see " << Cite << "\n";
   }

@@ -52,9 +52,9 @@ int main(int argc, char **argv) {
       continue;
     }
     std::cout << A.Member << ": " << (A.Eligible ? "ELIGIBLE" : "NOT YET ELIGIBLE") << " for "
-              << A.Designation << " as of " << A.AsOf.str() << "\n";
+              << A.Designation.str() << " as of " << A.AsOf.str() << "\n";
     for (const certc::eval::CategoryResult &C : A.Categories)
-      std::cout << "  " << C.Name << ": " << C.Points.str()
+      std::cout << "  " << C.Name.str() << ": " << C.Points.str()
                 << (C.Required ? " of " + C.Required->str() + " required" : std::string()) << "\n";
     for (const std::string &Missing : A.Missing)
       std::cout << "  still needed: " << Missing << "\n";

@@ -118,8 +118,11 @@ TEST(Allocator, OrderOfItemsWithEqualOptionsDoesNotChangeTotals) {
         {opt(B, pts(5, 2)), opt(C, pts(5, 2))}, {opt(C, pts(1))}};
     if (Reversed)
       std::reverse(Items.begin(), Items.end());
-    for (auto &Options : Items)
-      PB.P.Items.push_back(Item{Options});
+    for (auto &Options : Items) {
+      Item It;
+      It.Options.assign(Options.begin(), Options.end());
+      PB.P.Items.push_back(std::move(It));
+    }
     PB.require({A}, pts(6)).require({B}, pts(5)).require({C}, pts(3));
     return PB.P;
   };

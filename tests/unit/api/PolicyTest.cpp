@@ -65,11 +65,12 @@ TEST(Policy, AuditHoldsTheVerdictPointsAndExplanations) {
   EXPECT_TRUE(Employment.Credited);
   EXPECT_EQ(Employment.Rule, "full_time_clerk");
   EXPECT_EQ(Employment.Points, Rational(40));
-  EXPECT_NE(Employment.Reason.find("cap"), std::string::npos) << Employment.Reason;
+  std::string Note = eval::reasonText(cmc()->ir(), A, Employment);
+  EXPECT_NE(Note.find("cap"), std::string::npos) << Note;
   EXPECT_FALSE(Employment.Cites.empty());
   const eval::ItemResult &Undocumented = item(A, "a09");
   EXPECT_FALSE(Undocumented.Credited);
-  EXPECT_EQ(Undocumented.Reason, "no supporting documentation was provided");
+  EXPECT_EQ(eval::reasonText(cmc()->ir(), A, Undocumented), "no supporting documentation was provided");
 
   std::string Text = cmc()->toText(A);
   EXPECT_NE(Text.find("Verdict: NOT YET ELIGIBLE"), std::string::npos) << Text;
