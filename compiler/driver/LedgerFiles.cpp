@@ -79,8 +79,10 @@ std::vector<LedgerSource> findLedgers(const std::vector<std::string> &Paths,
   return Unique;
 }
 
-ledger::ReadResult readLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source) {
-  auto Read = [](llvm::StringRef Path, ledger::ReadResult &Result) -> std::unique_ptr<llvm::MemoryBuffer> {
+ledger::StreamResult streamLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source,
+                                  ledger::MemberSink OnMember) {
+  ledger::StreamResult Result;
+  auto Read = [&](llvm::StringRef Path) -> std::unique_ptr<llvm::MemoryBuffer> {
     auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false);
     if (!Buffer) {
       Result.Errors.push_back(fileError(Path, "cannot read: " + Buffer.getError().message()));
@@ -88,17 +90,31 @@ ledger::ReadResult readLedger(const ledger::LedgerSchema &Schema, const LedgerSo
     }
     return std::move(*Buffer);
   };
-  ledger::ReadResult Result;
-  auto Main = Read(Source.Path, Result);
+  auto Main = Read(Source.Path);
   if (!Main)
     return Result;
   if (Source.ActivitiesCsv.empty())
-    return ledger::readJsonLedger(Schema, Source.Path, Main->getBuffer());
-  auto Activities = Read(Source.ActivitiesCsv, Result);
+    return ledger::streamJsonLedger(Schema, Source.Path, Main->getBuffer(), {}, OnMember);
+  auto Activities = Read(Source.ActivitiesCsv);
   if (!Activities)
     return Result;
-  return ledger::readCsvLedger(Schema, Source.Path, Main->getBuffer(), Source.ActivitiesCsv,
-                               Activities->getBuffer());
+  // A CSV pair ties activities to members by id anywhere in the file, so it is
+  // read whole before the first member is handed over.
+  ledger::ReadResult Csv = ledger::readCsvLedger(Schema, Source.Path, Main->getBuffer(),
+                                                 Source.ActivitiesCsv, Activities->getBuffer());
+  for (ledger::Member &M : Csv.Members)
+    OnMember(std::move(M));
+  Result.Errors = std::move(Csv.Errors);
+  return Result;
+}
+
+ledger::ReadResult readLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source) {
+  ledger::ReadResult Result;
+  ledger::StreamResult Streamed =
+      streamLedger(Schema, Source, [&](ledger::Member &&M) { Result.Members.push_back(std::move(M)); });
+  ledger::dropWithdrawn(Result.Members, Streamed.Withdrawn);
+  Result.Errors = std::move(Streamed.Errors);
+  return Result;
 }
 
 } // namespace certc

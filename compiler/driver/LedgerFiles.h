@@ -19,7 +19,12 @@ struct LedgerSource {
 std::vector<LedgerSource> findLedgers(const std::vector<std::string> &Paths,
                                       std::vector<ledger::LedgerError> &Errors);
 
-/// Reads one source; read failures become errors naming the file.
+/// Reads one source, handing each member to OnMember as it is read; read
+/// failures become errors naming the file.
+ledger::StreamResult streamLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source,
+                                  ledger::MemberSink OnMember);
+
+/// Reads one source whole.
 ledger::ReadResult readLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source);
 
 } // namespace certc

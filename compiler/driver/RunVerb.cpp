@@ -1,5 +1,6 @@
 // `certc run POLICY LEDGER...`: audits every member, prints a status update or
 // JSON lines, reports bad input with its place, and exits 1 if there was any.
+#include "driver/AuditPipeline.h"
 #include "driver/LedgerFiles.h"
 #include "driver/Pipeline.h"
 #include "driver/Verbs.h"
@@ -11,8 +12,9 @@
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
 
-#include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <ctime>
 #include <thread>
 
@@ -35,6 +37,47 @@ cl::opt<unsigned> Jobs("jobs", cl::desc("Members audited in parallel (default 1)
                        cl::sub(RunCommand));
 cl::opt<std::string> RunOutput("o", cl::desc("Write the report to this file (complete or not at all)"),
                                cl::value_desc("file"), cl::sub(RunCommand));
+
+/// "audited N members" on stderr, when it is a terminal, while a long batch runs.
+class ProgressLine {
+public:
+  explicit ProgressLine(const AuditPipeline &Pipeline) : Pipeline(Pipeline) {
+    if (!llvm::sys::Process::StandardErrIsDisplayed())
+      return;
+    Reporter = std::thread([this] {
+      std::unique_lock<std::mutex> Guard(Lock);
+      while (!Finished.wait_for(Guard, std::chrono::milliseconds(200), [this] { return Stop; }))
+        show();
+    });
+  }
+  ~ProgressLine() { finish(); }
+
+  void finish() {
+    if (!Reporter.joinable())
+      return;
+    {
+      std::lock_guard<std::mutex> Guard(Lock);
+      Stop = true;
+    }
+    Finished.notify_all();
+    Reporter.join();
+    if (Shown)
+      show(), llvm::errs() << "\n";
+  }
+
+private:
+  void show() {
+    // Short batches finish before the first tick and print nothing.
+    Shown = true;
+    llvm::errs() << "\raudited " << Pipeline.audited() << " members";
+  }
+
+  const AuditPipeline &Pipeline;
+  std::thread Reporter;
+  std::mutex Lock;
+  std::condition_variable Finished;
+  bool Stop = false, Shown = false;
+};
 
 std::optional<Date> today() {
   std::time_t Now = std::time(nullptr);
@@ -62,56 +105,8 @@ int runRun(const char *Argv0) {
   eval::PolicyIndex Index(*P);
   ledger::LedgerSchema Schema(*P);
 
-  std::vector<ledger::LedgerError> Errors;
-  std::vector<LedgerSource> Sources = findLedgers(RunLedgers, Errors);
-  std::vector<ledger::Member> Members;
-  for (const LedgerSource &S : Sources) {
-    ledger::ReadResult R = readLedger(Schema, S);
-    for (ledger::LedgerError &E : R.Errors)
-      Errors.push_back(std::move(E));
-    for (ledger::Member &M : R.Members)
-      Members.push_back(std::move(M));
-  }
-
-  // Audits run in parallel but are printed in ledger order.
-  std::vector<std::string> Reports(Members.size());
-  std::vector<std::string> AuditErrors(Members.size());
-  std::atomic<size_t> Next{0}, Done{0};
-  bool Progress = llvm::sys::Process::StandardErrIsDisplayed() && Members.size() >= 1000;
-  auto Worker = [&] {
-    for (size_t I = Next++; I < Members.size(); I = Next++) {
-      llvm::Expected<eval::Audit> A = eval::evaluate(Index, Members[I], *AsOf);
-      llvm::raw_string_ostream OS(Reports[I]);
-      if (!A)
-        AuditErrors[I] = llvm::toString(A.takeError());
-      else if (RunFormat == ReportFormat::Json)
-        report::printJsonReport(OS, *P, *A);
-      else
-        report::printTextReport(OS, *P, *A);
-      ++Done;
-    }
-  };
-  std::vector<std::thread> Threads;
-  for (unsigned T = 1; T < std::min<size_t>(Jobs, Members.size()); ++T)
-    Threads.emplace_back(Worker);
-  if (Progress) {
-    std::thread Reporter([&] {
-      while (Done < Members.size()) {
-        llvm::errs() << "\raudited " << Done.load() << " of " << Members.size() << " members";
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
-      }
-    });
-    Worker();
-    for (std::thread &T : Threads)
-      T.join();
-    Reporter.join();
-    llvm::errs() << "\raudited " << Members.size() << " of " << Members.size() << " members\n";
-  } else {
-    Worker();
-    for (std::thread &T : Threads)
-      T.join();
-  }
-
+  // The output file is opened first, so that a path that cannot be written
+  // fails before any audit; it is kept only when everything was written.
   std::unique_ptr<llvm::ToolOutputFile> File;
   if (!RunOutput.empty()) {
     std::error_code EC;
@@ -122,16 +117,31 @@ int runRun(const char *Argv0) {
     }
   }
   llvm::raw_ostream &OS = File ? File->os() : llvm::outs();
-  for (const std::string &R : Reports)
-    OS << R;
+
+  std::vector<ledger::LedgerError> Errors;
+  std::vector<LedgerSource> Sources = findLedgers(RunLedgers, Errors);
+  AuditPipeline Pipeline(Index, *AsOf, Jobs, [&](llvm::raw_ostream &Out, const eval::Audit &A) {
+    if (RunFormat == ReportFormat::Json)
+      report::printJsonReport(Out, *P, A);
+    else
+      report::printTextReport(Out, *P, A);
+  });
+  ProgressLine Progress(Pipeline);
+  for (const LedgerSource &S : Sources) {
+    ledger::StreamResult R = streamLedger(Schema, S, [&](ledger::Member &&M) { Pipeline.add(std::move(M)); });
+    Pipeline.endFile(R.Withdrawn, OS);
+    for (ledger::LedgerError &E : R.Errors)
+      Errors.push_back(std::move(E));
+  }
+  Progress.finish();
+
   bool Failed = !Errors.empty();
   for (const ledger::LedgerError &E : Errors)
     llvm::errs() << E.str() << "\n";
-  for (const std::string &E : AuditErrors)
-    if (!E.empty()) {
-      llvm::WithColor::error(llvm::errs(), "certc") << E << "\n";
-      Failed = true;
-    }
+  for (const std::string &E : Pipeline.errors()) {
+    llvm::WithColor::error(llvm::errs(), "certc") << E << "\n";
+    Failed = true;
+  }
   if (File) {
     OS.flush();
     if (File->os().has_error()) {

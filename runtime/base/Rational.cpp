@@ -130,6 +130,8 @@ int Rational::compare(Rational O) const {
 }
 
 std::string Rational::str() const {
+  if (Den == 1)
+    return std::to_string(Num);
   int64_t D = Den;
   int Twos = 0, Fives = 0;
   while (D % 2 == 0) { D /= 2; ++Twos; }

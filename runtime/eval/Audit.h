@@ -11,6 +11,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <optional>
 #include <string>
@@ -88,11 +89,15 @@ struct Audit {
   std::vector<std::string> Missing;
 };
 
-/// "36 contact hours at 1 point per 2 contact hours = 18 points"; empty when
+/// "36 contact hours at 1 point per 2 contact hours = 18 points"; nothing when
 /// the item earns nothing under any rule (the reason then says why).
-std::string derivationText(const ir::Policy &P, const ItemResult &I);
+void writeDerivation(llvm::raw_ostream &OS, const ir::Policy &P, const ItemResult &I);
 /// Why the item is not credited, or the notes on a credited item's reduction
-/// (per-item maximum, cap); empty when there is nothing to say.
+/// (per-item maximum, cap); nothing when there is nothing to say.
+void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, const ItemResult &I);
+
+/// The same as strings.
+std::string derivationText(const ir::Policy &P, const ItemResult &I);
 std::string reasonText(const ir::Policy &P, const Audit &A, const ItemResult &I);
 
 } // namespace certc::eval

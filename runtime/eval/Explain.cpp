@@ -1,112 +1,154 @@
-// The words of an audit: derivations and reasons, rendered only when a report
-// or an embedding asks for them.
+// The words of an audit: derivations and reasons, written only when a report
+// or an embedding asks for them, straight into the caller's stream.
 #include "eval/Audit.h"
 
-#include <fmt/format.h>
-
-#include <algorithm>
+#include "llvm/Support/raw_ostream.h"
 
 namespace certc::eval {
 
 namespace {
-std::string points(const Rational &R) { return R.str() + (R == Rational(1) ? " point" : " points"); }
-
-std::string unitWord(const ir::Policy &P, uint32_t Unit, bool Plural) {
-  if (Unit == ir::None)
-    return "";
-  std::string Name = Plural ? P.Units[Unit].Plural : P.Units[Unit].Singular;
-  std::replace(Name.begin(), Name.end(), '_', ' ');
-  return Name;
+void points(llvm::raw_ostream &OS, const Rational &R) {
+  OS << R.str() << (R == Rational(1) ? " point" : " points");
 }
 
-std::string unitText(const ir::Policy &P, uint32_t Unit, const Rational &Amount) {
+/// Unit names are identifiers; members read them with spaces.
+void unitWord(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, bool Plural) {
   if (Unit == ir::None)
-    return Amount.str();
-  return Amount.str() + " " + unitWord(P, Unit, Amount != Rational(1));
+    return;
+  for (char C : Plural ? P.Units[Unit].Plural : P.Units[Unit].Singular)
+    OS << (C == '_' ? ' ' : C);
 }
 
-std::string windowText(const ir::DateWindow &W) {
+void unitText(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, const Rational &Amount) {
+  OS << Amount.str();
+  if (Unit == ir::None)
+    return;
+  OS << ' ';
+  unitWord(OS, P, Unit, Amount != Rational(1));
+}
+
+void windowText(llvm::raw_ostream &OS, const ir::DateWindow &W) {
   if (W.From && W.Until)
-    return fmt::format(" (dated {} to {})", W.From->str(), W.Until->addDays(-1).value_or(*W.Until).str());
-  if (W.From)
-    return fmt::format(" (dated from {})", W.From->str());
-  if (W.Until)
-    return fmt::format(" (dated before {})", W.Until->str());
+    OS << " (dated " << W.From->str() << " to " << W.Until->addDays(-1).value_or(*W.Until).str() << ")";
+  else if (W.From)
+    OS << " (dated from " << W.From->str() << ")";
+  else if (W.Until)
+    OS << " (dated before " << W.Until->str() << ")";
+}
+
+const char *roundingWord(ir::Rounding::Mode M) {
+  switch (M) {
+  case ir::Rounding::Mode::Down: return "down";
+  case ir::Rounding::Mode::Up: return "up";
+  case ir::Rounding::Mode::Nearest: return "to the nearest";
+  case ir::Rounding::Mode::Exact: break;
+  }
   return "";
 }
 
-std::string derivationOf(const ir::Policy &P, const Derivation &D) {
+void derivationOf(llvm::raw_ostream &OS, const ir::Policy &P, const Derivation &D) {
   if (!D.Rule)
-    return "";
+    return;
   const ir::Earning &E = *D.Earning;
-  std::string Out;
   switch (E.K) {
-  case ir::Earning::Kind::Fixed: Out = points(E.Points) + " each"; break;
-  case ir::Earning::Kind::Awarded: Out = points(D.Quantity) + " as awarded"; break;
-  case ir::Earning::Kind::Rate: {
-    Out = fmt::format("{} at {} per {}", unitText(P, E.AmountUnit, D.Quantity), points(E.Points),
-                      E.Per == Rational(1) ? unitWord(P, E.RateUnit, false) : unitText(P, E.RateUnit, E.Per));
-    const ir::Rounding &Round = D.Rule->Round;
-    if (D.Rounded != D.Exact)
-      Out += fmt::format(" = {}, rounded {} to {}", D.Exact.str(),
-                         Round.M == ir::Rounding::Mode::Down ? "down"
-                         : Round.M == ir::Rounding::Mode::Up ? "up"
-                                                             : "to the nearest",
-                         points(Round.Step));
-    Out += " = " + points(D.Rounded);
+  case ir::Earning::Kind::Fixed:
+    points(OS, E.Points);
+    OS << " each";
+    break;
+  case ir::Earning::Kind::Awarded:
+    points(OS, D.Quantity);
+    OS << " as awarded";
+    break;
+  case ir::Earning::Kind::Rate:
+    unitText(OS, P, E.AmountUnit, D.Quantity);
+    OS << " at ";
+    points(OS, E.Points);
+    OS << " per ";
+    if (E.Per == Rational(1))
+      unitWord(OS, P, E.RateUnit, false);
+    else
+      unitText(OS, P, E.RateUnit, E.Per);
+    if (D.Rounded != D.Exact) {
+      OS << " = " << D.Exact.str() << ", rounded " << roundingWord(D.Rule->Round.M) << " to ";
+      points(OS, D.Rule->Round.Step);
+    }
+    OS << " = ";
+    points(OS, D.Rounded);
     break;
   }
+  if (D.Limit) {
+    OS << ", at most ";
+    points(OS, D.Limit->Max);
+    OS << " each";
   }
-  if (D.Limit)
-    Out += fmt::format(", at most {} each", points(D.Limit->Max));
-  return Out;
 }
 
 const ir::Cap *capOf(const ir::Policy &P, const Derivation &D) {
   return D.Rule && D.Rule->Cap != ir::None ? &P.Caps[D.Rule->Cap] : nullptr;
 }
+
+void capText(llvm::raw_ostream &OS, const ir::Cap *Cap) {
+  OS << "the " << (Cap ? Cap->Limit.str() : "?") << "-point cap of `" << (Cap ? Cap->Name : "a cap") << "`";
+}
 } // namespace
 
-std::string derivationText(const ir::Policy &P, const ItemResult &I) {
+void writeDerivation(llvm::raw_ostream &OS, const ir::Policy &P, const ItemResult &I) {
   // Points that came to zero are a reason, not a derivation of credit.
-  return I.Why.K == Reason::Kind::NoPoints ? "" : derivationOf(P, I.How);
+  if (I.Why.K != Reason::Kind::NoPoints)
+    derivationOf(OS, P, I.How);
 }
 
-std::string reasonText(const ir::Policy &P, const Audit &A, const ItemResult &I) {
+void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, const ItemResult &I) {
   const Reason &R = I.Why;
   switch (R.K) {
   case Reason::Kind::None: break;
-  case Reason::Kind::Condition: return R.Text.str();
+  case Reason::Kind::Condition: OS << R.Text; return;
   case Reason::Kind::AfterAuditDate:
-    return fmt::format("dated {}, after the audit date {}", R.When ? R.When->str() : "?", A.AsOf.str());
+    OS << "dated " << (R.When ? R.When->str() : "?") << ", after the audit date " << A.AsOf.str();
+    return;
   case Reason::Kind::NoDatedValue:
-    return fmt::format("rule `{}` states no value for items dated {}", I.Rule.str(),
-                       R.When ? R.When->str() : "without a date");
-  case Reason::Kind::NoQuantity:
-    return fmt::format("rule `{}` needs a quantity this item does not give", I.Rule.str());
-  case Reason::Kind::NegativeQuantity:
-    return fmt::format("a negative quantity ({}) earns nothing", R.Quantity.str());
-  case Reason::Kind::NoPoints: return fmt::format("earns no points ({})", derivationOf(P, I.How));
-  case Reason::Kind::CapReached: {
-    const ir::Cap *Cap = capOf(P, I.How);
-    return fmt::format("the {}-point cap of `{}` is already reached", Cap ? Cap->Limit.str() : "?",
-                       Cap ? Cap->Name : "a cap");
-  }
-  case Reason::Kind::LeftOut: return "left out by the allocation: crediting it would not change the outcome";
-  case Reason::Kind::NoRule: return fmt::format("no rule of this policy credits this `{}` item", I.Kind.str());
+    OS << "rule `" << I.Rule << "` states no value for items dated " << (R.When ? R.When->str() : "without a date");
+    return;
+  case Reason::Kind::NoQuantity: OS << "rule `" << I.Rule << "` needs a quantity this item does not give"; return;
+  case Reason::Kind::NegativeQuantity: OS << "a negative quantity (" << R.Quantity.str() << ") earns nothing"; return;
+  case Reason::Kind::NoPoints:
+    OS << "earns no points (";
+    derivationOf(OS, P, I.How);
+    OS << ")";
+    return;
+  case Reason::Kind::CapReached:
+    capText(OS, capOf(P, I.How));
+    OS << " is already reached";
+    return;
+  case Reason::Kind::LeftOut: OS << "left out by the allocation: crediting it would not change the outcome"; return;
+  case Reason::Kind::NoRule: OS << "no rule of this policy credits this `" << I.Kind << "` item"; return;
   }
   // A credited item: say what lowered its points.
-  std::string Notes;
   const Derivation &D = I.How;
-  if (D.Limit)
-    Notes = fmt::format("reduced from {} to the maximum of {} per item{}", D.Rounded.str(), points(D.Limit->Max),
-                        windowText(D.Limit->When));
-  if (I.Credited && D.Rule && I.Points != D.Earned) {
-    const ir::Cap *Cap = capOf(P, D);
-    Notes += fmt::format("{}reduced from {} by the {}-point cap of `{}`", Notes.empty() ? "" : "; ", D.Earned.str(),
-                         Cap ? Cap->Limit.str() : "?", Cap ? Cap->Name : "a cap");
+  if (D.Limit) {
+    OS << "reduced from " << D.Rounded.str() << " to the maximum of ";
+    points(OS, D.Limit->Max);
+    OS << " per item";
+    windowText(OS, D.Limit->When);
   }
-  return Notes;
+  if (I.Credited && D.Rule && I.Points != D.Earned) {
+    OS << (D.Limit ? "; " : "") << "reduced from " << D.Earned.str() << " by ";
+    capText(OS, capOf(P, D));
+  }
+}
+
+std::string derivationText(const ir::Policy &P, const ItemResult &I) {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  writeDerivation(OS, P, I);
+  return OS.str();
+}
+
+std::string reasonText(const ir::Policy &P, const Audit &A, const ItemResult &I) {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  writeReason(OS, P, A, I);
+  return OS.str();
 }
 
 } // namespace certc::eval

@@ -41,6 +41,18 @@ Scalar date(Date D) {
 }
 } // namespace
 
+ExprEvaluator::ExprEvaluator(const PolicyIndex &Index, const ledger::Member &M, Date AsOf)
+    : Index(Index), M(M), AsOf(AsOf), ByKind(M.Activities.size()), KindStart(Index.P.Kinds.size() + 1, 0) {
+  // A counting sort: stable, one pass to count and one to place.
+  for (const ledger::Activity &A : M.Activities)
+    ++KindStart[A.Kind + 1];
+  for (size_t K = 1; K < KindStart.size(); ++K)
+    KindStart[K] += KindStart[K - 1];
+  std::vector<uint32_t> Next(KindStart.begin(), KindStart.end() - 1);
+  for (const ledger::Activity &A : M.Activities)
+    ByKind[Next[A.Kind]++] = &A;
+}
+
 std::optional<Date> ExprEvaluator::dateOf(const ledger::Activity &A) const {
   uint32_t F = Index.DateField[A.Kind];
   if (F == ir::None || A.Fields[F].K != VK::Date)
@@ -159,8 +171,8 @@ Scalar ExprEvaluator::eval(ir::ExprId Id, const ledger::Activity *Current) const
   }
   case ir::Op::CountActivities: {
     int64_t Count = 0;
-    for (const ledger::Activity &A : M.Activities)
-      if (A.Kind == E.A && (E.Args.empty() || test(E.Args[0], &A)))
+    for (const ledger::Activity *A : activitiesOfKind(E.A))
+      if (E.Args.empty() || test(E.Args[0], A))
         ++Count;
     return number(Count);
   }
@@ -169,8 +181,9 @@ Scalar ExprEvaluator::eval(ir::ExprId Id, const ledger::Activity *Current) const
     if (!Current)
       return boolean(false);
     std::optional<Date> Here = dateOf(*Current);
-    for (const ledger::Activity &A : M.Activities) {
-      if (&A == Current || A.Kind != E.A || !sameFields(*Current, A, E.Pairs))
+    for (const ledger::Activity *Other : activitiesOfKind(E.A)) {
+      const ledger::Activity &A = *Other;
+      if (&A == Current || !sameFields(*Current, A, E.Pairs))
         continue;
       if (E.O == ir::Op::NoOtherSame)
         return boolean(false);

@@ -20,8 +20,7 @@ struct Scalar {
 
 class ExprEvaluator {
 public:
-  ExprEvaluator(const PolicyIndex &Index, const ledger::Member &M, Date AsOf)
-      : Index(Index), M(M), AsOf(AsOf) {}
+  ExprEvaluator(const PolicyIndex &Index, const ledger::Member &M, Date AsOf);
 
   /// Current is the activity that bare activity fields read (null for the member).
   Scalar eval(ir::ExprId Id, const ledger::Activity *Current) const;
@@ -37,10 +36,18 @@ private:
   bool compare(ir::Cmp C, const Scalar &L, const Scalar &R) const;
   bool sameFields(const ledger::Activity &A, const ledger::Activity &B,
                   const std::vector<std::pair<uint32_t, uint32_t>> &Pairs) const;
+  llvm::ArrayRef<const ledger::Activity *> activitiesOfKind(uint32_t Kind) const {
+    return llvm::ArrayRef<const ledger::Activity *>(ByKind).slice(KindStart[Kind],
+                                                                  KindStart[Kind + 1] - KindStart[Kind]);
+  }
 
   const PolicyIndex &Index;
   const ledger::Member &M;
   Date AsOf;
+  /// The member's activities grouped by kind (in ledger order within a kind),
+  /// so that "no earlier ... with same" and "count of" look only at their kind.
+  std::vector<const ledger::Activity *> ByKind;
+  std::vector<uint32_t> KindStart; ///< kind -> first index in ByKind; one past the end last
 };
 
 Scalar scalarOf(const ir::Value &V);

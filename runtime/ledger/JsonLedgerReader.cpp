@@ -298,17 +298,17 @@ void JsonLedgerReader::keepMember(Member &&M, bool Bad) {
       Errs.report(M.Line, M.Col, M.Id, "", "id",
                   "member id is also used at line " + std::to_string(It->second.Line) +
                       "; neither record is read");
-      if (It->second.Kept != SIZE_MAX)
-        Dropped[It->second.Kept] = true;
+      if (It->second.Handed != SIZE_MAX)
+        Out.Withdrawn.push_back(It->second.Handed);
       return;
     }
     if (!Bad)
-      It->second.Kept = Out.Members.size();
+      It->second.Handed = Handed;
   }
   if (Bad)
     return;
-  Out.Members.push_back(std::move(M));
-  Dropped.push_back(false);
+  ++Handed;
+  OnMember(std::move(M));
 }
 
 bool JsonLedgerReader::readEntry(uint32_t Depth) {
@@ -421,24 +421,41 @@ void JsonLedgerReader::read() {
     Ok = syntax(Tok, "a ledger object {\"member\": ..., \"activities\": [...]} or an array of them");
   if (Ok && Tok.Kind != JsonTok::End)
     syntax(Tok, "the end of the file after the ledger");
-
-  if (std::find(Dropped.begin(), Dropped.end(), true) != Dropped.end()) {
-    size_t Kept = 0;
-    for (size_t I = 0; I < Out.Members.size(); ++I)
-      if (!Dropped[I])
-        Out.Members[Kept++] = std::move(Out.Members[I]);
-    Out.Members.resize(Kept);
-  }
   Errs.finish();
 }
 
 } // namespace detail
 
+StreamResult streamJsonLedger(const LedgerSchema &Schema, llvm::StringRef FileName,
+                              llvm::StringRef Text, const LedgerLimits &Limits,
+                              MemberSink OnMember) {
+  StreamResult Result;
+  detail::JsonLedgerReader(Schema, FileName, Text, Limits, Result, OnMember).read();
+  return Result;
+}
+
 ReadResult readJsonLedger(const LedgerSchema &Schema, llvm::StringRef FileName,
                           llvm::StringRef Text, const LedgerLimits &Limits) {
   ReadResult Result;
-  detail::JsonLedgerReader(Schema, FileName, Text, Limits, Result).read();
+  StreamResult Streamed = streamJsonLedger(Schema, FileName, Text, Limits, [&](Member &&M) {
+    Result.Members.push_back(std::move(M));
+  });
+  Result.Errors = std::move(Streamed.Errors);
+  dropWithdrawn(Result.Members, Streamed.Withdrawn);
   return Result;
+}
+
+void dropWithdrawn(std::vector<Member> &Members, llvm::ArrayRef<size_t> Withdrawn) {
+  if (Withdrawn.empty())
+    return;
+  std::vector<bool> Gone(Members.size());
+  for (size_t I : Withdrawn)
+    Gone[I] = true;
+  size_t Kept = 0;
+  for (size_t I = 0; I < Members.size(); ++I)
+    if (!Gone[I])
+      Members[Kept++] = std::move(Members[I]);
+  Members.resize(Kept);
 }
 
 ReadResult readJsonLedger(const ir::Policy &P, llvm::StringRef FileName, llvm::StringRef Text) {

@@ -35,8 +35,8 @@ struct IdPlace {
 class JsonLedgerReader {
 public:
   JsonLedgerReader(const LedgerSchema &S, llvm::StringRef File, llvm::StringRef Text,
-                   const LedgerLimits &Limits, ReadResult &Out)
-      : S(S), File(File), Text(Text), Limits(Limits), Out(Out),
+                   const LedgerLimits &Limits, StreamResult &Out, MemberSink OnMember)
+      : S(S), File(File), Text(Text), Limits(Limits), Out(Out), OnMember(OnMember),
         Errs(Out.Errors, Limits.MaxErrors), Lex(Text),
         MaxDepth(std::min(Limits.MaxDepth, MaxHonouredDepth)) {
     Errs.setFile(File);
@@ -78,7 +78,8 @@ private:
   llvm::StringRef File;
   llvm::StringRef Text;
   const LedgerLimits &Limits;
-  ReadResult &Out;
+  StreamResult &Out;
+  MemberSink OnMember;
   ErrorSink Errs;
   JsonLexer Lex;
   uint32_t MaxDepth;
@@ -89,10 +90,10 @@ private:
 
   struct MemberPlace {
     uint32_t Line = 0;
-    size_t Kept = SIZE_MAX; ///< index in Out.Members, if it was kept
+    size_t Handed = SIZE_MAX; ///< its number, if it was handed to OnMember
   };
   llvm::StringMap<MemberPlace> MemberIds;
-  std::vector<bool> Dropped; ///< parallel to Out.Members: a later duplicate id
+  size_t Handed = 0; ///< members handed to OnMember so far
 };
 
 } // namespace certc::ledger::detail

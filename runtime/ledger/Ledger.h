@@ -5,6 +5,8 @@
 #include "ir/IR.h"
 #include "ledger/LedgerSchema.h"
 
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstddef>
 #include <cstdint>
@@ -58,6 +60,27 @@ struct LedgerLimits {
   /// Errors beyond this are counted in one final error instead of listed.
   size_t MaxErrors = 10000;
 };
+
+/// Receives each member as soon as it is read.
+using MemberSink = llvm::function_ref<void(Member &&)>;
+
+/// What streaming a ledger leaves besides its members: the errors, and the
+/// members withdrawn after they were handed over (numbered from 0 in the order
+/// they were handed), because a later record of the file reuses their id.
+struct StreamResult {
+  std::vector<LedgerError> Errors;
+  std::vector<size_t> Withdrawn;
+};
+
+/// Reads a JSON ledger member by member, so that a large file is audited while
+/// it is read, in memory bounded by one member: OnMember receives every member
+/// read without error, in file order. A withdrawn member must not be reported.
+StreamResult streamJsonLedger(const LedgerSchema &Schema, llvm::StringRef FileName,
+                              llvm::StringRef Text, const LedgerLimits &Limits,
+                              MemberSink OnMember);
+
+/// Removes the withdrawn members from all the members a stream handed over.
+void dropWithdrawn(std::vector<Member> &Members, llvm::ArrayRef<size_t> Withdrawn);
 
 /// Reads a JSON ledger: one {"member": {...}, "activities": [...]} object or
 /// an array of them.

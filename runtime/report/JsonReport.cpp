@@ -2,6 +2,7 @@
 // decimal text ("7.5"), or strings ("7/3") when no finite decimal exists.
 #include "report/Report.h"
 
+#include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Format.h"
 
 namespace certc::report {
@@ -9,21 +10,36 @@ namespace certc::report {
 namespace {
 void string(llvm::raw_ostream &OS, llvm::StringRef S) {
   OS << '"';
-  for (unsigned char C : S) {
+  // Runs of characters that need no escape are written whole.
+  size_t Run = 0;
+  for (size_t I = 0; I < S.size(); ++I) {
+    unsigned char C = S[I];
+    if (C >= 0x20 && C != '"' && C != '\\')
+      continue;
+    OS << S.slice(Run, I);
+    Run = I + 1;
     switch (C) {
     case '"': OS << "\\\""; break;
     case '\\': OS << "\\\\"; break;
     case '\n': OS << "\\n"; break;
     case '\r': OS << "\\r"; break;
     case '\t': OS << "\\t"; break;
-    default:
-      if (C < 0x20)
-        OS << llvm::format("\\u%04x", C);
-      else
-        OS << C;
+    default: OS << llvm::format("\\u%04x", C);
     }
   }
-  OS << '"';
+  OS << S.substr(Run) << '"';
+}
+
+/// An explanation, as a JSON string or null when there is none; built in a
+/// buffer on the stack because it must be escaped.
+template <typename WriteFn> void explanation(llvm::raw_ostream &OS, bool NullWhenEmpty, WriteFn Write) {
+  llvm::SmallString<256> Text;
+  llvm::raw_svector_ostream TextOS(Text);
+  Write(TextOS);
+  if (Text.empty() && NullWhenEmpty)
+    OS << "null";
+  else
+    string(OS, Text);
 }
 
 void points(llvm::raw_ostream &OS, const Rational &R) {
@@ -100,13 +116,9 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     OS << ",\"points\":";
     points(OS, I.Points);
     OS << ",\"derivation\":";
-    string(OS, eval::derivationText(P, I));
+    explanation(OS, false, [&](llvm::raw_ostream &Out) { eval::writeDerivation(Out, P, I); });
     OS << ",\"reason\":";
-    std::string Reason = eval::reasonText(P, A, I);
-    if (Reason.empty())
-      OS << "null";
-    else
-      string(OS, Reason);
+    explanation(OS, true, [&](llvm::raw_ostream &Out) { eval::writeReason(Out, P, A, I); });
     OS << '}';
   });
   OS << ",\"missing\":";

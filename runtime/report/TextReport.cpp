@@ -48,8 +48,10 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     if (!I.Credited)
       continue;
     Any = true;
-    OS << fmt::format("  {} ({}): {} to {} by rule `{}`: {}\n", I.Id, I.Kind.str(), pointsText(I.Points),
-                      I.Category.str(), I.Rule.str(), eval::derivationText(P, I));
+    OS << "  " << I.Id << " (" << I.Kind << "): " << pointsText(I.Points) << " to " << I.Category << " by rule `"
+       << I.Rule << "`: ";
+    eval::writeDerivation(OS, P, I);
+    OS << "\n";
     if (std::string Note = eval::reasonText(P, A, I); !Note.empty())
       OS << "      note: " << Note << "\n";
   }
@@ -63,7 +65,9 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     if (!Header)
       OS << "\nNot credited\n";
     Header = true;
-    OS << fmt::format("  {} ({}): {}\n", I.Id, I.Kind.str(), eval::reasonText(P, A, I));
+    OS << "  " << I.Id << " (" << I.Kind << "): ";
+    eval::writeReason(OS, P, A, I);
+    OS << "\n";
     if (std::string Cite = citeText(I.Cites); !Cite.empty())
       OS << "      see " << Cite << "\n";
   }
