@@ -20,6 +20,9 @@ HandWrittenCmc::HandWrittenCmc(const ir::Policy &P) : P(P) {
   KindAthenian = kindNamed(P, "athenian_dialogue");
   KindEmployment = kindNamed(P, "employment");
   KindOnline = kindNamed(P, "online_course");
+  for (ir::SymbolId S = 0; S < P.Symbols.size(); ++S)
+    if (P.Symbols[S] == "full_time")
+      FullTime = S;
 }
 
 uint32_t HandWrittenCmc::field(uint32_t Kind, const char *Name) const {
@@ -32,7 +35,7 @@ uint32_t HandWrittenCmc::field(uint32_t Kind, const char *Name) const {
 
 bool HandWrittenCmc::audit(const ledger::Member &M, Date AsOf) const {
   static thread_local const HandWrittenCmc *Cached = nullptr;
-  static thread_local uint32_t Hours, Assessed, Review, Points, Date_, Start, End, Schedule, Admin, Format, OnlineHours;
+  static thread_local uint32_t Hours, Assessed, Review, Points, Date_, Start, End, Schedule, Admin, OnlineHours;
   if (Cached != this) {
     Cached = this;
     Hours = field(KindInstitute, "hours");
@@ -44,7 +47,6 @@ bool HandWrittenCmc::audit(const ledger::Member &M, Date AsOf) const {
     End = field(KindEmployment, "end");
     Schedule = field(KindEmployment, "schedule");
     Admin = field(KindEmployment, "administrative");
-    Format = field(KindOnline, "format");
     OnlineHours = field(KindOnline, "hours");
   }
   Rational Education = 0, Experience = 0, Athenian = 0, Employment = 0, EitherOr = 0;
@@ -62,7 +64,7 @@ bool HandWrittenCmc::audit(const ledger::Member &M, Date AsOf) const {
     } else if (A.Kind == KindEmployment && F[Admin].Bool) {
       Date To = F[End].K == ir::Value::Kind::Date ? F[End].DateValue : AsOf;
       int Years = F[Start].DateValue.wholeYearsUntil(To);
-      Employment = *Employment.add(Rational(Years * (F[Schedule].Symbol == F[Schedule].Symbol ? 4 : 2)));
+      Employment = *Employment.add(Rational(Years * (F[Schedule].Symbol == FullTime ? 4 : 2)));
     } else if (A.Kind == KindOnline && F[OnlineHours].Number >= Rational(4)) {
       Experience = *Experience.add(1);
     }

@@ -17,6 +17,7 @@ private:
   const ir::Policy &P;
   uint32_t field(uint32_t Kind, const char *Name) const;
   uint32_t KindInstitute, KindState, KindConference, KindAthenian, KindEmployment, KindOnline;
+  ir::SymbolId FullTime = ir::None;
 };
 
 } // namespace certc::bench
