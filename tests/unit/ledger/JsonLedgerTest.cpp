@@ -273,6 +273,27 @@ TEST_F(JsonLedger, DuplicateMemberIdsRejectBothRecords) {
                    "member id is also used at line 1; neither record is read");
 }
 
+TEST_F(JsonLedger, StreamingHandsMembersOverAsReadAndWithdrawsLaterDuplicates) {
+  std::string T = "[" + ledger("m1", course("a1")) + ",\n" + ledger("m2", "") + ",\n" + ledger("m1", "") +
+                  ",\n" + ledger("m3", "") + "]";
+  std::vector<std::string> Handed;
+  StreamResult R = streamJsonLedger(S, "ledger.json", T, {}, [&](Member &&M) { Handed.push_back(M.Id); });
+  // m1 was handed over before its second record was read; it is withdrawn by
+  // its number, and the second record is never handed over.
+  EXPECT_EQ(Handed, (std::vector<std::string>{"m1", "m2", "m3"}));
+  EXPECT_EQ(R.Withdrawn, std::vector<size_t>{0});
+  ASSERT_EQ(R.Errors.size(), 1u);
+  EXPECT_EQ(R.Errors[0].Member, "m1");
+
+  std::vector<Member> Members(3);
+  for (size_t I = 0; I < 3; ++I)
+    Members[I].Id = Handed[I];
+  dropWithdrawn(Members, R.Withdrawn);
+  ASSERT_EQ(Members.size(), 2u);
+  EXPECT_EQ(Members[0].Id, "m2");
+  EXPECT_EQ(Members[1].Id, "m3");
+}
+
 TEST_F(JsonLedger, ErrorMessagesLeaveOutEmptyParts) {
   LedgerError E;
   E.File = "l.json";
