@@ -3,6 +3,8 @@
 
 #include "eval/Evaluate.h"
 
+#include <algorithm>
+
 namespace certc {
 
 namespace {
@@ -29,14 +31,29 @@ AuditPipeline::~AuditPipeline() {
     T.join();
 }
 
+void AuditPipeline::beginFile(llvm::StringRef Name, llvm::raw_ostream &OS, bool Withdrawals) {
+  FileName = Name.str();
+  Out = &OS;
+  MayWithdraw = Withdrawals;
+  Written = 0;
+}
+
 void AuditPipeline::add(ledger::Member &&M) {
   if (!Filling) {
-    Filling = std::make_unique<Batch>();
+    if (Spare.empty()) {
+      Filling = std::make_unique<Batch>();
+    } else {
+      Filling = std::move(Spare.back());
+      Spare.pop_back();
+    }
     Filling->Members.reserve(BatchSize);
   }
   Filling->Members.push_back(std::move(M));
-  if (Filling->Members.size() == BatchSize)
+  if (Filling->Members.size() == BatchSize) {
     submit();
+    if (!MayWithdraw)
+      writeReady(/*Wait=*/false);
+  }
 }
 
 void AuditPipeline::submit() {
@@ -77,7 +94,7 @@ void AuditPipeline::run(Batch &B) {
     if (LargestBatch.compare_exchange_weak(Seen, B.Reports.size()))
       break;
   // The reports are all that is kept of a batch.
-  std::vector<ledger::Member>().swap(B.Members);
+  B.Members.clear();
 }
 
 void AuditPipeline::work() {
@@ -100,33 +117,53 @@ void AuditPipeline::work() {
   }
 }
 
-void AuditPipeline::endFile(llvm::ArrayRef<size_t> Withdrawn, llvm::raw_ostream &OS) {
-  submit();
-  std::vector<bool> Gone;
-  for (size_t I : Withdrawn) {
-    if (Gone.size() <= I)
-      Gone.resize(I + 1);
-    Gone[I] = true;
-  }
-  size_t Number = 0;
-  for (std::unique_ptr<Batch> &B : FileBatches) {
-    {
-      std::unique_lock<std::mutex> Guard(Lock);
-      BatchDone.wait(Guard, [&] { return B->Done; });
+void AuditPipeline::waitFor(const Batch &B) {
+  std::unique_lock<std::mutex> Guard(Lock);
+  BatchDone.wait(Guard, [&] { return B.Done; });
+}
+
+void AuditPipeline::writeReady(bool Wait, llvm::ArrayRef<size_t> Withdrawn) {
+  while (!FileBatches.empty()) {
+    Batch &B = *FileBatches.front();
+    if (Wait) {
+      waitFor(B);
+    } else {
+      std::lock_guard<std::mutex> Guard(Lock);
+      if (!B.Done)
+        return;
     }
     size_t Begin = 0;
-    for (size_t I = 0; I < B->Ends.size(); ++I, ++Number) {
-      if (Number < Gone.size() && Gone[Number]) {
-        Begin = B->Ends[I];
-        continue;
+    for (size_t I = 0; I < B.Ends.size(); ++I, ++Written) {
+      bool Gone = std::find(Withdrawn.begin(), Withdrawn.end(), Written) != Withdrawn.end();
+      if (!Gone) {
+        *Out << llvm::StringRef(B.Reports).slice(Begin, B.Ends[I]);
+        if (!B.Failures[I].empty())
+          Errors.push_back(std::move(B.Failures[I]));
       }
-      OS << llvm::StringRef(B->Reports).slice(Begin, B->Ends[I]);
-      if (!B->Failures[I].empty())
-        Errors.push_back(std::move(B->Failures[I]));
-      Begin = B->Ends[I];
+      Begin = B.Ends[I];
     }
+    B.Reports.clear();
+    B.Ends.clear();
+    B.Failures.clear();
+    B.Done = false;
+    Spare.push_back(std::move(FileBatches.front()));
+    FileBatches.pop_front();
   }
-  FileBatches.clear();
+}
+
+void AuditPipeline::endFile(llvm::ArrayRef<size_t> Withdrawn) {
+  submit();
+  // A file without repeated member ids cannot withdraw any; if its reader
+  // disagrees, a report may already be out, which must not pass silently.
+  std::vector<size_t> Late;
+  for (size_t I : Withdrawn)
+    if (!MayWithdraw)
+      Late.push_back(I);
+  writeReady(/*Wait=*/true, Withdrawn);
+  for (size_t I : Late)
+    Errors.push_back("internal error: " + FileName + ": member number " + std::to_string(I + 1) +
+                     " was withdrawn after its report was written");
+  Out = nullptr;
 }
 
 } // namespace certc

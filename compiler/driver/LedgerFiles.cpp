@@ -80,7 +80,7 @@ std::vector<LedgerSource> findLedgers(const std::vector<std::string> &Paths,
 }
 
 ledger::StreamResult streamLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source,
-                                  ledger::MemberSink OnMember) {
+                                  ledger::MemberSink OnMember, llvm::function_ref<void(bool)> OnStart) {
   ledger::StreamResult Result;
   auto Read = [&](llvm::StringRef Path) -> std::unique_ptr<llvm::MemoryBuffer> {
     auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false);
@@ -91,15 +91,15 @@ ledger::StreamResult streamLedger(const ledger::LedgerSchema &Schema, const Ledg
     return std::move(*Buffer);
   };
   auto Main = Read(Source.Path);
-  if (!Main)
-    return Result;
-  if (Source.ActivitiesCsv.empty())
-    return ledger::streamJsonLedger(Schema, Source.Path, Main->getBuffer(), {}, OnMember);
-  auto Activities = Read(Source.ActivitiesCsv);
-  if (!Activities)
-    return Result;
+  auto Activities = Main && !Source.ActivitiesCsv.empty() ? Read(Source.ActivitiesCsv) : nullptr;
+  bool IsJson = Source.ActivitiesCsv.empty();
   // A CSV pair ties activities to members by id anywhere in the file, so it is
-  // read whole before the first member is handed over.
+  // read whole, repeated ids settled, before the first member is handed over.
+  OnStart(Main && IsJson && !ledger::jsonMemberIdsAreDistinct(Main->getBuffer()));
+  if (!Main || (!IsJson && !Activities))
+    return Result;
+  if (IsJson)
+    return ledger::streamJsonLedger(Schema, Source.Path, Main->getBuffer(), {}, OnMember);
   ledger::ReadResult Csv = ledger::readCsvLedger(Schema, Source.Path, Main->getBuffer(),
                                                  Source.ActivitiesCsv, Activities->getBuffer());
   for (ledger::Member &M : Csv.Members)
@@ -111,7 +111,8 @@ ledger::StreamResult streamLedger(const ledger::LedgerSchema &Schema, const Ledg
 ledger::ReadResult readLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source) {
   ledger::ReadResult Result;
   ledger::StreamResult Streamed =
-      streamLedger(Schema, Source, [&](ledger::Member &&M) { Result.Members.push_back(std::move(M)); });
+      streamLedger(Schema, Source, [&](ledger::Member &&M) { Result.Members.push_back(std::move(M)); },
+                   [](bool) {});
   ledger::dropWithdrawn(Result.Members, Streamed.Withdrawn);
   Result.Errors = std::move(Streamed.Errors);
   return Result;

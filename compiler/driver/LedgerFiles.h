@@ -20,9 +20,10 @@ std::vector<LedgerSource> findLedgers(const std::vector<std::string> &Paths,
                                       std::vector<ledger::LedgerError> &Errors);
 
 /// Reads one source, handing each member to OnMember as it is read; read
-/// failures become errors naming the file.
+/// failures become errors naming the file. OnStart is called once, before the
+/// first member, with whether members handed over may be withdrawn later.
 ledger::StreamResult streamLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source,
-                                  ledger::MemberSink OnMember);
+                                  ledger::MemberSink OnMember, llvm::function_ref<void(bool)> OnStart);
 
 /// Reads one source whole.
 ledger::ReadResult readLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source);

@@ -128,8 +128,9 @@ int runRun(const char *Argv0) {
   });
   ProgressLine Progress(Pipeline);
   for (const LedgerSource &S : Sources) {
-    ledger::StreamResult R = streamLedger(Schema, S, [&](ledger::Member &&M) { Pipeline.add(std::move(M)); });
-    Pipeline.endFile(R.Withdrawn, OS);
+    ledger::StreamResult R = streamLedger(Schema, S, [&](ledger::Member &&M) { Pipeline.add(std::move(M)); },
+                                          [&](bool MayWithdraw) { Pipeline.beginFile(S.Path, OS, MayWithdraw); });
+    Pipeline.endFile(R.Withdrawn);
     for (ledger::LedgerError &E : R.Errors)
       Errors.push_back(std::move(E));
   }

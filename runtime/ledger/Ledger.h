@@ -79,6 +79,11 @@ StreamResult streamJsonLedger(const LedgerSchema &Schema, llvm::StringRef FileNa
                               llvm::StringRef Text, const LedgerLimits &Limits,
                               MemberSink OnMember);
 
+/// Whether every member record of a JSON ledger has its own id, found by the
+/// lexer alone. When true, streamJsonLedger withdraws nothing; false when an id
+/// repeats or the text is not well-formed JSON (the reader then says why).
+bool jsonMemberIdsAreDistinct(llvm::StringRef Text);
+
 /// Removes the withdrawn members from all the members a stream handed over.
 void dropWithdrawn(std::vector<Member> &Members, llvm::ArrayRef<size_t> Withdrawn);
 

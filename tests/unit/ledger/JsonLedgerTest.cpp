@@ -294,6 +294,27 @@ TEST_F(JsonLedger, StreamingHandsMembersOverAsReadAndWithdrawsLaterDuplicates) {
   EXPECT_EQ(Members[1].Id, "m3");
 }
 
+TEST_F(JsonLedger, MemberIdScanFindsRepeatsOnlyWhereTheReaderWould) {
+  EXPECT_TRUE(jsonMemberIdsAreDistinct("[" + ledger("m1", course("a1")) + "," + ledger("m2", course("a1")) + "]"));
+  EXPECT_TRUE(jsonMemberIdsAreDistinct(ledger("m1", "")));
+  EXPECT_TRUE(jsonMemberIdsAreDistinct("[]"));
+  // Activity ids and other "id" keys are not member ids.
+  EXPECT_TRUE(jsonMemberIdsAreDistinct(R"([{"member": {"id": "m1"}, "activities": [{"id": "m2"}]},
+                                          {"member": {"id": "m2", "x": {"id": "m1"}}, "activities": []}])"));
+  EXPECT_FALSE(jsonMemberIdsAreDistinct("[" + ledger("m1", "") + "," + ledger("m2", "") + "," + ledger("m1", "") + "]"));
+  // Ids compare decoded, as the reader reads them.
+  EXPECT_FALSE(jsonMemberIdsAreDistinct(R"([{"member": {"id": "ab"}}, {"member": {"id": "a\u0062"}}])"));
+  // When the scan cannot tell, it says so.
+  EXPECT_FALSE(jsonMemberIdsAreDistinct(R"([{"member": {"id": "m1"}})"));
+  EXPECT_FALSE(jsonMemberIdsAreDistinct(R"([{"member": {"id": "m1", "region": NaN}}])"));
+  EXPECT_FALSE(jsonMemberIdsAreDistinct("]"));
+
+  // Whenever the scan finds no repeat, the reader withdraws nothing.
+  std::string T = "[" + ledger("m1", course("a1")) + "," + ledger("m2", "") + "]";
+  ASSERT_TRUE(jsonMemberIdsAreDistinct(T));
+  EXPECT_TRUE(streamJsonLedger(S, "ledger.json", T, {}, [](Member &&) {}).Withdrawn.empty());
+}
+
 TEST_F(JsonLedger, ErrorMessagesLeaveOutEmptyParts) {
   LedgerError E;
   E.File = "l.json";
