@@ -76,7 +76,7 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
   Out.AsOf = AsOf;
 
   // Canonical order: the result must not depend on the order of the ledger.
-  std::vector<const ledger::Activity *> Order;
+  llvm::SmallVector<const ledger::Activity *, 64> Order;
   Order.reserve(M.Activities.size());
   for (const ledger::Activity &A : M.Activities)
     Order.push_back(&A);
@@ -87,7 +87,7 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
   Credits.reserve(Order.size());
   alloc::Problem Problem = Index.Shape;
   Problem.Items.reserve(Order.size());
-  std::vector<size_t> ItemOfActivity(Order.size(), SIZE_MAX);
+  llvm::SmallVector<size_t, 64> ItemOfActivity(Order.size(), SIZE_MAX);
   for (size_t I = 0; I < Order.size(); ++I) {
     llvm::Expected<ItemCredits> C = creditsFor(Eval, Index, *Order[I]);
     if (!C)

@@ -48,7 +48,7 @@ ExprEvaluator::ExprEvaluator(const PolicyIndex &Index, const ledger::Member &M, 
     ++KindStart[A.Kind + 1];
   for (size_t K = 1; K < KindStart.size(); ++K)
     KindStart[K] += KindStart[K - 1];
-  std::vector<uint32_t> Next(KindStart.begin(), KindStart.end() - 1);
+  llvm::SmallVector<uint32_t, 32> Next(KindStart.begin(), KindStart.end() - 1);
   for (const ledger::Activity &A : M.Activities)
     ByKind[Next[A.Kind]++] = &A;
 }

@@ -5,6 +5,8 @@
 #include "eval/PolicyIndex.h"
 #include "ledger/Ledger.h"
 
+#include "llvm/ADT/SmallVector.h"
+
 namespace certc::eval {
 
 /// A value computed by an expression; Text and Awards are read through Source.
@@ -46,8 +48,8 @@ private:
   Date AsOf;
   /// The member's activities grouped by kind (in ledger order within a kind),
   /// so that "no earlier ... with same" and "count of" look only at their kind.
-  std::vector<const ledger::Activity *> ByKind;
-  std::vector<uint32_t> KindStart; ///< kind -> first index in ByKind; one past the end last
+  llvm::SmallVector<const ledger::Activity *, 64> ByKind;
+  llvm::SmallVector<uint32_t, 32> KindStart; ///< kind -> first index in ByKind; one past the end last
 };
 
 Scalar scalarOf(const ir::Value &V);
