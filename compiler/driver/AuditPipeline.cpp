@@ -3,8 +3,6 @@
 
 #include "eval/Evaluate.h"
 
-#include <algorithm>
-
 namespace certc {
 
 namespace {
@@ -13,8 +11,9 @@ namespace {
 constexpr size_t BatchSize = 64;
 } // namespace
 
-AuditPipeline::AuditPipeline(const eval::PolicyIndex &Index, Date AsOf, unsigned Jobs, RenderFn Render)
-    : Index(Index), AsOf(AsOf), Render(std::move(Render)) {
+AuditPipeline::AuditPipeline(const eval::PolicyIndex &Index, Date AsOf, unsigned Jobs, RenderFn Render,
+                             llvm::raw_ostream &OS)
+    : Index(Index), AsOf(AsOf), Render(std::move(Render)), Out(OS), MaxInFlight(2 * size_t(Jobs)) {
   // With one job the reading thread audits each batch itself.
   if (Jobs > 1)
     for (unsigned I = 0; I < Jobs; ++I)
@@ -31,11 +30,9 @@ AuditPipeline::~AuditPipeline() {
     T.join();
 }
 
-void AuditPipeline::beginFile(llvm::StringRef Name, llvm::raw_ostream &OS, bool Withdrawals) {
-  FileName = Name.str();
-  Out = &OS;
-  MayWithdraw = Withdrawals;
-  Written = 0;
+void AuditPipeline::beginFile(llvm::StringRef Name, bool MayWithdraw) {
+  Files.push_back({Name.str(), MayWithdraw, false, {}});
+  MembersInFile = 0;
 }
 
 void AuditPipeline::add(ledger::Member &&M) {
@@ -46,21 +43,27 @@ void AuditPipeline::add(ledger::Member &&M) {
       Filling = std::move(Spare.back());
       Spare.pop_back();
     }
+    Filling->File = Files.size() - 1;
+    Filling->FirstMember = MembersInFile;
     Filling->Members.reserve(BatchSize);
   }
   Filling->Members.push_back(std::move(M));
-  if (Filling->Members.size() == BatchSize) {
-    submit();
-    if (!MayWithdraw)
-      writeReady(/*Wait=*/false);
-  }
+  ++MembersInFile;
+  if (Filling->Members.size() < BatchSize)
+    return;
+  submit();
+  writeReady(/*Wait=*/false);
+  if (Workers.empty())
+    return;
+  std::unique_lock<std::mutex> Guard(Lock);
+  BatchDone.wait(Guard, [&] { return InFlight < MaxInFlight; });
 }
 
 void AuditPipeline::submit() {
   if (!Filling)
     return;
   Batch *B = Filling.get();
-  FileBatches.push_back(std::move(Filling));
+  Pending.push_back(std::move(Filling));
   if (Workers.empty()) {
     run(*B);
     B->Done = true;
@@ -69,6 +72,7 @@ void AuditPipeline::submit() {
   {
     std::lock_guard<std::mutex> Guard(Lock);
     Queue.push_back(B);
+    ++InFlight;
   }
   WorkReady.notify_one();
 }
@@ -112,58 +116,71 @@ void AuditPipeline::work() {
     {
       std::lock_guard<std::mutex> Guard(Lock);
       B->Done = true;
+      --InFlight;
     }
     BatchDone.notify_all();
   }
 }
 
-void AuditPipeline::waitFor(const Batch &B) {
-  std::unique_lock<std::mutex> Guard(Lock);
-  BatchDone.wait(Guard, [&] { return B.Done; });
+void AuditPipeline::write(Batch &B) {
+  const FileState &F = Files[B.File];
+  size_t Begin = 0;
+  for (size_t I = 0; I < B.Ends.size(); ++I) {
+    size_t Number = B.FirstMember + I;
+    if (Number >= F.Withdrawn.size() || !F.Withdrawn[Number]) {
+      Out << llvm::StringRef(B.Reports).slice(Begin, B.Ends[I]);
+      if (!B.Failures[I].empty())
+        Errors.push_back(std::move(B.Failures[I]));
+    }
+    Begin = B.Ends[I];
+  }
 }
 
-void AuditPipeline::writeReady(bool Wait, llvm::ArrayRef<size_t> Withdrawn) {
-  while (!FileBatches.empty()) {
-    Batch &B = *FileBatches.front();
-    if (Wait) {
-      waitFor(B);
-    } else {
-      std::lock_guard<std::mutex> Guard(Lock);
-      if (!B.Done)
+void AuditPipeline::writeReady(bool Wait) {
+  while (!Pending.empty()) {
+    Batch &B = *Pending.front();
+    const FileState &F = Files[B.File];
+    if (F.MayWithdraw && !F.Ended)
+      return;
+    {
+      std::unique_lock<std::mutex> Guard(Lock);
+      if (Wait)
+        BatchDone.wait(Guard, [&] { return B.Done; });
+      else if (!B.Done)
         return;
     }
-    size_t Begin = 0;
-    for (size_t I = 0; I < B.Ends.size(); ++I, ++Written) {
-      bool Gone = std::find(Withdrawn.begin(), Withdrawn.end(), Written) != Withdrawn.end();
-      if (!Gone) {
-        *Out << llvm::StringRef(B.Reports).slice(Begin, B.Ends[I]);
-        if (!B.Failures[I].empty())
-          Errors.push_back(std::move(B.Failures[I]));
-      }
-      Begin = B.Ends[I];
-    }
+    write(B);
     B.Reports.clear();
     B.Ends.clear();
     B.Failures.clear();
     B.Done = false;
-    Spare.push_back(std::move(FileBatches.front()));
-    FileBatches.pop_front();
+    // Enough spare batches to refill the pipeline; a large held file's
+    // buffers are not kept beyond that.
+    if (Spare.size() <= MaxInFlight + 1)
+      Spare.push_back(std::move(Pending.front()));
+    Pending.pop_front();
   }
 }
 
 void AuditPipeline::endFile(llvm::ArrayRef<size_t> Withdrawn) {
   submit();
+  FileState &F = Files.back();
+  F.Ended = true;
+  F.Withdrawn.assign(MembersInFile, false);
+  for (size_t I : Withdrawn)
+    if (I < MembersInFile)
+      F.Withdrawn[I] = true;
   // A file without repeated member ids cannot withdraw any; if its reader
   // disagrees, a report may already be out, which must not pass silently.
-  std::vector<size_t> Late;
-  for (size_t I : Withdrawn)
-    if (!MayWithdraw)
-      Late.push_back(I);
-  writeReady(/*Wait=*/true, Withdrawn);
-  for (size_t I : Late)
-    Errors.push_back("internal error: " + FileName + ": member number " + std::to_string(I + 1) +
-                     " was withdrawn after its report was written");
-  Out = nullptr;
+  if (!F.MayWithdraw && !Withdrawn.empty())
+    Errors.push_back("internal error: " + F.Name + ": " + std::to_string(Withdrawn.size()) +
+                     " member(s) withdrawn after their reports may have been written");
+  writeReady(/*Wait=*/false);
+}
+
+void AuditPipeline::finish() {
+  submit();
+  writeReady(/*Wait=*/true);
 }
 
 } // namespace certc

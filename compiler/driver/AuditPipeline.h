@@ -1,8 +1,8 @@
 // Audits members while the ledgers are read: members go out in batches to Jobs
 // threads, each batch is rendered where it was audited, and the reports come
-// back in ledger order. When a file may withdraw members (a member id that
-// repeats), its reports are held until it has been read; otherwise each batch
-// is written as soon as the batches before it are, and its memory is reused.
+// out in ledger order, across files. A file that may withdraw members (a member
+// id that repeats) holds its reports until it has been read; the others write
+// each batch as soon as the batches before it are written.
 #ifndef CERTC_DRIVER_AUDITPIPELINE_H
 #define CERTC_DRIVER_AUDITPIPELINE_H
 
@@ -29,25 +29,37 @@ class AuditPipeline {
 public:
   using RenderFn = std::function<void(llvm::raw_ostream &, const eval::Audit &)>;
 
-  AuditPipeline(const eval::PolicyIndex &Index, Date AsOf, unsigned Jobs, RenderFn Render);
+  /// Reports go to OS.
+  AuditPipeline(const eval::PolicyIndex &Index, Date AsOf, unsigned Jobs, RenderFn Render,
+                llvm::raw_ostream &OS);
   ~AuditPipeline();
 
-  /// Starts a file whose reports go to OS. MayWithdraw: its reader may
-  /// withdraw members it has handed over, so nothing is written before endFile.
-  void beginFile(llvm::StringRef Name, llvm::raw_ostream &OS, bool MayWithdraw);
-  /// Queues a member of the current file.
+  /// Starts a file. MayWithdraw: its reader may withdraw members it has handed
+  /// over, so none of its reports is written before endFile.
+  void beginFile(llvm::StringRef Name, bool MayWithdraw);
+  /// Queues a member of the current file; waits when enough batches are in
+  /// flight, so that memory stays bounded however fast the reading is.
   void add(ledger::Member &&M);
-  /// Ends the current file: waits for its audits and writes the reports not
-  /// yet written, but not those of the withdrawn members (numbered from the
-  /// file's first member).
+  /// Ends the current file; the withdrawn members (numbered from the file's
+  /// first member) are not reported.
   void endFile(llvm::ArrayRef<size_t> Withdrawn);
-  /// Audits that failed, in ledger order.
+  /// Waits for every audit and writes the remaining reports.
+  void finish();
+  /// Audits that failed, in ledger order (complete after finish).
   const std::vector<std::string> &errors() const { return Errors; }
   /// Members audited so far (read from any thread, for a progress line).
   size_t audited() const { return Audited; }
 
 private:
+  struct FileState {
+    std::string Name;
+    bool MayWithdraw = false;
+    bool Ended = false;
+    std::vector<bool> Withdrawn; ///< by member number, once Ended
+  };
   struct Batch {
+    size_t File = 0;        ///< index into Files
+    size_t FirstMember = 0; ///< number of its first member in the file
     std::vector<ledger::Member> Members;
     std::string Reports;
     std::vector<size_t> Ends;          ///< per member: end of its report in Reports
@@ -58,20 +70,20 @@ private:
   void submit();
   void run(Batch &B);
   void work();
-  void waitFor(const Batch &B);
-  /// Writes the reports of the file's finished batches at the front of the
-  /// queue, in order; with Wait, waits for each batch instead.
-  void writeReady(bool Wait, llvm::ArrayRef<size_t> Withdrawn = {});
+  /// Writes, in order, the front batches that are audited and whose file
+  /// allows it; with Wait, waits for their audits.
+  void writeReady(bool Wait);
+  void write(Batch &B);
 
   const eval::PolicyIndex &Index;
   Date AsOf;
   RenderFn Render;
+  llvm::raw_ostream &Out;
+  const size_t MaxInFlight;
 
-  std::string FileName;
-  llvm::raw_ostream *Out = nullptr;
-  bool MayWithdraw = false;
-  size_t Written = 0; ///< members of the current file whose report is settled
-  std::deque<std::unique_ptr<Batch>> FileBatches; ///< submitted, not yet written
+  std::vector<FileState> Files;
+  size_t MembersInFile = 0;
+  std::deque<std::unique_ptr<Batch>> Pending; ///< submitted, not yet written, in order
   std::unique_ptr<Batch> Filling;
   std::vector<std::unique_ptr<Batch>> Spare; ///< written batches, kept for their buffers
   std::vector<std::string> Errors;
@@ -81,6 +93,7 @@ private:
   std::mutex Lock;
   std::condition_variable WorkReady, BatchDone;
   std::deque<Batch *> Queue;
+  size_t InFlight = 0; ///< submitted batches not yet audited
   bool Stopping = false;
   std::vector<std::thread> Workers;
 };

@@ -4,7 +4,6 @@
 #include "driver/LedgerFiles.h"
 #include "driver/Pipeline.h"
 #include "driver/Verbs.h"
-#include "eval/Evaluate.h"
 #include "report/Report.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -14,8 +13,8 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <mutex>
 #include <ctime>
+#include <mutex>
 #include <thread>
 
 namespace certc {
@@ -41,8 +40,8 @@ cl::opt<std::string> RunOutput("o", cl::desc("Write the report to this file (com
 /// "audited N members" on stderr, when it is a terminal, while a long batch runs.
 class ProgressLine {
 public:
-  explicit ProgressLine(const AuditPipeline &Pipeline) : Pipeline(Pipeline) {
-    if (!llvm::sys::Process::StandardErrIsDisplayed())
+  ProgressLine(const AuditPipeline &Pipeline, bool Show) : Pipeline(Pipeline) {
+    if (!Show || !llvm::sys::Process::StandardErrIsDisplayed())
       return;
     Reporter = std::thread([this] {
       std::unique_lock<std::mutex> Guard(Lock);
@@ -105,10 +104,18 @@ int runRun(const char *Argv0) {
   eval::PolicyIndex Index(*P);
   ledger::LedgerSchema Schema(*P);
 
-  // The output file is opened first, so that a path that cannot be written
-  // fails before any audit; it is kept only when everything was written.
+  std::vector<ledger::LedgerError> Errors;
+  std::vector<LedgerSource> Sources = findLedgers(RunLedgers, Errors);
+  // The output file is opened before any audit, so that a path that cannot be
+  // written fails at once; it is kept only when everything was written. It must
+  // not be one of the ledgers: opening it truncates it.
   std::unique_ptr<llvm::ToolOutputFile> File;
   if (!RunOutput.empty()) {
+    for (const LedgerSource &S : Sources)
+      if (llvm::sys::fs::equivalent(S.Path, RunOutput) || llvm::sys::fs::equivalent(S.ActivitiesCsv, RunOutput)) {
+        llvm::WithColor::error(llvm::errs(), "certc") << "-o `" << RunOutput << "` is one of the ledgers to audit\n";
+        return 1;
+      }
     std::error_code EC;
     File = std::make_unique<llvm::ToolOutputFile>(RunOutput, EC, llvm::sys::fs::OF_None);
     if (EC) {
@@ -118,22 +125,25 @@ int runRun(const char *Argv0) {
   }
   llvm::raw_ostream &OS = File ? File->os() : llvm::outs();
 
-  std::vector<ledger::LedgerError> Errors;
-  std::vector<LedgerSource> Sources = findLedgers(RunLedgers, Errors);
-  AuditPipeline Pipeline(Index, *AsOf, Jobs, [&](llvm::raw_ostream &Out, const eval::Audit &A) {
-    if (RunFormat == ReportFormat::Json)
-      report::printJsonReport(Out, *P, A);
-    else
-      report::printTextReport(Out, *P, A);
-  });
-  ProgressLine Progress(Pipeline);
+  AuditPipeline Pipeline(
+      Index, *AsOf, Jobs,
+      [&](llvm::raw_ostream &Out, const eval::Audit &A) {
+        if (RunFormat == ReportFormat::Json)
+          report::printJsonReport(Out, *P, A);
+        else
+          report::printTextReport(Out, *P, A);
+      },
+      OS);
+  // Reports are written during the run: a progress line would land among them.
+  ProgressLine Progress(Pipeline, /*Show=*/File || !llvm::sys::Process::StandardOutIsDisplayed());
   for (const LedgerSource &S : Sources) {
     ledger::StreamResult R = streamLedger(Schema, S, [&](ledger::Member &&M) { Pipeline.add(std::move(M)); },
-                                          [&](bool MayWithdraw) { Pipeline.beginFile(S.Path, OS, MayWithdraw); });
+                                          [&](bool MayWithdraw) { Pipeline.beginFile(S.Path, MayWithdraw); });
     Pipeline.endFile(R.Withdrawn);
     for (ledger::LedgerError &E : R.Errors)
       Errors.push_back(std::move(E));
   }
+  Pipeline.finish();
   Progress.finish();
 
   bool Failed = !Errors.empty();

@@ -23,11 +23,13 @@ llvm::Expected<Solution> allocateCreditsWith(const Problem &P, const SearchOptio
     return Scaled.takeError();
   // Every item in its first option is the smallest choice vector of all; when
   // it meets every requirement it is the preferred optimum, with no search.
-  std::vector<int32_t> First(P.Items.size());
-  for (size_t I = 0; I < P.Items.size(); ++I)
-    First[I] = P.Items[I].Options.empty() ? -1 : 0;
-  if (Solution S = buildSolution(*Scaled, First); S.AllMet)
-    return S;
+  if (Options.UseFirstChoices) {
+    std::vector<int32_t> First(P.Items.size());
+    for (size_t I = 0; I < P.Items.size(); ++I)
+      First[I] = P.Items[I].Options.empty() ? -1 : 0;
+    if (Solution S = buildSolution(*Scaled, First); S.AllMet)
+      return S;
+  }
   llvm::Expected<Reduction> Reduced = reduceProblem(*Scaled);
   if (!Reduced)
     return Reduced.takeError();

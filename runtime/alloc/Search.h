@@ -27,6 +27,9 @@ struct SearchOptions {
   /// Off: decide everything with exact fronts (no greedy witnesses), so that
   /// tests can check the exact path on its own.
   bool UseWitnesses = true;
+  /// Off: search even when every item's first option meets every requirement
+  /// (see allocateCredits), so that tests check the search on those problems too.
+  bool UseFirstChoices = true;
   SearchStats *Stats = nullptr;
 };
 

@@ -1,9 +1,11 @@
 // libFuzzer target for the runtime end to end: any bytes as a JSON ledger are
-// read against the compiled CMC policy, and every member read is audited
-// (credits, allocation, explanations). Nothing may crash or hang.
+// read against the compiled CMC policy, every member read is audited (credits,
+// allocation), and both reports are rendered (explanations). Nothing may crash
+// or hang.
 #include "eval/Evaluate.h"
 #include "ir/IRJson.h"
 #include "ir/Verifier.h"
+#include "report/Report.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -41,8 +43,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
       ledger::readJsonLedger(*L->Schema, "fuzz.json", llvm::StringRef(reinterpret_cast<const char *>(Data), Size));
   for (const ledger::Member &M : R.Members) {
     llvm::Expected<eval::Audit> A = eval::evaluate(*L->Index, M, *Date::parse("2026-11-23"));
-    if (!A)
+    if (!A) {
       llvm::consumeError(A.takeError());
+      continue;
+    }
+    llvm::raw_null_ostream Null;
+    report::printJsonReport(Null, L->Policy, *A);
+    report::printTextReport(Null, L->Policy, *A);
   }
   return 0;
 }

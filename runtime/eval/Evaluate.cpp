@@ -52,7 +52,10 @@ ItemResult itemResult(const ir::Policy &P, const ledger::Activity &A, const Item
     R.Why.K = Reason::Kind::LeftOut;
     return R;
   }
-  if (C.Rejection.K == Reason::Kind::None) {
+  // A condition whose reason is empty says nothing; the item reads as one no
+  // rule credits, as it always has.
+  if (C.Rejection.K == Reason::Kind::None ||
+      (C.Rejection.K == Reason::Kind::Condition && C.Rejection.Text.empty())) {
     R.Why.K = Reason::Kind::NoRule;
     return R;
   }

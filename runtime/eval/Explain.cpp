@@ -36,14 +36,14 @@ void windowText(llvm::raw_ostream &OS, const ir::DateWindow &W) {
     OS << " (dated before " << W.Until->str() << ")";
 }
 
-const char *roundingWord(ir::Rounding::Mode M) {
+const char *roundingWords(ir::Rounding::Mode M) {
   switch (M) {
-  case ir::Rounding::Mode::Down: return "down";
-  case ir::Rounding::Mode::Up: return "up";
-  case ir::Rounding::Mode::Nearest: return "to the nearest";
+  case ir::Rounding::Mode::Down: return ", rounded down to ";
+  case ir::Rounding::Mode::Up: return ", rounded up to ";
+  case ir::Rounding::Mode::Nearest: return ", rounded to the nearest ";
   case ir::Rounding::Mode::Exact: break;
   }
-  return "";
+  return ", rounded to ";
 }
 
 void derivationOf(llvm::raw_ostream &OS, const ir::Policy &P, const Derivation &D) {
@@ -69,7 +69,7 @@ void derivationOf(llvm::raw_ostream &OS, const ir::Policy &P, const Derivation &
     else
       unitText(OS, P, E.RateUnit, E.Per);
     if (D.Rounded != D.Exact) {
-      OS << " = " << D.Exact.str() << ", rounded " << roundingWord(D.Rule->Round.M) << " to ";
+      OS << " = " << D.Exact.str() << roundingWords(D.Rule->Round.M);
       points(OS, D.Rule->Round.Step);
     }
     OS << " = ";

@@ -300,6 +300,7 @@ void JsonLedgerReader::keepMember(Member &&M, bool Bad) {
                       "; neither record is read");
       if (It->second.Handed != SIZE_MAX)
         Out.Withdrawn.push_back(It->second.Handed);
+      It->second.Handed = SIZE_MAX; // a third record must not withdraw it again
       return;
     }
     if (!Bad)

@@ -22,6 +22,8 @@ const char *runtimeVersion();
 
 /// The outcome of auditing every member of one ledger. Bad input is data, not an
 /// error: members read without error are audited, every problem is listed.
+/// Audits view their policy's names, rules and citations: use them while the
+/// Policy that made them is alive (keep its shared_ptr beside them).
 struct LedgerAudits {
   /// One audit per member read and audited without error, in ledger order.
   std::vector<eval::Audit> Audits;

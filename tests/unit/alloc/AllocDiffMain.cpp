@@ -176,6 +176,7 @@ private:
     // The exact fronts alone must choose exactly what the fast path chose.
     SearchOptions ExactOnly;
     ExactOnly.UseWitnesses = false;
+    ExactOnly.UseFirstChoices = false;
     llvm::Expected<Solution> Exact = allocateCreditsWith(P, ExactOnly);
     if (!Exact) {
       fail(I, P, "exact-only search failed: " + llvm::toString(Exact.takeError()));

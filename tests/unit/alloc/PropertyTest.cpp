@@ -39,6 +39,7 @@ TEST(AllocatorProperty, ExactFrontsAloneMatchExhaustiveSearch) {
   std::mt19937_64 Rng(17);
   SearchOptions ExactOnly;
   ExactOnly.UseWitnesses = false;
+  ExactOnly.UseFirstChoices = false;
   for (int N = 0; N < 400; ++N) {
     Problem P = randomProblem(Rng, smallShape());
     llvm::Expected<Solution> S = allocateCreditsWith(P, ExactOnly);
@@ -59,6 +60,7 @@ TEST(AllocatorProperty, WitnessesAndExactFrontsChooseAlike) {
   Shape.MaxCombined = 120;
   SearchOptions ExactOnly;
   ExactOnly.UseWitnesses = false;
+  ExactOnly.UseFirstChoices = false;
   unsigned LazyFronts = 0, FrontsFirst = 0;
   for (int N = 0; N < 300; ++N) {
     Problem P = randomProblem(Rng, Shape);
@@ -90,6 +92,7 @@ TEST(AllocatorProperty, FineDenominatorsMatchExhaustiveSearch) {
   Shape.MaxItems = 8;
   SearchOptions ExactOnly;
   ExactOnly.UseWitnesses = false;
+  ExactOnly.UseFirstChoices = false;
   unsigned SeveralWords = 0;
   for (int N = 0; N < 300; ++N) {
     Problem P = randomProblem(Rng, Shape);

@@ -20,6 +20,8 @@ std::string member(const std::string &Activities) {
              "position": "clerk"}, "activities": [)" + Activities + "]}";
 }
 
+/// Audit refers into Policy; moving an AuditRun keeps that valid because the
+/// referenced names and rules live in the policy's vectors, whose storage moves.
 struct AuditRun {
   ir::Policy Policy;
   eval::Audit Audit;
@@ -132,4 +134,77 @@ TEST(Evaluate, UnmetPrerequisitesExplainThemselves) {
   EXPECT_FALSE(R.Audit.Eligible);
   ASSERT_FALSE(R.Audit.Missing.empty());
   EXPECT_EQ(R.Audit.Missing[0], "two years of membership");
+}
+
+// The words a member reads, one test per kind of derivation and reason.
+namespace {
+std::string reasonOf(const AuditRun &R, const std::string &Id) {
+  return eval::reasonText(R.Policy, R.Audit, item(R, Id));
+}
+std::string derivationOf(const AuditRun &R, const std::string &Id) {
+  return eval::derivationText(R.Policy, item(R, Id));
+}
+/// Without it a capped rule could never meet the requirement, which the checker rejects.
+const char *Uncapped = "rule dialogue: each athenian_dialogue earns 10 points into Education cite guidelines, \"s\", \"q\".\n";
+
+std::string seminar(const char *Id, const char *Date, int Hours) {
+  return std::string(R"({"id": ")") + Id + R"(", "kind": "seminar", "date": ")" + Date +
+         R"(", "hours": )" + std::to_string(Hours) + "}";
+}
+} // namespace
+
+TEST(Explain, RoundingUpAndARuleCapThatFillsUp) {
+  AuditRun R = audit(std::string(Uncapped) + "rule r: each seminar earns 1 point per 4 contact_hours rounded up to 1 point into Education "
+                     "at most 3 points cite guidelines, \"s\", \"q\".\n",
+                     member(seminar("a", "2020-01-01", 6) + "," + seminar("b", "2020-02-01", 6) + "," +
+                            seminar("c", "2020-03-01", 6)));
+  EXPECT_EQ(derivationOf(R, "a"), "6 contact hours at 1 point per 4 contact hours = 1.5, rounded up to 1 point = 2 points");
+  EXPECT_EQ(reasonOf(R, "a"), "");
+  EXPECT_EQ(item(R, "b").Points, Rational(1));
+  EXPECT_EQ(reasonOf(R, "b"), "reduced from 2 by the 3-point cap of `r`");
+  EXPECT_FALSE(item(R, "c").Credited);
+  EXPECT_EQ(reasonOf(R, "c"), "the 3-point cap of `r` is already reached");
+}
+
+TEST(Explain, NearestRoundingDatedItemMaximumAndCapTogether) {
+  AuditRun R = audit(std::string(Uncapped) + "rule r: each seminar earns 1 point per 2 contact_hours rounded nearest to 1 point "
+                     "into Education at most 4 points at most 3 points each before 2020-01-01 "
+                     "cite guidelines, \"s\", \"q\".\n",
+                     member(seminar("x", "2019-05-01", 9) + "," + seminar("y", "2019-06-01", 9)));
+  EXPECT_EQ(derivationOf(R, "x"),
+            "9 contact hours at 1 point per 2 contact hours = 4.5, rounded to the nearest 1 point = 5 points, "
+            "at most 3 points each");
+  EXPECT_EQ(reasonOf(R, "x"), "reduced from 5 to the maximum of 3 points per item (dated before 2020-01-01)");
+  EXPECT_EQ(reasonOf(R, "y"), "reduced from 5 to the maximum of 3 points per item (dated before 2020-01-01); "
+                              "reduced from 3 by the 4-point cap of `r`");
+}
+
+TEST(Explain, ItemsNoRuleCredits) {
+  std::string Cite = " cite guidelines, \"s\", \"q\".\n";
+  AuditRun R = audit("rule d: each athenian_dialogue earns 2 points before 2013-11-23 into Education" + Cite +
+                         "rule c: each conference earns 1 point per 4 hours into Education" + Cite +
+                         "rule v: each vocational_course earns 1 point per 10 hours rounded down to 1/2 point "
+                         "into Education" + Cite,
+                     member(R"({"id": "late", "kind": "athenian_dialogue", "date": "2014-01-01", "assessed": true},
+                               {"id": "future", "kind": "athenian_dialogue", "date": "2027-01-01", "assessed": true},
+                               {"id": "nohours", "kind": "conference", "date": "2020-01-01"},
+                               {"id": "short", "kind": "vocational_course", "date": "2020-01-01", "hours": 2},
+                               )" + seminar("norule", "2020-01-01", 3)));
+  EXPECT_EQ(reasonOf(R, "late"), "rule `d` states no value for items dated 2014-01-01");
+  EXPECT_EQ(reasonOf(R, "future"), "dated 2027-01-01, after the audit date 2026-11-23");
+  EXPECT_EQ(reasonOf(R, "nohours"), "rule `c` needs a quantity this item does not give");
+  EXPECT_EQ(reasonOf(R, "short"), "earns no points (2 hours at 1 point per 10 hours = 0.2, rounded down to 0.5 points "
+                                  "= 0 points)");
+  EXPECT_EQ(derivationOf(R, "short"), "");
+  EXPECT_EQ(reasonOf(R, "norule"), "no rule of this policy credits this `seminar` item");
+  for (const char *Id : {"late", "future", "nohours", "short", "norule"})
+    EXPECT_FALSE(item(R, Id).Credited) << Id;
+  EXPECT_EQ(item(R, "late").Rule, "d");
+  EXPECT_TRUE(item(R, "future").Rule.empty());
+}
+
+TEST(Explain, FixedPointsEach) {
+  AuditRun R = audit("rule d: each athenian_dialogue earns 2 points into Education cite guidelines, \"s\", \"q\".\n",
+                     member(R"({"id": "a", "kind": "athenian_dialogue", "date": "2014-01-01", "assessed": true})"));
+  EXPECT_EQ(derivationOf(R, "a"), "2 points each");
 }
