@@ -69,6 +69,8 @@ private:
 
   void submit();
   void run(Batch &B);
+  /// Frees the members of the audited batches at the front of Pending.
+  void releaseAuditedMembers();
   void work();
   /// Writes, in order, the front batches that are audited and whose file
   /// allows it; with Wait, waits for their audits.
@@ -84,6 +86,7 @@ private:
   std::vector<FileState> Files;
   size_t MembersInFile = 0;
   std::deque<std::unique_ptr<Batch>> Pending; ///< submitted, not yet written, in order
+  size_t Released = 0; ///< Pending's first batches whose members are freed
   std::unique_ptr<Batch> Filling;
   std::vector<std::unique_ptr<Batch>> Spare; ///< written batches, kept for their buffers
   std::vector<std::string> Errors;

@@ -4,6 +4,8 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/WithColor.h"
 
+#include <malloc.h>
+
 using namespace certc;
 
 namespace certc {
@@ -25,8 +27,15 @@ int main(int Argc, char **Argv) {
     return runCheck(Argv[0]);
   if (BuildCommand)
     return runBuild(Argv[0]);
-  if (RunCommand)
+  if (RunCommand) {
+    // An audit allocates and frees many small blocks and the report buffers are
+    // large; by default glibc returns freed memory to the kernel eagerly and
+    // the next allocation faults the pages back in (a sixth of `certc run`'s
+    // time in a profile). Keep freed memory for reuse instead.
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
     return runRun(Argv[0]);
+  }
   if (TestCommand)
     return runTest(Argv[0]);
   llvm::WithColor::error(llvm::errs(), "certc") << "no verb given: use `certc check`, `build`, `run` or `test` (see --help)\n";
