@@ -11,6 +11,14 @@
 
 namespace certc {
 
+/// A date moves (`+ N days`, `- N months`, `+ N years`) by at most 10000 years,
+/// the span of a Date: larger shifts are E0016. The IR verifier has the same
+/// bound (ir::MaxShiftMonths, ir::MaxShiftDays; Lower.cpp checks they agree),
+/// so lowering never has to narrow a shift.
+inline constexpr int64_t MaxDateShiftYears = 10000;
+inline constexpr int64_t MaxDateShiftMonths = 12 * MaxDateShiftYears;
+inline constexpr int64_t MaxDateShiftDays = 366 * MaxDateShiftYears;
+
 /// A library fragment (stdlib/) may omit the policy header; a policy may not.
 enum class CheckMode { Policy, Fragment };
 

@@ -281,6 +281,16 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
                                E.Amount.str(), E.Unit->Text));
       return Record(Type::error());
     }
+    // Bounded here, not only by the IR verifier: lowering stores the shift in
+    // 32 bits, where a larger amount would wrap to a different, valid shift.
+    int64_t Limit = Unit == S.DayUnit ? MaxDateShiftDays : Unit == S.MonthUnit ? MaxDateShiftMonths : MaxDateShiftYears;
+    if (E.Amount.num() > Limit || E.Amount.num() < -Limit) {
+      Diags.report(DiagCode::E0016, E.Range,
+                   fmt::format("a date moves by at most {} years ({} months, {} days), not {} {}",
+                               MaxDateShiftYears, MaxDateShiftMonths, MaxDateShiftDays, E.Amount.str(),
+                               E.Unit->Text));
+      return Record(Type::error());
+    }
     return Record(Type::date());
   }
   }

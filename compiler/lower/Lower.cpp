@@ -1,6 +1,8 @@
 // Lowers Sema's tables and expressions into the IR's flat tables and expression
 // arena (children before parents, so the arena is acyclic by construction).
 #include "lower/Lower.h"
+#include "check/Check.h"
+#include "ir/Verifier.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringMap.h"
@@ -10,6 +12,11 @@
 namespace certc {
 
 using namespace sema;
+
+// The checker bounds date shifts (E0016) so that every shift it accepts fits
+// the IR's 32-bit operand and passes the verifier.
+static_assert(MaxDateShiftMonths <= ir::MaxShiftMonths && MaxDateShiftDays <= ir::MaxShiftDays,
+              "the checker must accept no date shift the IR verifier rejects");
 using K = ast::Expr::Kind;
 
 namespace {
