@@ -453,9 +453,14 @@ void dropWithdrawn(std::vector<Member> &Members, llvm::ArrayRef<size_t> Withdraw
   for (size_t I : Withdrawn)
     Gone[I] = true;
   size_t Kept = 0;
-  for (size_t I = 0; I < Members.size(); ++I)
-    if (!Gone[I])
-      Members[Kept++] = std::move(Members[I]);
+  for (size_t I = 0; I < Members.size(); ++I) {
+    if (Gone[I])
+      continue;
+    // Moving a member onto itself would empty it (a fuzzer finding).
+    if (Kept != I)
+      Members[Kept] = std::move(Members[I]);
+    ++Kept;
+  }
   Members.resize(Kept);
 }
 

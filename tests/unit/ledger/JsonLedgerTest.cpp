@@ -315,6 +315,18 @@ TEST_F(JsonLedger, MemberIdScanFindsRepeatsOnlyWhereTheReaderWould) {
   EXPECT_TRUE(streamJsonLedger(S, "ledger.json", T, {}, [](Member &&) {}).Withdrawn.empty());
 }
 
+TEST_F(JsonLedger, MembersBeforeAWithdrawnOneKeepTheirValues) {
+  // eval_fuzzer found that members before the first withdrawn one were moved
+  // onto themselves, which emptied their fields and activities.
+  std::string T = "[" + ledger("m0", course("a1")) + ",\n" + ledger("m1", "") + ",\n" + ledger("m1", "") + "]";
+  ReadResult R = readJson(T);
+  ASSERT_EQ(R.Members.size(), 1u) << allErrors(R);
+  EXPECT_EQ(R.Members[0].Id, "m0");
+  EXPECT_EQ(R.Members[0].Fields.size(), P.MemberFields.size());
+  ASSERT_EQ(R.Members[0].Activities.size(), 1u);
+  EXPECT_EQ(R.Members[0].Activities[0].Id, "a1");
+}
+
 TEST_F(JsonLedger, ErrorMessagesLeaveOutEmptyParts) {
   LedgerError E;
   E.File = "l.json";
