@@ -96,6 +96,9 @@ void writeDerivation(llvm::raw_ostream &OS, const ir::Policy &P, const ItemResul
 /// (per-item maximum, cap); nothing when there is nothing to say.
 void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, const ItemResult &I);
 
+/// "1 point", "7.5 points": how every explanation and report words points.
+std::string pointsText(const Rational &R);
+
 /// The same as strings.
 std::string derivationText(const ir::Policy &P, const ItemResult &I);
 std::string reasonText(const ir::Policy &P, const Audit &A, const ItemResult &I);

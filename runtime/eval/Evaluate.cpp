@@ -10,8 +10,6 @@
 namespace certc::eval {
 
 namespace {
-std::string pointsText(const Rational &R) { return R.str() + (R == Rational(1) ? " point" : " points"); }
-
 std::string categoryList(const ir::Policy &P, const std::vector<uint32_t> &Cats) {
   std::string Out;
   for (uint32_t C : Cats)

@@ -7,9 +7,7 @@
 namespace certc::eval {
 
 namespace {
-void points(llvm::raw_ostream &OS, const Rational &R) {
-  OS << R.str() << (R == Rational(1) ? " point" : " points");
-}
+void points(llvm::raw_ostream &OS, const Rational &R) { OS << pointsText(R); }
 
 /// Unit names are identifiers; members read them with spaces.
 void unitWord(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, bool Plural) {
@@ -136,6 +134,8 @@ void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, con
     capText(OS, capOf(P, D));
   }
 }
+
+std::string pointsText(const Rational &R) { return R.str() + (R == Rational(1) ? " point" : " points"); }
 
 std::string derivationText(const ir::Policy &P, const ItemResult &I) {
   std::string Out;

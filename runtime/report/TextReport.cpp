@@ -7,8 +7,6 @@
 namespace certc::report {
 
 namespace {
-std::string pointsText(const Rational &R) { return R.str() + (R == Rational(1) ? " point" : " points"); }
-
 std::string citeText(llvm::ArrayRef<ir::Citation> Cites) {
   if (Cites.empty())
     return "";
@@ -28,7 +26,7 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     if (C.Required)
       Line += fmt::format(" of {} required", C.Required->str());
     if (!C.SpilledIn.isZero())
-      Line += fmt::format(" (includes {} of excess from another category)", pointsText(C.SpilledIn));
+      Line += fmt::format(" (includes {} of excess from another category)", eval::pointsText(C.SpilledIn));
     OS << Line << "\n";
   }
 
@@ -48,7 +46,7 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     if (!I.Credited)
       continue;
     Any = true;
-    OS << "  " << I.Id << " (" << I.Kind << "): " << pointsText(I.Points) << " to " << I.Category << " by rule `"
+    OS << "  " << I.Id << " (" << I.Kind << "): " << eval::pointsText(I.Points) << " to " << I.Category << " by rule `"
        << I.Rule << "`: ";
     eval::writeDerivation(OS, P, I);
     OS << "\n";
