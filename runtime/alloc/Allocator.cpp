@@ -23,12 +23,19 @@ llvm::Expected<Solution> allocateCreditsWith(const Problem &P, const SearchOptio
     return Scaled.takeError();
   // Every item in its first option is the smallest choice vector of all; when
   // it meets every requirement it is the preferred optimum, with no search.
+  // Most members fail this test, so it evaluates the sums alone and builds
+  // the Solution only on success.
   if (Options.UseFirstChoices) {
-    std::vector<int32_t> First(P.Items.size());
-    for (size_t I = 0; I < P.Items.size(); ++I)
-      First[I] = P.Items[I].Options.empty() ? -1 : 0;
-    if (Solution S = buildSolution(*Scaled, First); S.AllMet)
-      return S;
+    RawSums First(*Scaled);
+    for (size_t I = 0; I < Scaled->numItems(); ++I)
+      if (!Scaled->item(I).empty())
+        First.add(Scaled->item(I).front());
+    if (evaluate(*Scaled, First).AllMet) {
+      std::vector<int32_t> Choice(P.Items.size());
+      for (size_t I = 0; I < P.Items.size(); ++I)
+        Choice[I] = P.Items[I].Options.empty() ? -1 : 0;
+      return buildSolution(*Scaled, Choice);
+    }
   }
   llvm::Expected<Reduction> Reduced = reduceProblem(*Scaled);
   if (!Reduced)

@@ -18,7 +18,7 @@ SuffixBounds::SuffixBounds(const Reduction &R, StateEvaluator &Eval)
   SupplySuffix.assign((L + 1) * NumTerms, 0);
   TotalSuffix.assign(L + 1, 0);
   RangeSupply.assign(NumTerms, 0);
-  std::vector<int32_t> Largest(D);
+  StateVector Largest(D);
   for (size_t I = L; I-- > 0;) {
     const std::vector<Effect> &Effects = R.Layers[I].Effects;
     largestEffects(R.Layers[I], Largest);

@@ -16,7 +16,7 @@ GreedyWitness::GreedyWitness(const Reduction &R, StateEvaluator &Eval)
 
 int64_t GreedyWitness::complete(const int32_t *From, size_t Layer) {
   ++Runs;
-  std::vector<int32_t> Cur(From, From + D), Next(D), Best(D);
+  StateVector Cur(From, From + D), Next(D), Best(D);
   int64_t Value = Eval.progress(Cur.data());
   for (size_t I = Layer; I < L; ++I) {
     const std::vector<Effect> &Effects = R.Layers[I].Effects;
@@ -44,14 +44,14 @@ int64_t GreedyWitness::complete(const int32_t *From, size_t Layer) {
 /// Moves single items to other options while that strictly raises progress.
 /// Works on unsaturated sums, which (unlike saturated ones) can be undone.
 int64_t GreedyWitness::improveLocally(const int32_t *From, size_t Layer, int64_t Value) {
-  std::vector<int64_t> Raw(From, From + D);
+  llvm::SmallVector<int64_t, 8> Raw(From, From + D);
   auto move = [&](const Effect &E, int64_t Sign) {
     if (E.Coord != NoCoord)
       Raw[E.Coord] += Sign * E.Points;
   };
   for (size_t I = Layer; I < L; ++I)
     move(R.Layers[I].Effects[TryChoice[I]], +1);
-  std::vector<int32_t> Clamped(D);
+  StateVector Clamped(D);
   auto valueOf = [&] {
     for (size_t J = 0; J < D; ++J)
       Clamped[J] = static_cast<int32_t>(std::min<int64_t>(Raw[J], R.Room[J]));

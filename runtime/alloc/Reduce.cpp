@@ -56,6 +56,7 @@ uint32_t attachNode(const ScaledProblem &P, const ScaledOption &O) {
 void survivingEffects(const ScaledProblem &P, llvm::ArrayRef<ScaledOption> Options,
                       const std::vector<int64_t> &Room, std::vector<Effect> &Kept) {
   Kept.clear();
+  Kept.reserve(Options.size());
   for (size_t O = 0; O < Options.size(); ++O) {
     uint32_t Node = attachNode(P, Options[O]);
     // Rooms above 2^31-1 are rejected later; clamping first keeps the cast defined.

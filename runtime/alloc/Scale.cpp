@@ -23,7 +23,9 @@ llvm::Error tooLarge(const llvm::Twine &What) {
 class Scaler {
 public:
   llvm::Error addDenominator(const Rational &R) {
-    if (Scale % R.den() == 0) // the common case, and cheaper than a gcd
+    // Integers, then multiples of what is already there: the common cases,
+    // cheaper than a gcd.
+    if (R.den() == 1 || Scale % R.den() == 0)
       return llvm::Error::success();
     int64_t G = std::gcd(Scale, R.den());
     Wide Next = Wide(Scale / G) * R.den();
@@ -35,7 +37,7 @@ public:
   /// Callers check the magnitude of the sums; a single value is at most the
   /// sum it belongs to, so this only guards the multiplication itself.
   std::optional<int64_t> scale(const Rational &R) const {
-    Wide V = Wide(R.num()) * (Scale / R.den());
+    Wide V = Wide(R.num()) * (R.den() == 1 ? Scale : Scale / R.den());
     if (V > MaxMagnitude || V < -MaxMagnitude)
       return std::nullopt;
     return static_cast<int64_t>(V);
@@ -74,6 +76,9 @@ std::vector<uint32_t> capsChildrenFirst(const std::vector<ScaledCap> &Caps) {
 } // namespace
 
 Rational unscale(int64_t Value, int64_t Scale) {
+  // Integer points (Scale 1) are the common case and need no gcd.
+  if (Scale == 1)
+    return Rational(Value);
   // Scale > 0 and both fit in int64, so make() cannot fail.
   return *Rational::make(Value, Scale);
 }

@@ -20,7 +20,8 @@ class Searcher {
 public:
   Searcher(const Reduction &R, StateEvaluator &Eval, const SearchOptions &Options)
       : R(R), Eval(Eval), Options(Options), Layout(R.Room), Bounds(R, Eval),
-        Witness(R, Eval), D(R.Room.size()), L(R.Layers.size()), Joined(D), Unpacked(D) {
+        Witness(R, Eval), D(R.Room.size()), L(R.Layers.size()), Base(D), Relaxed(D),
+        Joined(D), Unpacked(D) {
     Scratch.WorkLimit = Options.MaxWork;
   }
 
@@ -45,7 +46,7 @@ private:
   llvm::Error buildFronts(size_t Down, const int32_t *Prefix, size_t PrefixLayer,
                           int64_t &Target, const State *Mix);
   void pruneFront(Front &Out, size_t K, const int32_t *Prefix, size_t PrefixLayer,
-                  const State &Bound, int64_t &Target, const State *Mix);
+                  int64_t &Target, const State *Mix);
   bool frontReaches(const int32_t *Trial, size_t Layer, size_t &Found);
   llvm::Error stateLimit(size_t Layer, size_t States) const;
 
@@ -65,7 +66,9 @@ private:
   bool ByFront = false;
   size_t FrontWitness = 0;
   FrontScratch Scratch;
-  State Joined, Unpacked;
+  /// Row k: the largest prefix combined with Fronts[k] (set by buildFronts).
+  State Bound;
+  StateVector Base, Relaxed, Joined, Unpacked;
 };
 
 llvm::Error Searcher::stateLimit(size_t Layer, size_t States) const {
@@ -85,9 +88,8 @@ llvm::Error Searcher::stateLimit(size_t Layer, size_t States) const {
 /// witness's first k choices add), each state is also completed by that
 /// prefix, and a better value raises Target, the best progress known.
 void Searcher::pruneFront(Front &Out, size_t K, const int32_t *Prefix, size_t PrefixLayer,
-                          const State &Bound, int64_t &Target, const State *Mix) {
+                          int64_t &Target, const State *Mix) {
   const unsigned W = Layout.words();
-  State Base(D), Relaxed(D);
   size_t Kept = 0;
   for (size_t I = 0; I < Out.size(); ++I) {
     Layout.unpack(Out.key(I), Unpacked.data());
@@ -112,7 +114,8 @@ void Searcher::pruneFront(Front &Out, size_t K, const int32_t *Prefix, size_t Pr
 llvm::Error Searcher::buildFronts(size_t Down, const int32_t *Prefix, size_t PrefixLayer,
                                   int64_t &Target, const State *Mix) {
   Stats.FrontsBuilt = true;
-  State Bound((L + 1) * D), Largest(D);
+  Bound.resize((L + 1) * D);
+  StateVector Largest(D);
   std::copy(Prefix, Prefix + D, Bound.begin() + PrefixLayer * D);
   for (size_t K = PrefixLayer; K < L; ++K) {
     largestEffects(R.Layers[K], Largest);
@@ -120,11 +123,11 @@ llvm::Error Searcher::buildFronts(size_t Down, const int32_t *Prefix, size_t Pre
   }
 
   const unsigned W = Layout.words();
-  std::vector<uint64_t> Top(W);
+  llvm::SmallVector<uint64_t, 4> Top(W);
   Layout.pack(R.Room.data(), Top.data());
   if (Fronts.empty()) {
     Fronts.resize(L + 1);
-    std::vector<uint64_t> Zero(W, 0);
+    llvm::SmallVector<uint64_t, 4> Zero(W, 0);
     Fronts[L].Words = W;
     Fronts[L].push(Zero.data(), 0, 0);
     FrontsFrom = L;
@@ -146,7 +149,7 @@ llvm::Error Searcher::buildFronts(size_t Down, const int32_t *Prefix, size_t Pre
       if (Candidates > 4 * Options.MaxFrontStates ||
           !extendFront(Next, R.Layers[K].Effects, Layout, Scratch, Out))
         return stateLimit(K, Next.size());
-      pruneFront(Out, K, Prefix, PrefixLayer, Bound, Target, Mix);
+      pruneFront(Out, K, Prefix, PrefixLayer, Target, Mix);
     }
     Stored += Out.Keys.size();
     Stats.LargestFront = std::max(Stats.LargestFront, Out.size());
@@ -175,7 +178,7 @@ bool Searcher::frontReaches(const int32_t *Trial, size_t Layer, size_t &Found) {
 llvm::Expected<SearchResult> Searcher::run() {
   SearchResult Result;
   Result.Effect.assign(L, 0);
-  State S(D, 0);
+  StateVector S(D, 0);
   if (L == 0) {
     Result.Progress = Stats.Optimum = Eval.progress(S.data());
     return Result;
@@ -215,7 +218,7 @@ llvm::Expected<SearchResult> Searcher::run() {
 
   // Forward pass. Invariant: the witness's option at layer I followed by its
   // suffix reaches Opt from S. Earlier options are tried cheapest test first.
-  State WitnessSuffix(D), WitnessState(D), Trial(D);
+  StateVector WitnessSuffix(D), WitnessState(D), Trial(D);
   for (size_t I = 0; I < L; ++I) {
     const std::vector<Effect> &Effects = R.Layers[I].Effects;
     uint32_t Chosen;

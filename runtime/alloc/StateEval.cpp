@@ -11,8 +11,8 @@ StateEvaluator::StateEvaluator(const ScaledProblem &P, const Reduction &R)
   const Outcome Settled = evaluate(P, R.Base);
 
   // Caps on the path of a coordinate change with the state; others are constant.
-  std::vector<bool> CapInvolved(NumCaps, false), CatInvolved(P.NumCategories, false);
-  std::vector<uint32_t> CoordOfNode(NumCaps + P.NumCategories, NoCoord);
+  PolicyVector<bool> CapInvolved(NumCaps, false), CatInvolved(P.NumCategories, false);
+  PolicyVector<uint32_t> CoordOfNode(NumCaps + P.NumCategories, NoCoord);
   for (uint32_t J = 0; J < CoordNode.size(); ++J) {
     uint32_t Node = CoordNode[J];
     CoordOfNode[Node] = J;
@@ -36,7 +36,7 @@ StateEvaluator::StateEvaluator(const ScaledProblem &P, const Reduction &R)
         S.Constant += Settled.CapCredited[K];
   }
 
-  CategoryConstant = Settled.CategoryPoints;
+  CategoryConstant.assign(Settled.CategoryPoints.begin(), Settled.CategoryPoints.end());
   CategoryCoord.assign(P.NumCategories, NoCoord);
   for (unsigned C = 0; C < P.NumCategories; ++C) {
     if (!CatInvolved[C])
@@ -53,7 +53,7 @@ StateEvaluator::StateEvaluator(const ScaledProblem &P, const Reduction &R)
   // A requirement is affected when it names an involved category, or is a
   // single-category one fed by a spill out of an involved category.
   SpillsInto.resize(P.NumCategories);
-  std::vector<bool> FedByInvolved(P.NumCategories, false);
+  PolicyVector<bool> FedByInvolved(P.NumCategories, false);
   for (uint32_t S = 0; S < P.Spills.size(); ++S) {
     SpillsInto[P.Spills[S].To].push_back(S);
     if (CatInvolved[P.Spills[S].From])
@@ -70,13 +70,13 @@ StateEvaluator::StateEvaluator(const ScaledProblem &P, const Reduction &R)
       ConstantProgress += std::min(Settled.RequirementPoints[I], Req.Amount);
   }
   CapValue.assign(NumCaps, 0);
-  Points = Settled.CategoryPoints;
+  Points.assign(Settled.CategoryPoints.begin(), Settled.CategoryPoints.end());
   TermPoints.assign(Terms.size(), 0);
   RelaxedTermPoints.assign(Terms.size(), 0);
 
   Multiplicity.assign(Terms.size() * CoordNode.size(), 0);
   for (size_t T = 0; T < Terms.size(); ++T) {
-    const std::vector<uint32_t> &Cats = Terms[T].Categories;
+    llvm::ArrayRef<uint32_t> Cats = Terms[T].Categories;
     for (size_t J = 0; J < CoordNode.size(); ++J) {
       uint32_t Node = CoordNode[J];
       uint32_t Cat = Node >= NumCaps ? Node - NumCaps : P.Caps[Node].Category;

@@ -4,6 +4,8 @@
 
 #include "alloc/Reduce.h"
 
+#include "llvm/ADT/SmallVector.h"
+
 namespace certc::alloc {
 
 class StateEvaluator {
@@ -41,24 +43,28 @@ private:
     uint32_t Parent;  ///< NoCap, or the parent cap (also involved)
   };
   struct RequirementTerm {
-    std::vector<uint32_t> Categories;
+    llvm::ArrayRef<uint32_t> Categories; ///< the requirement's, in P
     int64_t Amount;
   };
+  // Sized by the policy (caps, categories, requirements), which is small:
+  // inline storage spares the heap for typical problems.
+  template <typename T> using PolicyVector = llvm::SmallVector<T, 8>;
+
   const ScaledProblem &P;
   std::vector<uint32_t> CoordNode;
-  std::vector<CapStep> Steps; ///< involved caps, children first
-  std::vector<uint32_t> InvolvedCategories;
-  std::vector<int64_t> CategoryConstant; ///< per category, settled part
-  std::vector<uint32_t> CategoryCoord;   ///< per category: uncapped coordinate
-  std::vector<RequirementTerm> Terms;    ///< requirements the choices can affect
+  PolicyVector<CapStep> Steps; ///< involved caps, children first
+  PolicyVector<uint32_t> InvolvedCategories;
+  PolicyVector<int64_t> CategoryConstant; ///< per category, settled part
+  PolicyVector<uint32_t> CategoryCoord;   ///< per category: uncapped coordinate
+  PolicyVector<RequirementTerm> Terms;    ///< requirements the choices can affect
   /// Per category: indices into P.Spills of spills into it.
   std::vector<std::vector<uint32_t>> SpillsInto;
-  std::vector<int32_t> Multiplicity; ///< Terms.size() x dims()
+  PolicyVector<int32_t> Multiplicity; ///< Terms.size() x dims()
   int64_t ConstantProgress = 0;
   // Scratch, reused across calls.
-  std::vector<int64_t> CapValue;
-  std::vector<int64_t> Points;
-  std::vector<int64_t> TermPoints, RelaxedTermPoints;
+  PolicyVector<int64_t> CapValue;
+  PolicyVector<int64_t> Points;
+  PolicyVector<int64_t> TermPoints, RelaxedTermPoints;
 
   /// Fills TermPoints and returns the progress.
   int64_t evaluateTerms(const int32_t *State);

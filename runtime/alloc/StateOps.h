@@ -4,9 +4,14 @@
 
 #include "alloc/Reduce.h"
 
+#include "llvm/ADT/SmallVector.h"
 #include <algorithm>
 
 namespace certc::alloc {
+
+/// One unpacked search state. Typical problems have a few coordinates, so the
+/// states a call works with live inline instead of on the heap.
+using StateVector = llvm::SmallVector<int32_t, 8>;
 
 /// Out = A + B per coordinate, saturated at the room. Saturated addition of
 /// nonnegative values is associative, so sums of suffixes compose.
@@ -34,7 +39,7 @@ inline bool coversState(const int32_t *A, const int32_t *B, size_t Dims) {
 }
 
 /// Per coordinate, the most that one option of the layer adds.
-inline void largestEffects(const ChoiceLayer &Layer, std::vector<int32_t> &Out) {
+inline void largestEffects(const ChoiceLayer &Layer, llvm::MutableArrayRef<int32_t> Out) {
   std::fill(Out.begin(), Out.end(), 0);
   for (const Effect &E : Layer.Effects)
     if (E.Coord != NoCoord)

@@ -67,11 +67,12 @@ llvm::Error checkItems(const Problem &P) {
 }
 
 llvm::Error checkRequirementsAndSpills(const Problem &P) {
+  // One set of marks for all requirements, each unmarking what it marked.
+  std::vector<bool> Seen(P.NumCategories, false);
   for (size_t R = 0; R < P.Requirements.size(); ++R) {
     const Requirement &Req = P.Requirements[R];
     if (Req.Amount.isNegative())
       return invalid("requirement " + llvm::Twine(R) + " has a negative amount");
-    std::vector<bool> Seen(P.NumCategories, false);
     for (uint32_t C : Req.Categories) {
       if (C >= P.NumCategories)
         return invalid("requirement " + llvm::Twine(R) + " names an unknown category");
@@ -79,6 +80,8 @@ llvm::Error checkRequirementsAndSpills(const Problem &P) {
         return invalid("requirement " + llvm::Twine(R) + " lists a category twice");
       Seen[C] = true;
     }
+    for (uint32_t C : Req.Categories)
+      Seen[C] = false;
   }
   for (size_t S = 0; S < P.Spills.size(); ++S) {
     const Spill &Sp = P.Spills[S];

@@ -1,7 +1,8 @@
 // Civil date arithmetic (Howard Hinnant's days_from_civil algorithm).
 #include "base/Date.h"
 
-#include <cstdio>
+#include "llvm/Support/raw_ostream.h"
+
 
 namespace certc {
 
@@ -90,11 +91,23 @@ int Date::wholeYearsUntil(Date Later) const {
   return Years;
 }
 
-std::string Date::str() const {
+void Date::print(llvm::raw_ostream &OS) const {
+  // Every Date is in years 1..9999 (fromCivil), so its text is ten characters;
+  // written by hand because reports print one per item.
   Civil C = civilFromDays(Days);
-  char Buf[16];
-  std::snprintf(Buf, sizeof(Buf), "%04d-%02u-%02u", C.Y, C.M, C.D);
-  return Buf;
+  unsigned Y = static_cast<unsigned>(C.Y);
+  const char Text[10] = {char('0' + Y / 1000),    char('0' + Y / 100 % 10), char('0' + Y / 10 % 10),
+                         char('0' + Y % 10),      '-',                      char('0' + C.M / 10),
+                         char('0' + C.M % 10),    '-',                      char('0' + C.D / 10),
+                         char('0' + C.D % 10)};
+  OS.write(Text, sizeof(Text));
+}
+
+std::string Date::str() const {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  print(OS);
+  return Text;
 }
 
 } // namespace certc

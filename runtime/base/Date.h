@@ -4,6 +4,7 @@
 #define CERTC_BASE_DATE_H
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,6 +30,8 @@ public:
   /// Whole completed years from this date to Later (0 when Later is earlier).
   int wholeYearsUntil(Date Later) const;
 
+  /// ISO 8601: "2026-11-23".
+  void print(llvm::raw_ostream &OS) const;
   std::string str() const;
 
   bool operator==(Date O) const { return Days == O.Days; }

@@ -1,6 +1,9 @@
 // Exact rational arithmetic with overflow detection.
 #include "base/Rational.h"
 
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
 #include <cstdlib>
 #include <numeric>
 
@@ -129,32 +132,47 @@ int Rational::compare(Rational O) const {
   return L < R ? -1 : (L > R ? 1 : 0);
 }
 
-std::string Rational::str() const {
-  if (Den == 1)
-    return std::to_string(Num);
+bool Rational::hasFiniteDecimal() const {
+  int64_t D = Den;
+  while (D % 2 == 0)
+    D /= 2;
+  while (D % 5 == 0)
+    D /= 5;
+  return D == 1;
+}
+
+void Rational::print(llvm::raw_ostream &OS) const {
+  if (Den == 1) {
+    OS << Num;
+    return;
+  }
   int64_t D = Den;
   int Twos = 0, Fives = 0;
   while (D % 2 == 0) { D /= 2; ++Twos; }
   while (D % 5 == 0) { D /= 5; ++Fives; }
-  if (D != 1)
-    return std::to_string(Num) + "/" + std::to_string(Den);
-  int Places = std::max(Twos, Fives);
-  Wide Scaled = Wide(Num);
-  for (int I = 0; I < Places; ++I)
-    Scaled *= 10;
-  Scaled /= Den;
-  bool Neg = Scaled < 0;
-  Wide Abs = Neg ? -Scaled : Scaled;
-  std::string Digits;
-  do {
-    Digits.insert(Digits.begin(), char('0' + int(Abs % 10)));
-    Abs /= 10;
-  } while (Abs != 0);
-  while (static_cast<int>(Digits.size()) <= Places)
-    Digits.insert(Digits.begin(), '0');
-  if (Places > 0)
-    Digits.insert(Digits.end() - Places, '.');
-  return (Neg ? "-" : "") + Digits;
+  if (D != 1) {
+    OS << Num << '/' << Den;
+    return;
+  }
+  // Long division: the remainder stays below Den, so no step overflows even
+  // for the 63 decimal places of 1/2^63.
+  uint64_t Abs = Num < 0 ? 0 - static_cast<uint64_t>(Num) : static_cast<uint64_t>(Num);
+  uint64_t Remainder = Abs % static_cast<uint64_t>(Den);
+  if (Num < 0)
+    OS << '-';
+  OS << Abs / static_cast<uint64_t>(Den) << '.';
+  for (int Places = std::max(Twos, Fives); Places > 0; --Places) {
+    unsigned __int128 Shifted = static_cast<unsigned __int128>(Remainder) * 10;
+    OS << static_cast<char>('0' + static_cast<int>(Shifted / static_cast<uint64_t>(Den)));
+    Remainder = static_cast<uint64_t>(Shifted % static_cast<uint64_t>(Den));
+  }
+}
+
+std::string Rational::str() const {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  print(OS);
+  return Text;
 }
 
 } // namespace certc

@@ -4,6 +4,7 @@
 #define CERTC_BASE_RATIONAL_H
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -26,6 +27,8 @@ public:
   bool isZero() const { return Num == 0; }
   bool isNegative() const { return Num < 0; }
   bool isInteger() const { return Den == 1; }
+  /// Whether the value is a finite decimal (its denominator divides a power of ten).
+  bool hasFiniteDecimal() const;
 
   std::optional<Rational> add(Rational Other) const;
   std::optional<Rational> sub(Rational Other) const;
@@ -48,6 +51,7 @@ public:
 
   /// Decimal text when the value has a finite decimal expansion ("7.5", "18"),
   /// otherwise a fraction ("7/3"). The only place points become text.
+  void print(llvm::raw_ostream &OS) const;
   std::string str() const;
 
 private:

@@ -22,6 +22,19 @@ TEST(Rational, ArithmeticIsExact) {
   EXPECT_EQ(Rational::make(36, 2)->str(), "18");
 }
 
+TEST(Rational, TextIsTheExactDecimalOrAFraction) {
+  EXPECT_EQ(Rational::make(-1, 2)->str(), "-0.5");
+  EXPECT_EQ(Rational::make(41, 20)->str(), "2.05");
+  EXPECT_EQ(Rational::make(-7, 3)->str(), "-7/3");
+  EXPECT_EQ(Rational(-12).str(), "-12");
+  // Every decimal place of the extremes, with no intermediate overflow.
+  EXPECT_EQ(Rational::make(1, int64_t(1) << 62)->str(),
+            "0.00000000000000000021684043449710088680149056017398834228515625");
+  EXPECT_EQ(Rational::make(-INT64_MAX, int64_t(1) << 62)->str(),
+            "-1.99999999999999999978315956550289911319850943982601165771484375");
+  EXPECT_EQ(Rational::make(INT64_MAX, 7450580596923828125)->str(), "1.237940039285380274764906496");
+}
+
 TEST(Rational, RoundsToDeclaredSteps) {
   Rational Half = *Rational::make(1, 2);
   EXPECT_EQ(*Rational::make(7, 4)->floorTo(Half), Rational(*Rational::make(3, 2)));

@@ -302,11 +302,15 @@ TEST_F(JsonLedger, MemberIdScanFindsRepeatsOnlyWhereTheReaderWould) {
   EXPECT_TRUE(jsonMemberIdsAreDistinct(R"([{"member": {"id": "m1"}, "activities": [{"id": "m2"}]},
                                           {"member": {"id": "m2", "x": {"id": "m1"}}, "activities": []}])"));
   EXPECT_FALSE(jsonMemberIdsAreDistinct("[" + ledger("m1", "") + "," + ledger("m2", "") + "," + ledger("m1", "") + "]"));
-  // Ids compare decoded, as the reader reads them.
+  // Strings are followed through their escapes; brackets inside them do not count.
+  EXPECT_TRUE(jsonMemberIdsAreDistinct(R"([{"member": {"id": "m1", "name": "a \"}{[\\"}},
+                                          {"member": {"id": "m2"}}])"));
+  // When the scan cannot tell, it says so: ids and keys that decide are
+  // compared decoded by the reader ("a\u0062" is "ab"), and unbalanced text.
   EXPECT_FALSE(jsonMemberIdsAreDistinct(R"([{"member": {"id": "ab"}}, {"member": {"id": "a\u0062"}}])"));
-  // When the scan cannot tell, it says so.
+  EXPECT_FALSE(jsonMemberIdsAreDistinct(R"([{"member": {"id": "m1"}}, {"\u006dember": {"id": "m1"}}])"));
   EXPECT_FALSE(jsonMemberIdsAreDistinct(R"([{"member": {"id": "m1"}})"));
-  EXPECT_FALSE(jsonMemberIdsAreDistinct(R"([{"member": {"id": "m1", "region": NaN}}])"));
+  EXPECT_FALSE(jsonMemberIdsAreDistinct(R"([{"member": {"id": "m1\"}}])"));
   EXPECT_FALSE(jsonMemberIdsAreDistinct("]"));
 
   // Whenever the scan finds no repeat, the reader withdraws nothing.
