@@ -133,16 +133,20 @@ void AuditPipeline::work() {
 
 void AuditPipeline::write(Batch &B) {
   const FileState &F = Files[B.File];
-  size_t Begin = 0;
+  // Consecutive reports go out in one write: a report is larger than the
+  // stream's buffer, so each would otherwise be a system call of its own.
+  size_t RunBegin = 0, Begin = 0;
   for (size_t I = 0; I < B.Ends.size(); ++I) {
     size_t Number = B.FirstMember + I;
-    if (Number >= F.Withdrawn.size() || !F.Withdrawn[Number]) {
-      Out << llvm::StringRef(B.Reports).slice(Begin, B.Ends[I]);
-      if (!B.Failures[I].empty())
-        Errors.push_back(std::move(B.Failures[I]));
+    if (Number < F.Withdrawn.size() && F.Withdrawn[Number]) {
+      Out << llvm::StringRef(B.Reports).slice(RunBegin, Begin);
+      RunBegin = B.Ends[I];
+    } else if (!B.Failures[I].empty()) {
+      Errors.push_back(std::move(B.Failures[I]));
     }
     Begin = B.Ends[I];
   }
+  Out << llvm::StringRef(B.Reports).slice(RunBegin, Begin);
 }
 
 void AuditPipeline::writeReady(bool Wait) {

@@ -240,6 +240,9 @@ bool JsonLedgerReader::readActivities(Member &M, std::vector<IdPlace> &IdPlaces,
     advance();
     return true;
   }
+  // Members of one file tend to be alike: growing the vector from the last
+  // member's size spares most of the reallocations.
+  M.Activities.reserve(std::min(ActivitiesOfLastMember, Limits.MaxActivitiesPerMember));
   size_t Count = 0;
   for (bool More = true; More;) {
     if (Tok.Kind == JsonTok::LBrace && ++Count > Limits.MaxActivitiesPerMember) {
@@ -266,6 +269,7 @@ bool JsonLedgerReader::readActivities(Member &M, std::vector<IdPlace> &IdPlaces,
     if (!afterElement(JsonTok::RBracket, More))
       return false;
   }
+  ActivitiesOfLastMember = M.Activities.size();
   return true;
 }
 

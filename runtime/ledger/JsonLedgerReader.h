@@ -94,6 +94,7 @@ private:
   };
   llvm::StringMap<MemberPlace> MemberIds;
   size_t Handed = 0; ///< members handed to OnMember so far
+  size_t ActivitiesOfLastMember = 0;
 };
 
 } // namespace certc::ledger::detail
