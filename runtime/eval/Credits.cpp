@@ -32,12 +32,20 @@ std::optional<Rational> rounded(const ir::Rounding &Round, const Rational &Value
   }
   return std::nullopt;
 }
+
+/// The position of the first condition A fails, or Conditions.size().
+size_t firstFailed(const ExprEvaluator &Eval, llvm::ArrayRef<ir::ItemCondition> Conditions,
+                   const ledger::Activity &A) {
+  size_t I = 0;
+  while (I < Conditions.size() && Eval.test(Conditions[I].Test, &A))
+    ++I;
+  return I;
+}
 } // namespace
 
-llvm::Expected<ItemCredits> creditsFor(const ExprEvaluator &Eval, const PolicyIndex &Index,
-                                       const ledger::Activity &A) {
+llvm::Error creditsFor(const ExprEvaluator &Eval, const PolicyIndex &Index, const ledger::Activity &A,
+                       ItemCredits &Out) {
   const ir::Policy &P = Index.P;
-  ItemCredits Out;
   std::optional<Date> When = Eval.dateOf(A);
   auto Reject = [&](uint32_t Rule, Reason Why, llvm::ArrayRef<ir::Citation> Cites) {
     if (Out.RejectingRule != ir::None)
@@ -51,20 +59,23 @@ llvm::Expected<ItemCredits> creditsFor(const ExprEvaluator &Eval, const PolicyIn
   // An audit as of a past date must reproduce the status on that date.
   if (When && *When > Eval.asOf()) {
     Out.Rejection = {Reason::Kind::AfterAuditDate, {}, When, {}};
-    return Out;
+    return llvm::Error::success();
   }
+  // The conditions all rules of the kind begin with are tested once, when the
+  // first rule's filter admits the item; the item fails them under every rule alike.
+  const uint32_t Shared = Index.SharedConditions[A.Kind];
+  std::optional<size_t> SharedFailed; ///< Shared when the item meets them all
   for (uint32_t RuleId : Index.RulesOfKind[A.Kind]) {
     const ir::Rule &R = P.Rules[RuleId];
     if (R.Filter != ir::None && !Eval.test(R.Filter, &A))
       continue;
-    const ir::ItemCondition *Failed = nullptr;
-    for (const ir::ItemCondition &C : R.Conditions)
-      if (!Eval.test(C.Test, &A)) {
-        Failed = &C;
-        break;
-      }
-    if (Failed) {
-      Reject(RuleId, {Reason::Kind::Condition, Failed->Reason, {}, {}}, Failed->Cites);
+    llvm::ArrayRef<ir::ItemCondition> Conditions = R.Conditions;
+    if (!SharedFailed)
+      SharedFailed = firstFailed(Eval, Conditions.take_front(Shared), A);
+    size_t Failed = *SharedFailed < Shared ? *SharedFailed
+                                           : Shared + firstFailed(Eval, Conditions.drop_front(Shared), A);
+    if (Failed < Conditions.size()) {
+      Reject(RuleId, {Reason::Kind::Condition, Conditions[Failed].Reason, {}, {}}, Conditions[Failed].Cites);
       continue;
     }
     const ir::Earning *E = nullptr;
@@ -128,7 +139,7 @@ llvm::Expected<ItemCredits> creditsFor(const ExprEvaluator &Eval, const PolicyIn
       Out.Options.push_back({RuleId, Category, How});
     }
   }
-  return Out;
+  return llvm::Error::success();
 }
 
 } // namespace certc::eval

@@ -26,9 +26,10 @@ struct ItemCredits {
   llvm::ArrayRef<ir::Citation> RejectionCites;
 };
 
-/// Fails only when exact arithmetic would overflow.
-llvm::Expected<ItemCredits> creditsFor(const ExprEvaluator &Eval, const PolicyIndex &Index,
-                                       const ledger::Activity &A);
+/// Fills Out, which starts empty, in place (an ItemCredits is large). Fails
+/// only when exact arithmetic would overflow.
+llvm::Error creditsFor(const ExprEvaluator &Eval, const PolicyIndex &Index, const ledger::Activity &A,
+                       ItemCredits &Out);
 
 } // namespace certc::eval
 

@@ -24,10 +24,10 @@ llvm::StringRef spillSourceOf(const ir::Policy &P, uint32_t Category) {
   return "";
 }
 
-/// The item's result as the allocation placed it, or why it has no place.
-ItemResult itemResult(const ir::Policy &P, const ledger::Activity &A, const ItemCredits &C,
-                      const alloc::Solution &Solved, size_t Item) {
-  ItemResult R;
+/// The item's result as the allocation placed it, or why it has no place, into
+/// a fresh R (built in place: an ItemResult is large).
+void describeItem(ItemResult &R, const ir::Policy &P, const ledger::Activity &A, const ItemCredits &C,
+                  const alloc::Solution &Solved, size_t Item) {
   R.Id = A.Id;
   R.Kind = P.Symbols[P.Kinds[A.Kind].Name];
   int32_t Choice = Item == SIZE_MAX ? -1 : Solved.Choice[Item];
@@ -40,22 +40,22 @@ ItemResult itemResult(const ir::Policy &P, const ledger::Activity &A, const Item
     R.Points = Solved.Credited[Item];
     if (R.Points.isZero()) {
       R.Why.K = Reason::Kind::CapReached;
-      return R;
+      return;
     }
     R.Credited = true;
     R.Category = P.Categories[O.Category].Name;
-    return R;
+    return;
   }
   if (Item != SIZE_MAX) {
     R.Why.K = Reason::Kind::LeftOut;
-    return R;
+    return;
   }
   // A condition whose reason is empty says nothing; the item reads as one no
   // rule credits, as it always has.
   if (C.Rejection.K == Reason::Kind::None ||
       (C.Rejection.K == Reason::Kind::Condition && C.Rejection.Text.empty())) {
     R.Why.K = Reason::Kind::NoRule;
-    return R;
+    return;
   }
   if (C.RejectingRule != ir::None) {
     R.Rule = P.Rules[C.RejectingRule].Name;
@@ -63,7 +63,6 @@ ItemResult itemResult(const ir::Policy &P, const ledger::Activity &A, const Item
   }
   R.Why = C.Rejection;
   R.How = C.RejectedHow;
-  return R;
 }
 } // namespace
 
@@ -81,8 +80,12 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
   Order.reserve(M.Activities.size());
   for (const ledger::Activity &A : M.Activities)
     Order.push_back(&A);
-  std::sort(Order.begin(), Order.end(),
-            [](const ledger::Activity *A, const ledger::Activity *B) { return A->Id < B->Id; });
+  auto ById = [](const ledger::Activity *A, const ledger::Activity *B) { return A->Id < B->Id; };
+  // Ledgers are mostly written in id order already. Strictly ascending ids have
+  // one sorted order, the one they are in; equal ids are still left to the sort.
+  auto NotAscending = [&](const ledger::Activity *A, const ledger::Activity *B) { return !ById(A, B); };
+  if (std::adjacent_find(Order.begin(), Order.end(), NotAscending) != Order.end())
+    std::sort(Order.begin(), Order.end(), ById);
 
   std::vector<ItemCredits> Credits;
   Credits.reserve(Order.size());
@@ -90,17 +93,16 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
   Problem.Items.reserve(Order.size());
   llvm::SmallVector<size_t, 64> ItemOfActivity(Order.size(), SIZE_MAX);
   for (size_t I = 0; I < Order.size(); ++I) {
-    llvm::Expected<ItemCredits> C = creditsFor(Eval, Index, *Order[I]);
-    if (!C)
+    ItemCredits &C = Credits.emplace_back();
+    if (llvm::Error E = creditsFor(Eval, Index, *Order[I], C))
       return llvm::createStringError(std::errc::invalid_argument, "member %s: %s", M.Id.c_str(),
-                                     llvm::toString(C.takeError()).c_str());
-    if (!C->Options.empty()) {
+                                     llvm::toString(std::move(E)).c_str());
+    if (!C.Options.empty()) {
       alloc::Item &Item = Problem.Items.emplace_back();
-      for (const CreditOption &O : C->Options)
+      for (const CreditOption &O : C.Options)
         Item.Options.push_back({O.Category, O.How.Earned, P.Rules[O.Rule].Cap});
       ItemOfActivity[I] = Problem.Items.size() - 1;
     }
-    Credits.push_back(std::move(*C));
   }
 
   llvm::Expected<alloc::Solution> Solved = alloc::allocateCredits(Problem);
@@ -147,7 +149,7 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
   // Items, by activity id.
   Out.Items.reserve(Order.size());
   for (size_t I = 0; I < Order.size(); ++I)
-    Out.Items.push_back(itemResult(P, *Order[I], Credits[I], *Solved, ItemOfActivity[I]));
+    describeItem(Out.Items.emplace_back(), P, *Order[I], Credits[I], *Solved, ItemOfActivity[I]);
   return Out;
 }
 

@@ -31,10 +31,12 @@ public:
     return S.K == ir::Value::Kind::Bool && S.Bool;
   }
   /// The activity's date (its `date`, or a period's `start`), if it has one.
-  std::optional<Date> dateOf(const ledger::Activity &A) const;
+  /// A must be one of the member's activities.
+  std::optional<Date> dateOf(const ledger::Activity &A) const { return Dates[&A - M.Activities.data()]; }
   Date asOf() const { return AsOf; }
 
 private:
+  static void prefetchFields(const ledger::Activity &A);
   bool compare(ir::Cmp C, const Scalar &L, const Scalar &R) const;
   bool sameFields(const ledger::Activity &A, const ledger::Activity &B,
                   const std::vector<std::pair<uint32_t, uint32_t>> &Pairs) const;
@@ -50,6 +52,9 @@ private:
   /// so that "no earlier ... with same" and "count of" look only at their kind.
   llvm::SmallVector<const ledger::Activity *, 64> ByKind;
   llvm::SmallVector<uint32_t, 32> KindStart; ///< kind -> first index in ByKind; one past the end last
+  /// Every activity's date, by ledger position, read once: each item's
+  /// credits start with it, and "no earlier ... with same" compares it often.
+  llvm::SmallVector<std::optional<Date>, 64> Dates;
 };
 
 Scalar scalarOf(const ir::Value &V);

@@ -19,6 +19,10 @@ struct PolicyIndex {
   std::vector<uint32_t> DateField;                ///< kind -> `date` field, else `start`, else None
   std::vector<std::vector<uint32_t>> EnumPosition; ///< enum -> symbol -> position (None if absent)
   uint32_t AwardsField = ir::None;                ///< the member's list of awards
+  /// kind -> how many leading item conditions all rules of the kind have in
+  /// common (the policy's `every item` conditions come first in every rule), so
+  /// that an item is tested against them once rather than once per rule.
+  std::vector<uint32_t> SharedConditions;
   /// The allocation problem without items: caps, requirements and spillover
   /// are the same for every member.
   alloc::Problem Shape;

@@ -90,6 +90,33 @@ TEST(Evaluate, RepeatedItemsCountOnceTheEarliest) {
   EXPECT_EQ(eval::reasonText(R.Policy, R.Audit, item(R, "b")), "repeated course");
 }
 
+// The evaluator tests the conditions all rules of a kind begin with once per
+// item; the rule that turns the item down must still be the first that admits it.
+TEST(Evaluate, ConditionsSharedByRulesRejectThroughTheFirstRuleThatAdmitsTheItem) {
+  std::string Cite = " cite guidelines, \"s\", \"q\".\n";
+  AuditRun R = audit("every item requires documented else \"undocumented\"" + Cite +
+                         "rule reviewed: each state_course where course_review requires assessed else \"not assessed\" "
+                         "earns 1 point per 4 contact_hours into Education" + Cite +
+                         "rule unreviewed: each state_course where not course_review "
+                         "earns 1 point per 8 contact_hours into Education" + Cite,
+                     member(R"({"id": "r-undoc", "kind": "state_course", "date": "2020-01-01", "hours": 8,
+                                "assessed": true, "course_review": true, "documented": false},
+                               {"id": "u-undoc", "kind": "state_course", "date": "2020-01-01", "hours": 8,
+                                "assessed": true, "course_review": false, "documented": false},
+                               {"id": "r-unassessed", "kind": "state_course", "date": "2020-01-01", "hours": 8,
+                                "assessed": false, "course_review": true},
+                               {"id": "u-ok", "kind": "state_course", "date": "2020-01-01", "hours": 8,
+                                "assessed": false, "course_review": false})"));
+  EXPECT_EQ(item(R, "r-undoc").Rule, "reviewed");
+  EXPECT_EQ(eval::reasonText(R.Policy, R.Audit, item(R, "r-undoc")), "undocumented");
+  EXPECT_EQ(item(R, "u-undoc").Rule, "unreviewed");
+  EXPECT_EQ(eval::reasonText(R.Policy, R.Audit, item(R, "u-undoc")), "undocumented");
+  EXPECT_EQ(item(R, "r-unassessed").Rule, "reviewed");
+  EXPECT_EQ(eval::reasonText(R.Policy, R.Audit, item(R, "r-unassessed")), "not assessed");
+  EXPECT_TRUE(item(R, "u-ok").Credited);
+  EXPECT_EQ(item(R, "u-ok").Points, Rational(1));
+}
+
 TEST(Evaluate, OpenPeriodsRunToTheAuditDateInWholeYears) {
   std::string Rule = "rule r: each employment earns 4 points per year into Education at most 40 points "
                      "cite guidelines, \"s\", \"q\".\n";
