@@ -79,10 +79,10 @@ StreamResult streamJsonLedger(const LedgerSchema &Schema, llvm::StringRef FileNa
                               llvm::StringRef Text, const LedgerLimits &Limits,
                               MemberSink OnMember);
 
-/// Whether every member record of a JSON ledger has its own id, found by
-/// following strings and brackets alone. When true, streamJsonLedger withdraws
-/// nothing; false when an id repeats, the brackets do not balance, or a key or
-/// id the answer depends on is written with escapes.
+/// Whether every member record of a JSON ledger has its own id, found without
+/// reading the ledger. When true, streamJsonLedger withdraws nothing; false
+/// when an id repeats, or may: a key or id the answer depends on is written
+/// with escapes.
 bool jsonMemberIdsAreDistinct(llvm::StringRef Text);
 
 /// Removes the withdrawn members from all the members a stream handed over.

@@ -1,17 +1,22 @@
-// A byte-level pass over a JSON ledger that finds whether any member id repeats.
-// `certc run` writes reports as soon as they are ready only when none does: a
-// repeated id withdraws a record the reader handed over long before.
+// Finds whether any member id of a JSON ledger repeats, before the reader
+// starts. `certc run` writes reports as soon as they are ready only when none
+// does: a repeated id withdraws a record the reader handed over long before.
 //
-// The pass runs before the reader over every file, so it tokenises nothing: it
-// follows strings and brackets only. Along any prefix of valid JSON it sees the
-// same structure the reader does, and the reader withdraws members only among
-// those it read before a syntax error, so the scan needs no validation of its
-// own. Where it cannot tell cheaply (a key or id written with escapes), it
-// answers "may repeat", which only delays the reports.
+// It runs over every file before the reader does, so it tokenises nothing.
+// Without a backslash in the text, strings end at the next quote and every
+// member key is the literal `"member"`: a substring search finds them all
+// (other hits only add ids, which can only make the answer "may repeat").
+// With escapes it follows strings and brackets. Along any prefix of valid JSON
+// both see the same structure the reader does, and the reader withdraws members
+// only among those it read before a syntax error, so neither validates. Where
+// the answer cannot be had cheaply (a key or id written with escapes), it is
+// "may repeat", which only delays the reports.
 #include "ledger/Ledger.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
+
+#include <cstring>
 
 namespace certc::ledger {
 
@@ -42,9 +47,9 @@ const char *skipTo(const char *P, const char *End, const ByteSet &Stops) {
     ++P;
   return P;
 }
-} // namespace
 
-bool jsonMemberIdsAreDistinct(llvm::StringRef Text) {
+/// The general pass, for text with escapes.
+bool idsAreDistinctFollowingEscapes(llvm::StringRef Text) {
   const char *P = Text.begin(), *End = Text.end();
   llvm::SmallVector<Level, 8> Stack;
   llvm::StringSet<> Ids;
@@ -67,9 +72,8 @@ bool jsonMemberIdsAreDistinct(llvm::StringRef Text) {
     }
     case '}':
     case ']':
-      if (Stack.empty())
-        return false;
-      Stack.pop_back();
+      if (!Stack.empty())
+        Stack.pop_back();
       break;
     case ',':
       if (Top && Top->IsObject)
@@ -81,7 +85,7 @@ bool jsonMemberIdsAreDistinct(llvm::StringRef Text) {
       for (;;) {
         P = skipTo(P, End, StringEnds);
         if (P == End)
-          return false;
+          return true;
         if (*P == '"')
           break;
         Escaped = true;
@@ -104,7 +108,70 @@ bool jsonMemberIdsAreDistinct(llvm::StringRef Text) {
     }
     }
   }
-  return Stack.empty();
+  return true;
+}
+
+const char *skipSpace(const char *P, const char *End) {
+  while (P != End && (*P == ' ' || *P == '\n' || *P == '\r' || *P == '\t'))
+    ++P;
+  return P;
+}
+
+/// Adds the `id` values at the top level of the object that starts at P, in
+/// text without backslashes; false when one is already in Ids.
+bool addObjectIds(const char *P, const char *End, llvm::StringSet<> &Ids) {
+  unsigned Depth = 0;
+  bool ExpectKey = false, KeyIsId = false;
+  while ((P = skipTo(P, End, Structural)) != End) {
+    switch (char C = *P++) {
+    case '{':
+    case '[': ExpectKey = ++Depth == 1 && C == '{'; break;
+    case '}':
+    case ']':
+      if (--Depth == 0)
+        return true;
+      break;
+    case ',': ExpectKey = Depth == 1; break;
+    case '"': {
+      const char *Close = static_cast<const char *>(std::memchr(P, '"', End - P));
+      if (!Close)
+        return true;
+      llvm::StringRef S(P, Close - P);
+      P = Close + 1;
+      if (Depth != 1)
+        break;
+      if (ExpectKey) {
+        ExpectKey = false;
+        KeyIsId = S == "id";
+      } else if (KeyIsId && !Ids.insert(S).second) {
+        return false;
+      }
+      break;
+    }
+    }
+  }
+  return true;
+}
+} // namespace
+
+bool jsonMemberIdsAreDistinct(llvm::StringRef Text) {
+  if (Text.contains('\\'))
+    return idsAreDistinctFollowingEscapes(Text);
+  llvm::StringSet<> Ids;
+  const llvm::StringRef Key = "\"member\"";
+  const char *End = Text.end();
+  for (const char *Hit = Text.begin();
+       (Hit = static_cast<const char *>(memmem(Hit, End - Hit, Key.data(), Key.size())));) {
+    const char *P = skipSpace(Hit + Key.size(), End);
+    Hit += Key.size();
+    // A key is followed by a colon; the string "member" as a value is not.
+    if (P == End || *P != ':')
+      continue;
+    P = skipSpace(P + 1, End);
+    if (P != End && *P == '{' && !addObjectIds(P, End, Ids))
+      return false;
+  }
+  return true;
 }
 
 } // namespace certc::ledger
