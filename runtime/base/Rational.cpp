@@ -155,7 +155,7 @@ void Rational::print(llvm::raw_ostream &OS) const {
     return;
   }
   // Long division: the remainder stays below Den, so no step overflows even
-  // for the 63 decimal places of 1/2^63.
+  // for the 62 decimal places of 1/2^62.
   uint64_t Abs = Num < 0 ? 0 - static_cast<uint64_t>(Num) : static_cast<uint64_t>(Num);
   uint64_t Remainder = Abs % static_cast<uint64_t>(Den);
   if (Num < 0)
