@@ -3,7 +3,6 @@
 
 #include "llvm/Support/raw_ostream.h"
 
-
 namespace certc {
 
 namespace {

@@ -46,6 +46,11 @@ private:
   int32_t Days = 0; // days since 1970-01-01
 };
 
+inline llvm::raw_ostream &operator<<(llvm::raw_ostream &OS, Date D) {
+  D.print(OS);
+  return OS;
+}
+
 } // namespace certc
 
 #endif

@@ -60,6 +60,11 @@ private:
   int64_t Den = 1;
 };
 
+inline llvm::raw_ostream &operator<<(llvm::raw_ostream &OS, const Rational &R) {
+  R.print(OS);
+  return OS;
+}
+
 } // namespace certc
 
 #endif

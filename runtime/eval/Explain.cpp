@@ -7,7 +7,8 @@
 namespace certc::eval {
 
 namespace {
-void points(llvm::raw_ostream &OS, const Rational &R) { OS << pointsText(R); }
+/// "1 point", "7.5 points".
+void writePoints(llvm::raw_ostream &OS, const Rational &R) { OS << R << (R == Rational(1) ? " point" : " points"); }
 
 /// Unit names are identifiers; members read them with spaces.
 void unitWord(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, bool Plural) {
@@ -18,7 +19,7 @@ void unitWord(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, bool Pl
 }
 
 void unitText(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, const Rational &Amount) {
-  OS << Amount.str();
+  OS << Amount;
   if (Unit == ir::None)
     return;
   OS << ' ';
@@ -27,11 +28,11 @@ void unitText(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, const R
 
 void windowText(llvm::raw_ostream &OS, const ir::DateWindow &W) {
   if (W.From && W.Until)
-    OS << " (dated " << W.From->str() << " to " << W.Until->addDays(-1).value_or(*W.Until).str() << ")";
+    OS << " (dated " << *W.From << " to " << W.Until->addDays(-1).value_or(*W.Until) << ")";
   else if (W.From)
-    OS << " (dated from " << W.From->str() << ")";
+    OS << " (dated from " << *W.From << ")";
   else if (W.Until)
-    OS << " (dated before " << W.Until->str() << ")";
+    OS << " (dated before " << *W.Until << ")";
 }
 
 const char *roundingWords(ir::Rounding::Mode M) {
@@ -50,33 +51,33 @@ void derivationOf(llvm::raw_ostream &OS, const ir::Policy &P, const Derivation &
   const ir::Earning &E = *D.Earning;
   switch (E.K) {
   case ir::Earning::Kind::Fixed:
-    points(OS, E.Points);
+    writePoints(OS, E.Points);
     OS << " each";
     break;
   case ir::Earning::Kind::Awarded:
-    points(OS, D.Quantity);
+    writePoints(OS, D.Quantity);
     OS << " as awarded";
     break;
   case ir::Earning::Kind::Rate:
     unitText(OS, P, E.AmountUnit, D.Quantity);
     OS << " at ";
-    points(OS, E.Points);
+    writePoints(OS, E.Points);
     OS << " per ";
     if (E.Per == Rational(1))
       unitWord(OS, P, E.RateUnit, false);
     else
       unitText(OS, P, E.RateUnit, E.Per);
     if (D.Rounded != D.Exact) {
-      OS << " = " << D.Exact.str() << roundingWords(D.Rule->Round.M);
-      points(OS, D.Rule->Round.Step);
+      OS << " = " << D.Exact << roundingWords(D.Rule->Round.M);
+      writePoints(OS, D.Rule->Round.Step);
     }
     OS << " = ";
-    points(OS, D.Rounded);
+    writePoints(OS, D.Rounded);
     break;
   }
   if (D.Limit) {
     OS << ", at most ";
-    points(OS, D.Limit->Max);
+    writePoints(OS, D.Limit->Max);
     OS << " each";
   }
 }
@@ -102,13 +103,13 @@ void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, con
   case Reason::Kind::None: break;
   case Reason::Kind::Condition: OS << R.Text; return;
   case Reason::Kind::AfterAuditDate:
-    OS << "dated " << (R.When ? R.When->str() : "?") << ", after the audit date " << A.AsOf.str();
+    OS << "dated " << (R.When ? R.When->str() : "?") << ", after the audit date " << A.AsOf;
     return;
   case Reason::Kind::NoDatedValue:
     OS << "rule `" << I.Rule << "` states no value for items dated " << (R.When ? R.When->str() : "without a date");
     return;
   case Reason::Kind::NoQuantity: OS << "rule `" << I.Rule << "` needs a quantity this item does not give"; return;
-  case Reason::Kind::NegativeQuantity: OS << "a negative quantity (" << R.Quantity.str() << ") earns nothing"; return;
+  case Reason::Kind::NegativeQuantity: OS << "a negative quantity (" << R.Quantity << ") earns nothing"; return;
   case Reason::Kind::NoPoints:
     OS << "earns no points (";
     derivationOf(OS, P, I.How);
@@ -124,18 +125,23 @@ void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, con
   // A credited item: say what lowered its points.
   const Derivation &D = I.How;
   if (D.Limit) {
-    OS << "reduced from " << D.Rounded.str() << " to the maximum of ";
-    points(OS, D.Limit->Max);
+    OS << "reduced from " << D.Rounded << " to the maximum of ";
+    writePoints(OS, D.Limit->Max);
     OS << " per item";
     windowText(OS, D.Limit->When);
   }
   if (I.Credited && D.Rule && I.Points != D.Earned) {
-    OS << (D.Limit ? "; " : "") << "reduced from " << D.Earned.str() << " by ";
+    OS << (D.Limit ? "; " : "") << "reduced from " << D.Earned << " by ";
     capText(OS, capOf(P, D));
   }
 }
 
-std::string pointsText(const Rational &R) { return R.str() + (R == Rational(1) ? " point" : " points"); }
+std::string pointsText(const Rational &R) {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  writePoints(OS, R);
+  return OS.str();
+}
 
 std::string derivationText(const ir::Policy &P, const ItemResult &I) {
   std::string Out;

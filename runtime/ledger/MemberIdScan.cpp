@@ -162,8 +162,8 @@ bool jsonMemberIdsAreDistinct(llvm::StringRef Text) {
   const char *End = Text.end();
   for (const char *Hit = Text.begin();
        (Hit = static_cast<const char *>(memmem(Hit, End - Hit, Key.data(), Key.size())));) {
-    const char *P = skipSpace(Hit + Key.size(), End);
     Hit += Key.size();
+    const char *P = skipSpace(Hit, End);
     // A key is followed by a colon; the string "member" as a value is not.
     if (P == End || *P != ':')
       continue;

@@ -8,13 +8,10 @@ namespace certc::report {
 
 namespace {
 void points(llvm::raw_ostream &OS, const Rational &R) {
-  if (R.hasFiniteDecimal()) {
-    R.print(OS);
-    return;
-  }
-  OS << '"';
-  R.print(OS);
-  OS << '"';
+  if (R.hasFiniteDecimal())
+    OS << R;
+  else
+    OS << '"' << R << '"';
 }
 
 template <typename T, typename F> void array(llvm::raw_ostream &OS, const std::vector<T> &Items, F Each) {
@@ -38,9 +35,7 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
   OS << ",\"policy_hash\":";
   writeJsonString(OS, P.ContentHash);
   OS << ",\"as_of\":";
-  OS << '"';
-  A.AsOf.print(OS);
-  OS << '"';
+  OS << '"' << A.AsOf << '"';
   OS << ",\"eligible\":" << (A.Eligible ? "true" : "false");
   OS << ",\"categories\":";
   array(OS, A.Categories, [&](const eval::CategoryResult &C) {
