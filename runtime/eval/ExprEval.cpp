@@ -181,10 +181,14 @@ Scalar ExprEvaluator::eval(ir::ExprId Id, const ledger::Activity *Current) const
     return D ? date(*D) : Scalar();
   }
   case ir::Op::CountActivities: {
+    // A member is not certified as of a date on meetings that come later
+    // (issue 11, ruling 1): items dated after the audit date are not counted.
     int64_t Count = 0;
-    for (const ledger::Activity *A : activitiesOfKind(E.A))
-      if (E.Args.empty() || test(E.Args[0], A))
+    for (const ledger::Activity *A : activitiesOfKind(E.A)) {
+      std::optional<Date> When = dateOf(*A);
+      if ((!When || *When <= AsOf) && (E.Args.empty() || test(E.Args[0], A)))
         ++Count;
+    }
     return number(Count);
   }
   case ir::Op::NoOtherSame:

@@ -130,7 +130,8 @@ enum class Op : uint8_t {
   AddMonths,      ///< date Args[0] plus A months (A is signed, stored as int32)
   AddDays,        ///< date Args[0] plus A days
                   ///< (A is signed, stored as int32, like AddMonths)
-  CountActivities,///< number of activities of kind A satisfying Args[0] (or all, when Args is empty)
+  CountActivities,///< number of activities of kind A dated on or before the audit date (or
+                  ///< undated) satisfying Args[0] (or all, when Args is empty)
                   ///< (Inside Args[0] the counted activity is the current one.)
   NoOtherSame,    ///< no other activity of kind A has Pairs equal to the current one's
   NoEarlierSame,  ///< no earlier activity (date, then id) of kind A has Pairs equal
