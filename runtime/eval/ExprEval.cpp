@@ -180,16 +180,27 @@ Scalar ExprEvaluator::eval(ir::ExprId Id, const ledger::Activity *Current) const
     std::optional<Date> D = E.O == ir::Op::AddMonths ? S.DateValue.addMonths(N) : S.DateValue.addDays(N);
     return D ? date(*D) : Scalar();
   }
-  case ir::Op::CountActivities: {
+  case ir::Op::CountActivities:
+  case ir::Op::CountDistinct: {
     // A member is not certified as of a date on meetings that come later
     // (issue 11, ruling 1): items dated after the audit date are not counted.
-    int64_t Count = 0;
+    llvm::SmallVector<const ledger::Activity *, 16> Counted;
     for (const ledger::Activity *A : activitiesOfKind(E.A)) {
       std::optional<Date> When = dateOf(*A);
-      if ((!When || *When <= AsOf) && (E.Args.empty() || test(E.Args[0], A)))
-        ++Count;
+      if ((When && *When > AsOf) || (!E.Args.empty() && !test(E.Args[0], A)))
+        continue;
+      // One meeting recorded twice is one meeting (ruling 2).
+      auto Same = [&](const ledger::Activity *B) { return sameFields(*A, *B, E.Pairs); };
+      if (E.O == ir::Op::CountActivities || llvm::none_of(Counted, Same))
+        Counted.push_back(A);
     }
-    return number(Count);
+    return number(static_cast<int64_t>(Counted.size()));
+  }
+  case ir::Op::LaterDate: {
+    Scalar L = eval(E.Args[0], Current), R = eval(E.Args[1], Current);
+    if (L.K != VK::Date || R.K != VK::Date)
+      return Scalar();
+    return L.DateValue < R.DateValue ? R : L;
   }
   case ir::Op::NoOtherSame:
   case ir::Op::NoEarlierSame: {

@@ -143,7 +143,7 @@ llvm::Error ExprChecker::checkNode(ExprId Id) {
                           " does not precede it (operands must come first, so that the "
                           "arena is acyclic)");
   if (!Info->HasPairs && !E.Pairs.empty())
-    return fail(Id, "has field pairs, which only no_other_same and no_earlier_same use");
+    return fail(Id, "has field pairs, which only no_other_same, no_earlier_same and count_distinct use");
   if (Info->HasCmp && cmpName(E.C) == "invalid")
     return fail(Id, "unknown comparison " + llvm::Twine(unsigned(E.C)));
 
@@ -185,6 +185,7 @@ llvm::Error ExprChecker::checkNode(ExprId Id) {
     break;
   }
   case Op::CountActivities:
+  case Op::CountDistinct:
   case Op::NoOtherSame:
   case Op::NoEarlierSame:
     if (E.A >= P.Kinds.size())
@@ -306,11 +307,20 @@ llvm::Expected<ExprType> ExprChecker::compute(ExprId Id, uint32_t Kind) {
       return Err;
     return ExprType{TK::Date};
   case Op::CountActivities:
+  case Op::CountDistinct:
     // The filter reads the counted activity: it is the current one there.
     if (!E.Args.empty())
       if (llvm::Error Err = expectOperand(Id, 0, E.A, TK::Bool))
         return Err;
+    if (E.O == Op::CountDistinct)
+      if (llvm::Expected<ExprType> Same = computeSameFields(Id, E.A); !Same)
+        return Same.takeError();
     return ExprType{TK::Number};
+  case Op::LaterDate:
+    for (size_t I = 0; I < E.Args.size(); ++I)
+      if (llvm::Error Err = expectOperand(Id, I, Kind, TK::Date))
+        return Err;
+    return ExprType{TK::Date};
   case Op::NoOtherSame:
   case Op::NoEarlierSame:
     return computeSameFields(Id, Kind);

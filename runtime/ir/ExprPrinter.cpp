@@ -117,6 +117,16 @@ public:
       if (E.Args.empty())
         return {"count(" + kindName(P, E.A) + ")", Atom};
       return {"count(" + kindName(P, E.A) + " where " + Arg(0, Logical, E.A) + ")", Atom};
+    case Op::CountDistinct: {
+      std::string Text = "count_distinct(" + kindName(P, E.A);
+      if (!E.Args.empty())
+        Text += " where " + Arg(0, Logical, E.A);
+      for (size_t I = 0; I < E.Pairs.size(); ++I)
+        Text += (I ? ", " : " by ") + activityField(E.A, E.Pairs[I].first);
+      return {Text + ")", Atom};
+    }
+    case Op::LaterDate:
+      return {"later_date(" + Joined(", ", Logical) + ")", Atom};
     case Op::NoOtherSame:
     case Op::NoEarlierSame: {
       std::string Text = E.O == Op::NoOtherSame ? "no other " : "no earlier ";

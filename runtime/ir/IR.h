@@ -135,8 +135,11 @@ enum class Op : uint8_t {
                   ///< (Inside Args[0] the counted activity is the current one.)
   NoOtherSame,    ///< no other activity of kind A has Pairs equal to the current one's
   NoEarlierSame,  ///< no earlier activity (date, then id) of kind A has Pairs equal
-  // In CountActivities, NoOtherSame and NoEarlierSame, "kind A" is an index into
-  // Policy::Kinds (whereas Rule::Kind is the kind's name symbol).
+  CountDistinct,  ///< as CountActivities, counting activities whose Pairs fields are
+                  ///< all equal once (Pairs name fields of kind A on both sides)
+  LaterDate,      ///< the later of dates Args[0] and Args[1] (absent if either is)
+  // In CountActivities, CountDistinct, NoOtherSame and NoEarlierSame, "kind A" is
+  // an index into Policy::Kinds (whereas Rule::Kind is the kind's name symbol).
 };
 
 enum class Cmp : uint8_t { Eq, Ne, Lt, Le, Gt, Ge };

@@ -31,8 +31,10 @@ const OpInfo Table[] = {
     {"count_activities", "kind", false, false, false, false, 0, 1},
     {"no_other_same", "kind", false, false, false, true, 0, 0},
     {"no_earlier_same", "kind", false, false, false, true, 0, 0},
+    {"count_distinct", "kind", false, false, false, true, 0, 1},
+    {"later_date", nullptr, false, false, false, false, 2, 2},
 };
-static_assert(std::size(Table) == size_t(Op::NoEarlierSame) + 1,
+static_assert(std::size(Table) == size_t(Op::LaterDate) + 1,
               "every Op needs a row in the table");
 } // namespace
 
