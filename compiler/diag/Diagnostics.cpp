@@ -29,20 +29,25 @@ Diagnostic &DiagnosticEngine::add(DiagCode Code, llvm::SMRange Range, std::strin
   Severity Sev = diagSeverity(Code);
   if (Sev == Severity::Warning && WarningsAsErrors)
     Sev = Severity::Error;
+  // Quadratic analyses can find millions of problems: keeping them all costs
+  // gigabytes, and nobody reads past the first screenful.
+  if (!LimitReached && Sev == Severity::Error && ErrorLimit != 0 && Errors == ErrorLimit)
+    LimitReached = true;
+  if (LimitReached) {
+    Dropped = {Code, Sev, Range, std::move(Message), {}};
+    return Dropped;
+  }
+  Errors += Sev == Severity::Error;
   Diags.push_back({Code, Sev, Range, std::move(Message), {}});
   return Diags.back();
 }
 
 void DiagnosticEngine::note(llvm::SMRange Range, std::string Message) {
-  if (!Diags.empty())
+  if (!Diags.empty() && !LimitReached)
     Diags.back().Notes.push_back({Range, std::move(Message)});
 }
 
-unsigned DiagnosticEngine::errorCount() const {
-  return static_cast<unsigned>(std::count_if(Diags.begin(), Diags.end(), [](const Diagnostic &D) {
-    return D.Sev == Severity::Error;
-  }));
-}
+unsigned DiagnosticEngine::errorCount() const { return Errors; }
 
 unsigned DiagnosticEngine::hardErrorCount() const {
   return static_cast<unsigned>(std::count_if(Diags.begin(), Diags.end(), [](const Diagnostic &D) {
@@ -80,6 +85,10 @@ std::vector<const Diagnostic *> DiagnosticEngine::sorted() const {
   return Unique;
 }
 
+std::string DiagnosticEngine::limitMessage() const {
+  return fmt::format(fmt::runtime(std::string(diagFormat(DiagCode::E0024))), ErrorLimit);
+}
+
 void DiagnosticEngine::printText(llvm::raw_ostream &OS, bool Color) const {
   for (const Diagnostic *D : sorted()) {
     std::string Text = D->Message + " [" + diagCodeName(D->Code).str() + "]";
@@ -101,6 +110,9 @@ void DiagnosticEngine::printText(llvm::raw_ostream &OS, bool Color) const {
         OS << "note: " << N.Message << "\n";
     }
   }
+  // Last, where clang puts it, whatever the order of the others.
+  if (LimitReached)
+    OS << "certc: error: " << limitMessage() << " [E0024]\n";
 }
 
 void DiagnosticEngine::printJson(llvm::raw_ostream &OS) const {
@@ -129,6 +141,10 @@ void DiagnosticEngine::printJson(llvm::raw_ostream &OS) const {
     }
     O["notes"] = std::move(Notes);
     All.push_back(std::move(O));
+  }
+  if (LimitReached) {
+    All.push_back(llvm::json::Object{
+        {"severity", "error"}, {"code", "E0024"}, {"message", limitMessage()}, {"notes", llvm::json::Array()}});
   }
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(All))) << "\n";
 }

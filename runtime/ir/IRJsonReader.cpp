@@ -1,6 +1,7 @@
 // Reads IR JSON into a Policy: exact keys and types, errors naming the JSON path.
 #include "ir/IRJson.h"
 
+#include "base/InputFile.h"
 #include "ir/Hash.h"
 #include "ir/JsonReader.h"
 #include "ir/Names.h"
@@ -26,9 +27,8 @@ public:
   explicit Reader(llvm::StringRef FileName) : JsonReader(FileName) {}
 
   llvm::Expected<Policy> read(llvm::StringRef Text, bool CheckHash) {
-    if (Text.size() > MaxIRFileBytes)
-      return makeError(FileName + ": file is larger than " + llvm::Twine(MaxIRFileBytes) +
-                       " bytes, the limit for IR files");
+    if (llvm::Error E = checkIRSize(Text.size(), FileName))
+      return E;
     llvm::Expected<json::Value> Doc = parseStrictJson(Text, MaxJsonDepth);
     if (!Doc)
       return makeError(FileName + ":" + llvm::toString(Doc.takeError()));
@@ -410,6 +410,22 @@ private:
   }
 };
 } // namespace
+
+llvm::Error checkIRSize(uint64_t Bytes, llvm::StringRef FileName) {
+  if (Bytes <= MaxIRFileBytes)
+    return llvm::Error::success();
+  return makeError(FileName + ": file is " + llvm::Twine(Bytes) + " bytes, over the " +
+                   llvm::Twine(MaxIRFileBytes) + " byte limit for IR files");
+}
+
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> readIRFile(llvm::StringRef Path) {
+  InputFile In = readInputFile(Path, MaxIRFileBytes);
+  if (In.TooLarge)
+    return checkIRSize(In.Size, Path);
+  if (!In.Buffer)
+    return makeError("cannot read `" + Path + "`: " + In.Error);
+  return std::move(In.Buffer);
+}
 
 llvm::Expected<Policy> readPolicyJson(llvm::StringRef Text, llvm::StringRef FileName) {
   return Reader(FileName).read(Text, /*CheckHash=*/true);

@@ -75,7 +75,7 @@ private:
 };
 
 bool CsvLedgerReader::withinSizeLimit(llvm::StringRef Text) {
-  size_t MaxBytes = std::min<size_t>(Limits.MaxFileBytes, UINT32_MAX);
+  size_t MaxBytes = Limits.fileByteLimit();
   if (Text.size() <= MaxBytes)
     return true;
   Errs.report(0, 0, "",

@@ -404,7 +404,7 @@ bool JsonLedgerReader::readTopArray() {
 }
 
 void JsonLedgerReader::read() {
-  size_t MaxBytes = std::min<size_t>(Limits.MaxFileBytes, UINT32_MAX);
+  size_t MaxBytes = Limits.fileByteLimit();
   if (Text.size() > MaxBytes) {
     Errs.report(0, 0, "",
                 "the file has " + std::to_string(Text.size()) + " bytes; the limit is " +
