@@ -7,6 +7,7 @@
 #include "llvm/Support/WithColor.h"
 
 #include <csignal>
+#include <iterator>
 #include <malloc.h>
 
 using namespace certc;
@@ -50,11 +51,29 @@ int runVerb(const char *Argv0) {
 } // namespace
 
 int main(int Argc, char **Argv) {
+  // LLVM's handlers for the interrupt signals exist to delete files being
+  // written. certc deletes nothing on a signal (`-o` is renamed into place only
+  // when complete), so these signals keep what the parent gave: ignored under
+  // nohup (LLVM's handler would act on them anyway), fatal otherwise.
+  // They are blocked meanwhile: one arriving while LLVM installs its handler
+  // could otherwise find it half installed.
+  const int InterruptSignals[] = {SIGHUP, SIGINT, SIGTERM, SIGUSR2};
+  sigset_t Blocked, Before;
+  sigemptyset(&Blocked);
+  for (int Sig : InterruptSignals)
+    sigaddset(&Blocked, Sig);
+  sigprocmask(SIG_BLOCK, &Blocked, &Before);
+  struct sigaction Inherited[std::size(InterruptSignals)];
+  for (size_t I = 0; I < std::size(InterruptSignals); ++I)
+    sigaction(InterruptSignals[I], nullptr, &Inherited[I]);
   // A write to a closed pipe fails with EPIPE instead of a signal (LLVM's
   // handler would exit with status 74), so that every failed write of
   // stdout and stderr is settled in one place, finishStandardStreams.
   llvm::InitLLVM X(Argc, Argv, /*InstallPipeSignalExitHandler=*/false);
   std::signal(SIGPIPE, SIG_IGN);
+  for (size_t I = 0; I < std::size(InterruptSignals); ++I)
+    sigaction(InterruptSignals[I], &Inherited[I], nullptr);
+  sigprocmask(SIG_SETMASK, &Before, nullptr);
   if (!llvm::cl::ParseCommandLineOptions(Argc, Argv, "certc: certification policies as code\n", &llvm::errs()))
     return finishStandardStreams(1);
   return finishStandardStreams(runVerb(Argv[0]));
