@@ -30,7 +30,7 @@ int runBuild(const char *Argv0) {
   std::string Text = BuildEmit == Emit::Ir ? ir::printPolicy(*P) : ir::writePolicyJson(*P);
   // IR that `certc run` would refuse is not written at all.
   if (BuildEmit == Emit::Json)
-    if (llvm::Error E = ir::checkIRSize(Text.size(), BuildOutput.empty() ? std::string("<stdout>") : BuildOutput.getValue())) {
+    if (llvm::Error E = ir::checkIRText(Text, BuildOutput.empty() ? std::string("<stdout>") : BuildOutput.getValue())) {
       llvm::WithColor::error(llvm::errs(), "certc") << llvm::toString(std::move(E)) << "\n";
       return 1;
     }

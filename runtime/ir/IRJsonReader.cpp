@@ -27,7 +27,7 @@ public:
   explicit Reader(llvm::StringRef FileName) : JsonReader(FileName) {}
 
   llvm::Expected<Policy> read(llvm::StringRef Text, bool CheckHash) {
-    if (llvm::Error E = checkIRSize(Text.size(), FileName))
+    if (llvm::Error E = checkIRText(Text, FileName))
       return E;
     llvm::Expected<json::Value> Doc = parseStrictJson(Text, MaxJsonDepth);
     if (!Doc)
@@ -416,6 +416,30 @@ llvm::Error checkIRSize(uint64_t Bytes, llvm::StringRef FileName) {
     return llvm::Error::success();
   return makeError(FileName + ": file is " + llvm::Twine(Bytes) + " bytes, over the " +
                    llvm::Twine(MaxIRFileBytes) + " byte limit for IR files");
+}
+
+llvm::Error checkIRText(llvm::StringRef Text, llvm::StringRef FileName) {
+  if (llvm::Error E = checkIRSize(Text.size(), FileName))
+    return E;
+  // Objects are counted by their opening braces outside strings; the text
+  // need not be valid JSON for the count to bound what parsing it allocates.
+  size_t Objects = 0;
+  bool InString = false;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (InString) {
+      if (C == '\\')
+        ++I;
+      else if (C == '"')
+        InString = false;
+    } else if (C == '"') {
+      InString = true;
+    } else if (C == '{' && ++Objects > MaxIRObjects) {
+      return makeError(FileName + ": more than " + llvm::Twine(MaxIRObjects) +
+                       " JSON objects, the limit for IR files");
+    }
+  }
+  return llvm::Error::success();
 }
 
 llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> readIRFile(llvm::StringRef Path) {

@@ -5,6 +5,8 @@ usage:
   generate.py rules N FILE        a policy with N rules that all overlap (E0010)
   generate.py imports N FOLDER    FOLDER/chain-0.cert imports chain-1.cert ... chain-N.cert
   generate.py ledger N FILE       a JSON ledger of N eligible members (an array)
+  generate.py distinct N FILE     a policy with N rules that compile (distinct priorities)
+  generate.py objects N FILE      a JSON array of N small objects
 """
 import json
 import os
@@ -17,6 +19,20 @@ def rules(n, path):
         f.write('import "ledger.cert".\nimport "sources.cert".\ncategory Education.\n')
         for i in range(n):
             f.write(f'rule r{i}: each seminar earns 1 point into Education cite guidelines, "s", "q".\n')
+
+
+def distinct(n, path):
+    with open(path, "w") as f:
+        f.write('policy "Generated" for CMC edition "g" effective 2020-01-01 source guidelines.\n')
+        f.write('import "ledger.cert".\nimport "sources.cert".\ncategory E.\n')
+        for i in range(n):
+            f.write(f'rule r{i}: each seminar where hours at most {i + 1} contact_hours earns 1 point into E priority {i} '
+                    'cite guidelines, "s", "q".\n')
+
+
+def objects(n, path):
+    with open(path, "w") as f:
+        f.write("[" + ",".join(['{"a":0}'] * n) + "]")
 
 
 def imports(n, folder):
@@ -44,4 +60,5 @@ def ledger(n, path):
 
 
 if __name__ == "__main__":
-    {"rules": rules, "imports": imports, "ledger": ledger}[sys.argv[1]](int(sys.argv[2]), sys.argv[3])
+    {"rules": rules, "imports": imports, "ledger": ledger, "distinct": distinct,
+     "objects": objects}[sys.argv[1]](int(sys.argv[2]), sys.argv[3])
