@@ -115,6 +115,48 @@ ledger::StreamResult streamLedger(const ledger::LedgerSchema &Schema, const Ledg
   return Result;
 }
 
+const std::string *BatchMemberIds::otherFile(llvm::StringRef Id, size_t File) const {
+  auto It = Files.find(Id);
+  if (It == Files.end())
+    return nullptr;
+  for (uint32_t F : It->second)
+    if (F != File)
+      return &Paths[F];
+  return nullptr;
+}
+
+bool BatchMemberIds::inFile(size_t File) const {
+  for (const auto &Entry : Files)
+    if (llvm::is_contained(Entry.second, File))
+      return true;
+  return false;
+}
+
+BatchMemberIds memberIdsInSeveralFiles(const ledger::LedgerSchema &Schema, const std::vector<LedgerSource> &Sources) {
+  BatchMemberIds Out;
+  if (Sources.size() < 2)
+    return Out;
+  llvm::StringMap<uint32_t> FirstFile;
+  for (uint32_t F = 0; F < Sources.size(); ++F) {
+    Out.Paths.push_back(Sources[F].Path);
+    // Errors are reported by the reading that audits.
+    streamLedger(
+        Schema, Sources[F],
+        [&](ledger::Member &&M) {
+          auto [It, New] = FirstFile.try_emplace(M.Id, F);
+          if (New || It->second == F)
+            return;
+          std::vector<uint32_t> &Users = Out.Files[M.Id];
+          if (Users.empty())
+            Users.push_back(It->second);
+          if (Users.back() != F)
+            Users.push_back(F);
+        },
+        [](bool) {});
+  }
+  return Out;
+}
+
 ledger::ReadResult readLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source) {
   ledger::ReadResult Result;
   ledger::StreamResult Streamed =

@@ -133,10 +133,31 @@ int runRun(const char *Argv0) {
       OS);
   // Reports are written during the run: a progress line would land among them.
   ProgressLine Progress(Pipeline, /*Show=*/File || !llvm::sys::Process::StandardOutIsDisplayed());
-  for (const LedgerSource &S : Sources) {
-    ledger::StreamResult R = streamLedger(Schema, S, [&](ledger::Member &&M) { Pipeline.add(std::move(M)); },
-                                          [&](bool MayWithdraw) { Pipeline.beginFile(S.Path, MayWithdraw); });
-    Pipeline.endFile(R.Withdrawn);
+  BatchMemberIds Shared = memberIdsInSeveralFiles(Schema, Sources);
+  for (size_t File = 0; File < Sources.size(); ++File) {
+    const LedgerSource &S = Sources[File];
+    std::vector<size_t> AlsoElsewhere; // by number in the file, as the reader numbers them
+    size_t Number = 0;
+    ledger::StreamResult R = streamLedger(
+        Schema, S,
+        [&](ledger::Member &&M) {
+          if (const std::string *Other = Shared.otherFile(M.Id, File)) {
+            AlsoElsewhere.push_back(Number);
+            ledger::LedgerError E;
+            E.File = M.File;
+            E.Line = M.Line;
+            E.Col = M.Col;
+            E.Member = M.Id;
+            E.Field = "id";
+            E.Message = "member id is also used in `" + *Other + "`; auditing either record alone would be wrong";
+            Errors.push_back(std::move(E));
+          }
+          ++Number;
+          Pipeline.add(std::move(M));
+        },
+        [&](bool MayWithdraw) { Pipeline.beginFile(S.Path, MayWithdraw || Shared.inFile(File)); });
+    AlsoElsewhere.insert(AlsoElsewhere.end(), R.Withdrawn.begin(), R.Withdrawn.end());
+    Pipeline.endFile(AlsoElsewhere);
     for (ledger::LedgerError &E : R.Errors)
       Errors.push_back(std::move(E));
   }
