@@ -24,7 +24,7 @@ const KindInfo Kinds[] = {
 namespace {
 /// Source lines longer than this are shown as a window around the column:
 /// echoing each line whole, a 3 MB line made 9.4 MB of stderr.
-constexpr size_t MaxShownLine = 160;
+constexpr size_t MaxShownLine = 240;
 
 bool isUtf8Continuation(char C) { return (static_cast<unsigned char>(C) & 0xC0) == 0x80; }
 
