@@ -4,6 +4,10 @@
 #include "check/Checker.h"
 #include "check/Constraints.h"
 
+#include <algorithm>
+#include <map>
+#include <tuple>
+
 namespace certc {
 
 using namespace sema;
@@ -28,22 +32,34 @@ void Checker::checkContradictionsAndOverlaps() {
       Diags.note(D->LastRange, "this condition excludes every item the others allow");
     }
   }
-  for (size_t I = 0; I < S.Rules.size(); ++I) {
-    for (size_t J = I + 1; J < S.Rules.size(); ++J) {
-      const RuleInfo &A = S.Rules[I], &B = S.Rules[J];
-      if (A.Kind != B.Kind)
-        continue;
-      int32_t PA = A.Decl->Priority ? A.Decl->Priority->first : 0;
-      int32_t PB = B.Decl->Priority ? B.Decl->Priority->first : 0;
-      if (PA != PB)
-        continue;
+  // Only rules of one activity kind and one priority that credit a common
+  // category can overlap: each rule is compared with the earlier rules of its
+  // buckets alone, so unrelated rules cost nothing, and the comparisons stop
+  // once the error limit is reached.
+  std::map<std::tuple<uint32_t, int32_t, uint32_t>, std::vector<uint32_t>> Buckets;
+  auto PriorityOf = [](const RuleInfo &R) { return R.Decl->Priority ? R.Decl->Priority->first : 0; };
+  std::vector<uint32_t> Earlier;
+  for (uint32_t J = 0; J < S.Rules.size() && !Diags.limitReached(); ++J) {
+    const RuleInfo &B = S.Rules[J];
+    Earlier.clear();
+    for (uint32_t T : B.Targets) {
+      std::vector<uint32_t> &Bucket = Buckets[{B.Kind, PriorityOf(B), T}];
+      Earlier.insert(Earlier.end(), Bucket.begin(), Bucket.end());
+      if (Bucket.empty() || Bucket.back() != J)
+        Bucket.push_back(J);
+    }
+    // Each earlier rule once, in rule order, as the messages have always come.
+    std::sort(Earlier.begin(), Earlier.end());
+    Earlier.erase(std::unique(Earlier.begin(), Earlier.end()), Earlier.end());
+    for (uint32_t I : Earlier) {
+      if (Diags.limitReached())
+        break;
+      const RuleInfo &A = S.Rules[I];
       uint32_t Shared = None;
       for (uint32_t T : A.Targets)
         for (uint32_t U : B.Targets)
           if (T == U && Shared == None)
             Shared = T;
-      if (Shared == None)
-        continue;
       Constraints Both = All[I];
       Both.merge(All[J]);
       if (Both.contradiction())

@@ -21,6 +21,48 @@ const KindInfo Kinds[] = {
 };
 } // namespace
 
+namespace {
+/// Source lines longer than this are shown as a window around the column:
+/// echoing each line whole, a 3 MB line made 9.4 MB of stderr.
+constexpr size_t MaxShownLine = 240;
+
+bool isUtf8Continuation(char C) { return (static_cast<unsigned char>(C) & 0xC0) == 0x80; }
+
+/// clang style: "file:line:col: kind: message", the source line, a caret line.
+void printAt(const llvm::SourceMgr &SM, llvm::raw_ostream &OS, llvm::SMRange Range,
+             llvm::SourceMgr::DiagKind Kind, const std::string &Message, bool Color) {
+  llvm::SmallVector<llvm::SMRange, 1> Ranges;
+  if (Range.End.isValid() && Range.Start != Range.End)
+    Ranges.push_back(Range);
+  llvm::SMDiagnostic D = SM.GetMessage(Range.Start, Kind, Message, Ranges);
+  llvm::StringRef Line = D.getLineContents();
+  if (Line.size() <= MaxShownLine) {
+    D.print(nullptr, OS, Color);
+    return;
+  }
+  size_t Col = static_cast<size_t>(D.getColumnNo());
+  size_t Begin = Col > MaxShownLine / 2 ? Col - MaxShownLine / 2 : 0;
+  size_t End = std::min(Line.size(), Begin + MaxShownLine);
+  // Whole UTF-8 characters only.
+  while (Begin < Col && isUtf8Continuation(Line[Begin]))
+    ++Begin;
+  while (End < Line.size() && End > Col && isUtf8Continuation(Line[End]))
+    --End;
+  std::string Shown = (Begin ? "..." : "") + Line.slice(Begin, End).str() + (End < Line.size() ? "..." : "");
+  size_t Shift = Begin ? 3 : 0;
+  // The header keeps the real column: the location is put in the file name
+  // and the line number left out, so that print writes no source line.
+  std::string Where = (D.getFilename() + ":" + llvm::Twine(D.getLineNo()) + ":" + llvm::Twine(Col + 1)).str();
+  llvm::SMDiagnostic(SM, D.getLoc(), Where, -1, -1, Kind, Message, "", {}).print(nullptr, OS, Color);
+  std::string Caret(Shown.size() + 1, ' '); // + 1: a caret just past the end
+  for (const std::pair<unsigned, unsigned> &R : D.getRanges())
+    for (size_t I = std::max<size_t>(R.first, Begin); I < std::min<size_t>(R.second, End); ++I)
+      Caret[I - Begin + Shift] = '~';
+  Caret[Col - Begin + Shift] = '^';
+  OS << Shown << "\n" << llvm::StringRef(Caret).rtrim(' ') << "\n";
+}
+} // namespace
+
 llvm::StringRef diagCodeName(DiagCode Code) { return Kinds[static_cast<int>(Code)].Name; }
 Severity diagSeverity(DiagCode Code) { return Kinds[static_cast<int>(Code)].Sev; }
 llvm::StringRef diagFormat(DiagCode Code) { return Kinds[static_cast<int>(Code)].Format; }
@@ -29,20 +71,25 @@ Diagnostic &DiagnosticEngine::add(DiagCode Code, llvm::SMRange Range, std::strin
   Severity Sev = diagSeverity(Code);
   if (Sev == Severity::Warning && WarningsAsErrors)
     Sev = Severity::Error;
+  // Quadratic analyses can find millions of problems: keeping them all costs
+  // gigabytes, and nobody reads past the first screenful.
+  if (!LimitReached && Sev == Severity::Error && ErrorLimit != 0 && Errors == ErrorLimit)
+    LimitReached = true;
+  if (LimitReached) {
+    Dropped = {Code, Sev, Range, std::move(Message), {}};
+    return Dropped;
+  }
+  Errors += Sev == Severity::Error;
   Diags.push_back({Code, Sev, Range, std::move(Message), {}});
   return Diags.back();
 }
 
 void DiagnosticEngine::note(llvm::SMRange Range, std::string Message) {
-  if (!Diags.empty())
+  if (!Diags.empty() && !LimitReached)
     Diags.back().Notes.push_back({Range, std::move(Message)});
 }
 
-unsigned DiagnosticEngine::errorCount() const {
-  return static_cast<unsigned>(std::count_if(Diags.begin(), Diags.end(), [](const Diagnostic &D) {
-    return D.Sev == Severity::Error;
-  }));
-}
+unsigned DiagnosticEngine::errorCount() const { return Errors; }
 
 unsigned DiagnosticEngine::hardErrorCount() const {
   return static_cast<unsigned>(std::count_if(Diags.begin(), Diags.end(), [](const Diagnostic &D) {
@@ -80,27 +127,28 @@ std::vector<const Diagnostic *> DiagnosticEngine::sorted() const {
   return Unique;
 }
 
+std::string DiagnosticEngine::limitMessage() const {
+  return fmt::format(fmt::runtime(std::string(diagFormat(DiagCode::E0024))), ErrorLimit);
+}
+
 void DiagnosticEngine::printText(llvm::raw_ostream &OS, bool Color) const {
   for (const Diagnostic *D : sorted()) {
     std::string Text = D->Message + " [" + diagCodeName(D->Code).str() + "]";
     auto Kind = D->Sev == Severity::Error ? llvm::SourceMgr::DK_Error : llvm::SourceMgr::DK_Warning;
-    llvm::SmallVector<llvm::SMRange, 1> Ranges;
-    if (D->Range.Start.isValid() && D->Range.End.isValid() && D->Range.Start != D->Range.End)
-      Ranges.push_back(D->Range);
     if (D->Range.Start.isValid())
-      SM.PrintMessage(OS, D->Range.Start, Kind, Text, Ranges, {}, Color);
+      printAt(SM, OS, D->Range, Kind, Text, Color);
     else
       OS << "certc: " << (D->Sev == Severity::Error ? "error: " : "warning: ") << Text << "\n";
     for (const DiagNote &N : D->Notes) {
-      llvm::SmallVector<llvm::SMRange, 1> NoteRanges;
-      if (N.Range.Start.isValid() && N.Range.End.isValid() && N.Range.Start != N.Range.End)
-        NoteRanges.push_back(N.Range);
       if (N.Range.Start.isValid())
-        SM.PrintMessage(OS, N.Range.Start, llvm::SourceMgr::DK_Note, N.Message, NoteRanges, {}, Color);
+        printAt(SM, OS, N.Range, llvm::SourceMgr::DK_Note, N.Message, Color);
       else
         OS << "note: " << N.Message << "\n";
     }
   }
+  // Last, where clang puts it, whatever the order of the others.
+  if (LimitReached)
+    OS << "certc: error: " << limitMessage() << " [E0024]\n";
 }
 
 void DiagnosticEngine::printJson(llvm::raw_ostream &OS) const {
@@ -129,6 +177,10 @@ void DiagnosticEngine::printJson(llvm::raw_ostream &OS) const {
     }
     O["notes"] = std::move(Notes);
     All.push_back(std::move(O));
+  }
+  if (LimitReached) {
+    All.push_back(llvm::json::Object{
+        {"severity", "error"}, {"code", "E0024"}, {"message", limitMessage()}, {"notes", llvm::json::Array()}});
   }
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(All))) << "\n";
 }

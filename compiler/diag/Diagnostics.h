@@ -38,6 +38,10 @@ llvm::StringRef diagCodeName(DiagCode Code);
 Severity diagSeverity(DiagCode Code);
 llvm::StringRef diagFormat(DiagCode Code);
 
+/// Errors kept before "too many errors emitted, stopping now" (clang's
+/// -ferror-limit); 0 means no limit.
+inline constexpr unsigned DefaultErrorLimit = 20;
+
 class DiagnosticEngine {
 public:
   explicit DiagnosticEngine(llvm::SourceMgr &SM) : SM(SM) {}
@@ -51,6 +55,10 @@ public:
   void note(llvm::SMRange Range, std::string Message);
 
   void setWarningsAsErrors(bool On) { WarningsAsErrors = On; }
+  /// After Limit errors (0: never) every further diagnostic is dropped and the
+  /// output ends with E0024; passes may stop early (limitReached).
+  void setErrorLimit(unsigned Limit) { ErrorLimit = Limit; }
+  bool limitReached() const { return LimitReached; }
   unsigned errorCount() const;
   /// Errors other than warnings promoted by -Werror: what stops later passes.
   unsigned hardErrorCount() const;
@@ -66,10 +74,16 @@ public:
 private:
   Diagnostic &add(DiagCode Code, llvm::SMRange Range, std::string Message);
   std::vector<const Diagnostic *> sorted() const;
+  std::string limitMessage() const;
 
   llvm::SourceMgr &SM;
   std::vector<Diagnostic> Diags;
   bool WarningsAsErrors = false;
+  unsigned ErrorLimit = DefaultErrorLimit;
+  unsigned Errors = 0;
+  bool LimitReached = false;
+  /// What report returns once the limit is reached: callers may still fill it.
+  Diagnostic Dropped;
 };
 
 } // namespace certc

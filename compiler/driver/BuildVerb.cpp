@@ -1,12 +1,10 @@
 // `certc build POLICY -o FILE` writes compiled IR; `--emit=ir` prints it readably.
+#include "driver/Output.h"
 #include "driver/Pipeline.h"
 #include "driver/Verbs.h"
 #include "ir/IRJson.h"
 #include "ir/Printer.h"
 
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Process.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
 
 namespace certc {
@@ -25,30 +23,26 @@ cl::opt<Emit> BuildEmit("emit", cl::desc("What to print when there is no -o"), c
 } // namespace
 
 int runBuild(const char *Argv0) {
-  std::optional<ir::Policy> P = loadPolicy(BuildInput, findStdlibDir(StdlibOption, Argv0));
+  std::vector<std::string> Inputs;
+  std::optional<ir::Policy> P = loadPolicy(BuildInput, findStdlibDir(StdlibOption, Argv0), ErrorLimitOption, &Inputs);
   if (!P)
     return 1;
   std::string Text = BuildEmit == Emit::Ir ? ir::printPolicy(*P) : ir::writePolicyJson(*P);
+  // IR that `certc run` would refuse is not written at all.
+  if (BuildEmit == Emit::Json)
+    if (llvm::Error E = ir::checkIRText(Text, BuildOutput.empty() ? std::string("<stdout>") : BuildOutput.getValue())) {
+      llvm::WithColor::error(llvm::errs(), "certc") << llvm::toString(std::move(E)) << "\n";
+      return 1;
+    }
   if (BuildOutput.empty()) {
     llvm::outs() << Text;
     return 0;
   }
-  // ToolOutputFile removes the file unless kept: it is complete or not there at all.
-  std::error_code EC;
-  llvm::ToolOutputFile Out(BuildOutput, EC, llvm::sys::fs::OF_None);
-  if (EC) {
-    llvm::WithColor::error(llvm::errs(), "certc") << "cannot write `" << BuildOutput << "`: " << EC.message() << "\n";
+  std::unique_ptr<OutputFile> Out = OutputFile::open(BuildOutput, Inputs);
+  if (!Out)
     return 1;
-  }
-  Out.os() << Text;
-  Out.os().flush();
-  if (Out.os().has_error()) {
-    llvm::WithColor::error(llvm::errs(), "certc") << "cannot write `" << BuildOutput << "`\n";
-    Out.os().clear_error();
-    return 1;
-  }
-  Out.keep();
-  return 0;
+  Out->os() << Text;
+  return Out->commit() ? 0 : 1;
 }
 
 } // namespace certc

@@ -24,8 +24,10 @@ int runCheck(const char *Argv0) {
   llvm::SourceMgr SM;
   DiagnosticEngine Diags(SM);
   Diags.setWarningsAsErrors(WarningsAsErrors);
+  Diags.setErrorLimit(ErrorLimitOption);
   for (const std::string &File : CheckFiles)
-    compilePolicy(File, Stdlib, Diags, CheckMode::Fragment);
+    if (!Diags.limitReached())
+      compilePolicy(File, Stdlib, Diags, CheckMode::Fragment);
   if (CheckFormat == OutputFormat::Json)
     Diags.printJson(llvm::outs());
   else

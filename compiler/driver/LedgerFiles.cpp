@@ -1,5 +1,6 @@
 // Ledger discovery and reading for the `run` and `test` verbs.
 #include "driver/LedgerFiles.h"
+#include "base/InputFile.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -51,8 +52,12 @@ std::vector<LedgerSource> findLedgers(const std::vector<std::string> &Paths,
   std::vector<LedgerSource> Out;
   for (const std::string &Path : Paths) {
     if (!llvm::sys::fs::is_directory(Path)) {
-      if (!llvm::sys::fs::exists(Path)) {
-        Errors.push_back(fileError(Path, "no such file or folder"));
+      // The system's reason when it is not simply missing (a symlink loop,
+      // a folder on the way that cannot be searched).
+      std::error_code EC = llvm::sys::fs::access(Path, llvm::sys::fs::AccessMode::Exist);
+      if (EC) {
+        Errors.push_back(fileError(Path, EC == std::errc::no_such_file_or_directory ? "no such file or folder"
+                                                                                     : "cannot read: " + EC.message()));
         continue;
       }
       addFile(Path, true, Out, Errors);
@@ -82,13 +87,15 @@ std::vector<LedgerSource> findLedgers(const std::vector<std::string> &Paths,
 ledger::StreamResult streamLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source,
                                   ledger::MemberSink OnMember, llvm::function_ref<void(bool)> OnStart) {
   ledger::StreamResult Result;
+  const size_t MaxBytes = ledger::LedgerLimits().fileByteLimit();
   auto Read = [&](llvm::StringRef Path) -> std::unique_ptr<llvm::MemoryBuffer> {
-    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false);
-    if (!Buffer) {
-      Result.Errors.push_back(fileError(Path, "cannot read: " + Buffer.getError().message()));
-      return nullptr;
-    }
-    return std::move(*Buffer);
+    InputFile In = readInputFile(Path, MaxBytes);
+    if (In.TooLarge)
+      Result.Errors.push_back(fileError(Path, "the file has " + std::to_string(In.Size) + " bytes; the limit is " +
+                                                  std::to_string(MaxBytes) + "; no member was read"));
+    else if (!In.Buffer)
+      Result.Errors.push_back(fileError(Path, "cannot read: " + In.Error));
+    return std::move(In.Buffer);
   };
   auto Main = Read(Source.Path);
   auto Activities = Main && !Source.ActivitiesCsv.empty() ? Read(Source.ActivitiesCsv) : nullptr;
@@ -106,6 +113,48 @@ ledger::StreamResult streamLedger(const ledger::LedgerSchema &Schema, const Ledg
     OnMember(std::move(M));
   Result.Errors = std::move(Csv.Errors);
   return Result;
+}
+
+const std::string *BatchMemberIds::otherFile(llvm::StringRef Id, size_t File) const {
+  auto It = Files.find(Id);
+  if (It == Files.end())
+    return nullptr;
+  for (uint32_t F : It->second)
+    if (F != File)
+      return &Paths[F];
+  return nullptr;
+}
+
+bool BatchMemberIds::inFile(size_t File) const {
+  for (const auto &Entry : Files)
+    if (llvm::is_contained(Entry.second, File))
+      return true;
+  return false;
+}
+
+BatchMemberIds memberIdsInSeveralFiles(const ledger::LedgerSchema &Schema, const std::vector<LedgerSource> &Sources) {
+  BatchMemberIds Out;
+  if (Sources.size() < 2)
+    return Out;
+  llvm::StringMap<uint32_t> FirstFile;
+  for (uint32_t F = 0; F < Sources.size(); ++F) {
+    Out.Paths.push_back(Sources[F].Path);
+    // Errors are reported by the reading that audits.
+    streamLedger(
+        Schema, Sources[F],
+        [&](ledger::Member &&M) {
+          auto [It, New] = FirstFile.try_emplace(M.Id, F);
+          if (New || It->second == F)
+            return;
+          std::vector<uint32_t> &Users = Out.Files[M.Id];
+          if (Users.empty())
+            Users.push_back(It->second);
+          if (Users.back() != F)
+            Users.push_back(F);
+        },
+        [](bool) {});
+  }
+  return Out;
 }
 
 ledger::ReadResult readLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source) {

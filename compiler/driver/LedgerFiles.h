@@ -5,6 +5,8 @@
 
 #include "ledger/Ledger.h"
 
+#include "llvm/ADT/StringMap.h"
+
 #include <string>
 #include <vector>
 
@@ -24,6 +26,27 @@ std::vector<LedgerSource> findLedgers(const std::vector<std::string> &Paths,
 /// first member, with whether members handed over may be withdrawn later.
 ledger::StreamResult streamLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source,
                                   ledger::MemberSink OnMember, llvm::function_ref<void(bool)> OnStart);
+
+/// The member ids that more than one file of a batch uses. Auditing each
+/// record alone would give two contradictory reports for one member, so, as
+/// for an id repeated within a file, neither is audited.
+class BatchMemberIds {
+public:
+  /// Another file of the batch (by path) with Id, when File (an index into
+  /// the sources) is not the only one; else null.
+  const std::string *otherFile(llvm::StringRef Id, size_t File) const;
+  /// Whether File has any such id (its reports must wait for its end).
+  bool inFile(size_t File) const;
+
+private:
+  friend BatchMemberIds memberIdsInSeveralFiles(const ledger::LedgerSchema &, const std::vector<LedgerSource> &);
+  std::vector<std::string> Paths;
+  llvm::StringMap<std::vector<uint32_t>> Files; ///< id -> the files using it, when more than one
+};
+
+/// Reads every source of a batch of more than one for its member ids (a
+/// second reading of each file; a batch of one needs none).
+BatchMemberIds memberIdsInSeveralFiles(const ledger::LedgerSchema &Schema, const std::vector<LedgerSource> &Sources);
 
 /// Reads one source whole.
 ledger::ReadResult readLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source);

@@ -49,18 +49,24 @@ std::optional<ir::Policy> compilePolicy(llvm::StringRef Path, llvm::StringRef St
   return P;
 }
 
-std::optional<ir::Policy> loadPolicy(llvm::StringRef Path, llvm::StringRef StdlibDir) {
+std::optional<ir::Policy> loadPolicy(llvm::StringRef Path, llvm::StringRef StdlibDir, unsigned ErrorLimit,
+                                     std::vector<std::string> *FilesRead) {
+  if (FilesRead)
+    FilesRead->push_back(Path.str());
   if (!Path.endswith(".json")) {
     llvm::SourceMgr SM;
     DiagnosticEngine Diags(SM);
+    Diags.setErrorLimit(ErrorLimit);
     auto P = compilePolicy(Path, StdlibDir, Diags, CheckMode::Policy);
     Diags.printText(llvm::errs(), llvm::sys::Process::StandardErrHasColors());
+    // Buffer 1 is the policy itself.
+    for (unsigned Id = 2; FilesRead && Id <= SM.getNumBuffers(); ++Id)
+      FilesRead->push_back(SM.getMemoryBuffer(Id)->getBufferIdentifier().str());
     return P;
   }
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> Buffer = ir::readIRFile(Path);
   if (!Buffer) {
-    llvm::WithColor::error(llvm::errs(), "certc") << "cannot read `" << Path << "`: "
-                                                  << Buffer.getError().message() << "\n";
+    llvm::WithColor::error(llvm::errs(), "certc") << llvm::toString(Buffer.takeError()) << "\n";
     return std::nullopt;
   }
   llvm::Expected<ir::Policy> P = ir::readPolicyJson((*Buffer)->getBuffer(), Path);

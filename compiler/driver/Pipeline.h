@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace certc {
 
@@ -21,9 +22,12 @@ std::string findStdlibDir(llvm::StringRef Option, const char *Argv0);
 std::optional<ir::Policy> compilePolicy(llvm::StringRef Path, llvm::StringRef StdlibDir,
                                         DiagnosticEngine &Diags, CheckMode Mode);
 
-/// A policy to run: compiled IR (.json, verified on load) or a .cert file.
-/// Problems are printed to stderr; nullopt when there were any.
-std::optional<ir::Policy> loadPolicy(llvm::StringRef Path, llvm::StringRef StdlibDir);
+/// A policy to run: compiled IR (.json, verified on load) or a .cert file,
+/// whose diagnostics stop after ErrorLimit errors (0: none).
+/// Problems are printed to stderr; nullopt when there were any. FilesRead,
+/// when given, receives the path of every file read (the policy, its imports).
+std::optional<ir::Policy> loadPolicy(llvm::StringRef Path, llvm::StringRef StdlibDir, unsigned ErrorLimit,
+                                     std::vector<std::string> *FilesRead = nullptr);
 
 } // namespace certc
 

@@ -2,13 +2,12 @@
 // JSON lines, reports bad input with its place, and exits 1 if there was any.
 #include "driver/AuditPipeline.h"
 #include "driver/LedgerFiles.h"
+#include "driver/Output.h"
 #include "driver/Pipeline.h"
 #include "driver/Verbs.h"
 #include "report/Report.h"
 
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Process.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
 
 #include <chrono>
@@ -88,7 +87,8 @@ std::optional<Date> today() {
 } // namespace
 
 int runRun(const char *Argv0) {
-  std::optional<Date> AsOf = AsOfOption.empty() ? today() : Date::parse(AsOfOption);
+  // `--as-of ""` is given, and not a date: only a missing option means today.
+  std::optional<Date> AsOf = AsOfOption.getNumOccurrences() == 0 ? today() : Date::parse(AsOfOption);
   if (!AsOf) {
     llvm::WithColor::error(llvm::errs(), "certc") << "--as-of: `" << AsOfOption
                                                   << "` is not a date (expected YYYY-MM-DD)\n";
@@ -98,7 +98,8 @@ int runRun(const char *Argv0) {
     llvm::WithColor::error(llvm::errs(), "certc") << "--jobs: must be between 1 and 256\n";
     return 1;
   }
-  std::optional<ir::Policy> P = loadPolicy(RunPolicy, findStdlibDir(StdlibOption, Argv0));
+  std::vector<std::string> Inputs;
+  std::optional<ir::Policy> P = loadPolicy(RunPolicy, findStdlibDir(StdlibOption, Argv0), ErrorLimitOption, &Inputs);
   if (!P)
     return 1;
   eval::PolicyIndex Index(*P);
@@ -107,21 +108,17 @@ int runRun(const char *Argv0) {
   std::vector<ledger::LedgerError> Errors;
   std::vector<LedgerSource> Sources = findLedgers(RunLedgers, Errors);
   // The output file is opened before any audit, so that a path that cannot be
-  // written fails at once; it is kept only when everything was written. It must
-  // not be one of the ledgers: opening it truncates it.
-  std::unique_ptr<llvm::ToolOutputFile> File;
+  // written fails at once; it replaces FILE only when everything was written.
+  std::unique_ptr<OutputFile> File;
   if (!RunOutput.empty()) {
-    for (const LedgerSource &S : Sources)
-      if (llvm::sys::fs::equivalent(S.Path, RunOutput) || llvm::sys::fs::equivalent(S.ActivitiesCsv, RunOutput)) {
-        llvm::WithColor::error(llvm::errs(), "certc") << "-o `" << RunOutput << "` is one of the ledgers to audit\n";
-        return 1;
-      }
-    std::error_code EC;
-    File = std::make_unique<llvm::ToolOutputFile>(RunOutput, EC, llvm::sys::fs::OF_None);
-    if (EC) {
-      llvm::WithColor::error(llvm::errs(), "certc") << "cannot write `" << RunOutput << "`: " << EC.message() << "\n";
-      return 1;
+    for (const LedgerSource &S : Sources) {
+      Inputs.push_back(S.Path);
+      if (!S.ActivitiesCsv.empty())
+        Inputs.push_back(S.ActivitiesCsv);
     }
+    File = OutputFile::open(RunOutput, Inputs);
+    if (!File)
+      return 1;
   }
   llvm::raw_ostream &OS = File ? File->os() : llvm::outs();
 
@@ -136,10 +133,31 @@ int runRun(const char *Argv0) {
       OS);
   // Reports are written during the run: a progress line would land among them.
   ProgressLine Progress(Pipeline, /*Show=*/File || !llvm::sys::Process::StandardOutIsDisplayed());
-  for (const LedgerSource &S : Sources) {
-    ledger::StreamResult R = streamLedger(Schema, S, [&](ledger::Member &&M) { Pipeline.add(std::move(M)); },
-                                          [&](bool MayWithdraw) { Pipeline.beginFile(S.Path, MayWithdraw); });
-    Pipeline.endFile(R.Withdrawn);
+  BatchMemberIds Shared = memberIdsInSeveralFiles(Schema, Sources);
+  for (size_t File = 0; File < Sources.size(); ++File) {
+    const LedgerSource &S = Sources[File];
+    std::vector<size_t> AlsoElsewhere; // by number in the file, as the reader numbers them
+    size_t Number = 0;
+    ledger::StreamResult R = streamLedger(
+        Schema, S,
+        [&](ledger::Member &&M) {
+          if (const std::string *Other = Shared.otherFile(M.Id, File)) {
+            AlsoElsewhere.push_back(Number);
+            ledger::LedgerError E;
+            E.File = M.File;
+            E.Line = M.Line;
+            E.Col = M.Col;
+            E.Member = M.Id;
+            E.Field = "id";
+            E.Message = "member id is also used in `" + *Other + "`; auditing either record alone would be wrong";
+            Errors.push_back(std::move(E));
+          }
+          ++Number;
+          Pipeline.add(std::move(M));
+        },
+        [&](bool MayWithdraw) { Pipeline.beginFile(S.Path, MayWithdraw || Shared.inFile(File)); });
+    AlsoElsewhere.insert(AlsoElsewhere.end(), R.Withdrawn.begin(), R.Withdrawn.end());
+    Pipeline.endFile(AlsoElsewhere);
     for (ledger::LedgerError &E : R.Errors)
       Errors.push_back(std::move(E));
   }
@@ -153,15 +171,8 @@ int runRun(const char *Argv0) {
     llvm::WithColor::error(llvm::errs(), "certc") << E << "\n";
     Failed = true;
   }
-  if (File) {
-    OS.flush();
-    if (File->os().has_error()) {
-      File->os().clear_error();
-      llvm::WithColor::error(llvm::errs(), "certc") << "cannot write `" << RunOutput << "`\n";
-      return 1;
-    }
-    File->keep();
-  }
+  if (File && !File->commit())
+    return 1;
   return Failed ? 1 : 0;
 }
 

@@ -5,12 +5,13 @@
 #include "driver/LedgerFiles.h"
 #include "driver/Pipeline.h"
 #include "driver/Verbs.h"
+#include "base/InputFile.h"
 #include "eval/Evaluate.h"
+#include "ir/StrictJson.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
@@ -23,6 +24,10 @@ namespace cl = llvm::cl;
 namespace json = llvm::json;
 cl::list<std::string> TestPaths(cl::Positional, cl::ZeroOrMore, cl::desc("<test file or folder>..."),
                                 cl::sub(TestCommand));
+
+/// A test is a small hand-written file; these bound a wrong or hostile one.
+constexpr uint64_t MaxTestFileBytes = 4 << 20;
+constexpr unsigned MaxTestJsonDepth = 16;
 
 struct LoadedPolicy {
   ir::Policy Policy;
@@ -46,12 +51,16 @@ public:
   /// Returns the failures of one test file (empty when it passes).
   std::vector<std::string> run(const std::string &Path) {
     std::vector<std::string> Fails;
-    auto Buffer = llvm::MemoryBuffer::getFile(Path, true);
-    if (!Buffer)
-      return {"cannot read the test: " + Buffer.getError().message()};
-    llvm::Expected<json::Value> Doc = json::parse((*Buffer)->getBuffer());
+    InputFile In = readInputFile(Path, MaxTestFileBytes);
+    if (In.TooLarge)
+      return {"the test has " + std::to_string(In.Size) + " bytes; the limit is " +
+              std::to_string(MaxTestFileBytes)};
+    if (!In.Buffer)
+      return {"cannot read the test: " + In.Error};
+    // Strict: a repeated key would otherwise silently keep the last value.
+    llvm::Expected<json::Value> Doc = ir::parseStrictJson(In.Buffer->getBuffer(), MaxTestJsonDepth);
     if (!Doc)
-      return {"the test is not valid JSON: " + llvm::toString(Doc.takeError())};
+      return {"the test is not valid JSON: " + Path + ":" + llvm::toString(Doc.takeError())};
     const json::Object *Test = Doc->getAsObject();
     if (!Test)
       return {"a test is a JSON object"};
@@ -111,7 +120,7 @@ private:
     if (It != Policies.end())
       return It->second.get();
     std::unique_ptr<LoadedPolicy> Loaded;
-    if (std::optional<ir::Policy> P = loadPolicy(Path, Stdlib)) {
+    if (std::optional<ir::Policy> P = loadPolicy(Path, Stdlib, ErrorLimitOption)) {
       Loaded = std::make_unique<LoadedPolicy>();
       Loaded->Policy = std::move(*P);
       Loaded->Index = std::make_unique<eval::PolicyIndex>(Loaded->Policy);

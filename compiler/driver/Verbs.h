@@ -9,6 +9,8 @@ namespace certc {
 extern llvm::cl::SubCommand CheckCommand, BuildCommand, RunCommand, TestCommand;
 /// --stdlib, shared by every verb.
 extern llvm::cl::opt<std::string> StdlibOption;
+/// --error-limit, shared by every verb that compiles a policy.
+extern llvm::cl::opt<unsigned> ErrorLimitOption;
 
 int runCheck(const char *Argv0);
 int runBuild(const char *Argv0);

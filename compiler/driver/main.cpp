@@ -1,9 +1,13 @@
 // certc: check, build, run and test certification policies.
+#include "driver/Output.h"
 #include "driver/Verbs.h"
+#include "diag/Diagnostics.h"
 
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/WithColor.h"
 
+#include <csignal>
+#include <iterator>
 #include <malloc.h>
 
 using namespace certc;
@@ -17,16 +21,19 @@ llvm::cl::opt<std::string> StdlibOption("stdlib", llvm::cl::desc("Directory of t
                                         llvm::cl::value_desc("dir"), llvm::cl::sub(CheckCommand),
                                         llvm::cl::sub(BuildCommand), llvm::cl::sub(RunCommand),
                                         llvm::cl::sub(TestCommand));
+llvm::cl::opt<unsigned> ErrorLimitOption("error-limit",
+                                         llvm::cl::desc("Stop after this many errors (0: no limit; default 20)"),
+                                         llvm::cl::value_desc("N"), llvm::cl::init(DefaultErrorLimit),
+                                         llvm::cl::sub(CheckCommand), llvm::cl::sub(BuildCommand),
+                                         llvm::cl::sub(RunCommand), llvm::cl::sub(TestCommand));
 } // namespace certc
 
-int main(int Argc, char **Argv) {
-  llvm::InitLLVM X(Argc, Argv);
-  if (!llvm::cl::ParseCommandLineOptions(Argc, Argv, "certc: certification policies as code\n", &llvm::errs()))
-    return 1;
+namespace {
+int runVerb(const char *Argv0) {
   if (CheckCommand)
-    return runCheck(Argv[0]);
+    return runCheck(Argv0);
   if (BuildCommand)
-    return runBuild(Argv[0]);
+    return runBuild(Argv0);
   if (RunCommand) {
     // An audit allocates and frees many small blocks and the report buffers are
     // large; by default glibc returns freed memory to the kernel eagerly and
@@ -34,10 +41,40 @@ int main(int Argc, char **Argv) {
     // time in a profile). Keep freed memory for reuse instead.
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
     mallopt(M_MMAP_THRESHOLD, 64 << 20);
-    return runRun(Argv[0]);
+    return runRun(Argv0);
   }
   if (TestCommand)
-    return runTest(Argv[0]);
+    return runTest(Argv0);
   llvm::WithColor::error(llvm::errs(), "certc") << "no verb given: use `certc check`, `build`, `run` or `test` (see --help)\n";
   return 1;
+}
+} // namespace
+
+int main(int Argc, char **Argv) {
+  // LLVM's handlers for the interrupt signals exist to delete files being
+  // written. certc deletes nothing on a signal (`-o` is renamed into place only
+  // when complete), so these signals keep what the parent gave: ignored under
+  // nohup (LLVM's handler would act on them anyway), fatal otherwise.
+  // They are blocked meanwhile: one arriving while LLVM installs its handler
+  // could otherwise find it half installed.
+  const int InterruptSignals[] = {SIGHUP, SIGINT, SIGTERM, SIGUSR2};
+  sigset_t Blocked, Before;
+  sigemptyset(&Blocked);
+  for (int Sig : InterruptSignals)
+    sigaddset(&Blocked, Sig);
+  sigprocmask(SIG_BLOCK, &Blocked, &Before);
+  struct sigaction Inherited[std::size(InterruptSignals)];
+  for (size_t I = 0; I < std::size(InterruptSignals); ++I)
+    sigaction(InterruptSignals[I], nullptr, &Inherited[I]);
+  // A write to a closed pipe fails with EPIPE instead of a signal (LLVM's
+  // handler would exit with status 74), so that every failed write of
+  // stdout and stderr is settled in one place, finishStandardStreams.
+  llvm::InitLLVM X(Argc, Argv, /*InstallPipeSignalExitHandler=*/false);
+  std::signal(SIGPIPE, SIG_IGN);
+  for (size_t I = 0; I < std::size(InterruptSignals); ++I)
+    sigaction(InterruptSignals[I], &Inherited[I], nullptr);
+  sigprocmask(SIG_SETMASK, &Before, nullptr);
+  if (!llvm::cl::ParseCommandLineOptions(Argc, Argv, "certc: certification policies as code\n", &llvm::errs()))
+    return finishStandardStreams(1);
+  return finishStandardStreams(runVerb(Argv[0]));
 }

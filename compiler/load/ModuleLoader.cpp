@@ -1,5 +1,6 @@
 // Depth-first import loading with cycle detection on the stack of open files.
 #include "load/ModuleLoader.h"
+#include "base/InputFile.h"
 #include "parse/Parser.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -31,13 +32,26 @@ public:
       Diags.report(DiagCode::E0013, ImportedAt, Cycle + llvm::sys::path::filename(Key).str());
       return false;
     }
+    // Each import is a frame of this recursion: a chain of thousands would
+    // overflow the stack.
+    if (Stack.size() > MaxImportDepth) {
+      Diags.report(DiagCode::E0016, ImportedAt,
+                   fmt::format("imports nest deeper than the limit of {}", MaxImportDepth));
+      return false;
+    }
     if (!Given) {
-      auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-      if (!Buffer) {
-        Diags.report(DiagCode::E0022, ImportedAt, Path, Buffer.getError().message());
+      InputFile In = readInputFile(Path, MaxPolicyFileBytes);
+      if (In.TooLarge) {
+        Diags.report(DiagCode::E0016, ImportedAt,
+                     fmt::format("`{}` is {} bytes, over the {} byte limit for a policy file", Path, In.Size,
+                                 MaxPolicyFileBytes));
         return false;
       }
-      Given = std::move(*Buffer);
+      if (!In.Buffer) {
+        Diags.report(DiagCode::E0022, ImportedAt, Path, In.Error);
+        return false;
+      }
+      Given = std::move(In.Buffer);
     }
     unsigned Id = Diags.sourceMgr().AddNewSourceBuffer(std::move(Given), llvm::SMLoc());
     std::optional<ast::File> File = parseFile(Id, Diags);
@@ -75,16 +89,23 @@ private:
     return std::string(Real);
   }
 
+  /// Anything by that name is found (a folder, a FIFO, a symlink loop), so that
+  /// reading it says what is wrong rather than "cannot find".
+  static bool isThere(const llvm::Twine &Path) {
+    std::error_code EC = llvm::sys::fs::access(Path, llvm::sys::fs::AccessMode::Exist);
+    return EC != std::errc::no_such_file_or_directory && EC != std::errc::not_a_directory;
+  }
+
   std::optional<std::string> resolve(const std::string &Import, const std::string &From) {
     if (Import.empty() || llvm::sys::path::is_absolute(Import))
       return std::nullopt;
     llvm::SmallString<256> Beside(llvm::sys::path::parent_path(From));
     llvm::sys::path::append(Beside, Import);
-    if (llvm::sys::fs::is_regular_file(Beside))
+    if (isThere(Beside))
       return std::string(Beside);
     llvm::SmallString<256> InStdlib(StdlibDir);
     llvm::sys::path::append(InStdlib, Import);
-    if (llvm::sys::fs::is_regular_file(InStdlib))
+    if (isThere(InStdlib))
       return std::string(InStdlib);
     return std::nullopt;
   }

@@ -13,6 +13,9 @@
 
 namespace certc {
 
+/// Imports nest at most this deep (the root file is depth 0); deeper is E0016.
+inline constexpr unsigned MaxImportDepth = 64;
+
 struct LoadedModule {
   std::vector<ast::File> Files; ///< imports first; the root file last
 };

@@ -66,6 +66,7 @@ private:
     if (auto R = Rational::parse(Text))
       return *R;
     Diags.report(DiagCode::E0019, range(Ctx), "number", Text);
+    Diags.note({}, "a number has at most 18 digits, and a fraction `A/B` a denominator other than 0");
     Failed = true;
     return 0;
   }

@@ -51,10 +51,9 @@ llvm::Expected<std::shared_ptr<const Policy>> Policy::load(llvm::StringRef IRTex
 }
 
 llvm::Expected<std::shared_ptr<const Policy>> Policy::loadFile(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> Buffer = ir::readIRFile(Path);
   if (!Buffer)
-    return llvm::createStringError(Buffer.getError(), "cannot read `%s`: %s", Path.str().c_str(),
-                                   Buffer.getError().message().c_str());
+    return Buffer.takeError();
   return load((*Buffer)->getBuffer(), Path);
 }
 

@@ -150,6 +150,8 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
   Out.Items.reserve(Order.size());
   for (size_t I = 0; I < Order.size(); ++I)
     describeItem(Out.Items.emplace_back(), P, *Order[I], Credits[I], *Solved, ItemOfActivity[I]);
+  if (const std::optional<std::string> &E = Eval.dateError())
+    return llvm::createStringError(std::errc::value_too_large, "member %s: %s", M.Id.c_str(), E->c_str());
   return Out;
 }
 

@@ -1,8 +1,11 @@
 // Expression semantics (runtime/ir/IR.h documents each op). Comparisons with an
-// absent operand are false; arithmetic that would overflow yields absent.
+// absent operand are false; arithmetic that would overflow yields absent. A
+// date moved off the calendar yields absent too, and is recorded (dateError)
+// so that the audit fails instead of a condition being quietly false.
 #include "eval/ExprEval.h"
 
 #include <bitset>
+#include <fmt/format.h>
 
 namespace certc::eval {
 
@@ -178,6 +181,9 @@ Scalar ExprEvaluator::eval(ir::ExprId Id, const ledger::Activity *Current) const
       return Scalar();
     int32_t N = static_cast<int32_t>(E.A);
     std::optional<Date> D = E.O == ir::Op::AddMonths ? S.DateValue.addMonths(N) : S.DateValue.addDays(N);
+    if (!D && !DateError)
+      DateError = fmt::format("{} moved by {} {} is past the calendar (years 0001 to 9999)", S.DateValue.str(), N,
+                              E.O == ir::Op::AddMonths ? "months" : "days");
     return D ? date(*D) : Scalar();
   }
   case ir::Op::CountActivities:

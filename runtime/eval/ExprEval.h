@@ -7,6 +7,9 @@
 
 #include "llvm/ADT/SmallVector.h"
 
+#include <optional>
+#include <string>
+
 namespace certc::eval {
 
 /// A value computed by an expression; Text and Awards are read through Source.
@@ -34,6 +37,9 @@ public:
   /// A must be one of the member's activities.
   std::optional<Date> dateOf(const ledger::Activity &A) const { return Dates[&A - M.Activities.data()]; }
   Date asOf() const { return AsOf; }
+  /// The first date moved past the calendar by a date shift, if any: the
+  /// audit cannot be trusted then.
+  const std::optional<std::string> &dateError() const { return DateError; }
 
 private:
   static void prefetchFields(const ledger::Activity &A);
@@ -55,6 +61,7 @@ private:
   /// Every activity's date, by ledger position, read once: each item's
   /// credits start with it, and "no earlier ... with same" compares it often.
   llvm::SmallVector<std::optional<Date>, 64> Dates;
+  mutable std::optional<std::string> DateError;
 };
 
 Scalar scalarOf(const ir::Value &V);

@@ -6,7 +6,10 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string>
 
 namespace certc::ir {
@@ -15,8 +18,26 @@ namespace certc::ir {
 inline constexpr const char *FormatTag = "certc-ir";
 /// Larger inputs are rejected before parsing, so reading is bounded in time and memory.
 inline constexpr size_t MaxIRFileBytes = size_t(64) << 20;
+/// Reading an IR file builds an llvm::json tree whose every object costs
+/// about 4 KiB (a DenseMap starts at 64 buckets) however few keys it has, so
+/// the objects, not the bytes, bound its memory: at most 1.1 GiB this way. A
+/// compiled rule takes about 9 objects.
+inline constexpr size_t MaxIRObjects = size_t(1) << 18;
 /// The IR's own nesting is 8 deep; anything much deeper is not an IR file.
 inline constexpr unsigned MaxJsonDepth = 16;
+
+/// An error naming FileName when Bytes is over MaxIRFileBytes: the one check
+/// and message of the IR reader, of reading an IR file, and of `certc build`,
+/// which must not write an IR that `certc run` refuses.
+llvm::Error checkIRSize(uint64_t Bytes, llvm::StringRef FileName);
+
+/// checkIRSize, and at most MaxIRObjects objects in Text: what the reader
+/// checks before parsing, and `certc build` before writing.
+llvm::Error checkIRText(llvm::StringRef Text, llvm::StringRef FileName);
+
+/// Reads an IR file: a regular file within MaxIRFileBytes, checked before a
+/// byte is read. The error names the file and why.
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> readIRFile(llvm::StringRef Path);
 
 /// Serialises P deterministically: equal policies give byte-identical text.
 /// Writes P.ContentHash as it is (see computeContentHash). Never fails; values

@@ -1,6 +1,7 @@
 // Reads IR JSON into a Policy: exact keys and types, errors naming the JSON path.
 #include "ir/IRJson.h"
 
+#include "base/InputFile.h"
 #include "ir/Hash.h"
 #include "ir/JsonReader.h"
 #include "ir/Names.h"
@@ -26,9 +27,8 @@ public:
   explicit Reader(llvm::StringRef FileName) : JsonReader(FileName) {}
 
   llvm::Expected<Policy> read(llvm::StringRef Text, bool CheckHash) {
-    if (Text.size() > MaxIRFileBytes)
-      return makeError(FileName + ": file is larger than " + llvm::Twine(MaxIRFileBytes) +
-                       " bytes, the limit for IR files");
+    if (llvm::Error E = checkIRText(Text, FileName))
+      return E;
     llvm::Expected<json::Value> Doc = parseStrictJson(Text, MaxJsonDepth);
     if (!Doc)
       return makeError(FileName + ":" + llvm::toString(Doc.takeError()));
@@ -410,6 +410,46 @@ private:
   }
 };
 } // namespace
+
+llvm::Error checkIRSize(uint64_t Bytes, llvm::StringRef FileName) {
+  if (Bytes <= MaxIRFileBytes)
+    return llvm::Error::success();
+  return makeError(FileName + ": file is " + llvm::Twine(Bytes) + " bytes, over the " +
+                   llvm::Twine(MaxIRFileBytes) + " byte limit for IR files");
+}
+
+llvm::Error checkIRText(llvm::StringRef Text, llvm::StringRef FileName) {
+  if (llvm::Error E = checkIRSize(Text.size(), FileName))
+    return E;
+  // Objects are counted by their opening braces outside strings; the text
+  // need not be valid JSON for the count to bound what parsing it allocates.
+  size_t Objects = 0;
+  bool InString = false;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (InString) {
+      if (C == '\\')
+        ++I;
+      else if (C == '"')
+        InString = false;
+    } else if (C == '"') {
+      InString = true;
+    } else if (C == '{' && ++Objects > MaxIRObjects) {
+      return makeError(FileName + ": more than " + llvm::Twine(MaxIRObjects) +
+                       " JSON objects, the limit for IR files");
+    }
+  }
+  return llvm::Error::success();
+}
+
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> readIRFile(llvm::StringRef Path) {
+  InputFile In = readInputFile(Path, MaxIRFileBytes);
+  if (In.TooLarge)
+    return checkIRSize(In.Size, Path);
+  if (!In.Buffer)
+    return makeError("cannot read `" + Path + "`: " + In.Error);
+  return std::move(In.Buffer);
+}
 
 llvm::Expected<Policy> readPolicyJson(llvm::StringRef Text, llvm::StringRef FileName) {
   return Reader(FileName).read(Text, /*CheckHash=*/true);

@@ -1,4 +1,4 @@
-// Strict JSON in two passes: a validator enforces the limits, llvm::json::parse builds.
+// Strict JSON in one pass that enforces the limits and builds the tree.
 #include "ir/StrictJson.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 #include <optional>
 #include <string>
 
@@ -14,22 +15,24 @@ namespace certc::ir {
 namespace json = llvm::json;
 
 namespace {
-/// Checks the grammar and the restrictions without building anything, so that
-/// llvm::json::parse only ever sees text it parses exactly and shallowly.
-/// Building the tree in LLVM's optimised library also keeps unoptimised test
-/// builds fast.
+/// Checks the grammar and the restrictions while building the tree. Not
+/// llvm::json::parse: it grows each array one element at a time, and since
+/// json::Value's move constructor is not noexcept, every reallocation of a
+/// std::vector<json::Value> deep-copies the elements so far (a transient
+/// doubling of the tree). Here each array is built at its final size.
 class Validator {
 public:
   Validator(llvm::StringRef Text, unsigned MaxDepth)
       : Text(Text), Data(Text.data()), Size(Text.size()), MaxDepth(MaxDepth) {}
 
-  /// The error message ("LINE:COL: message"), or nullopt when Text is valid.
-  std::optional<std::string> run() {
+  /// The error message ("LINE:COL: message"), or nullopt when Text is valid
+  /// (its value then in Out).
+  std::optional<std::string> run(json::Value &Out) {
     size_t BadByte = 0;
     if (!json::isUTF8(Text, &BadByte)) {
       Pos = BadByte;
       fail("invalid UTF-8");
-    } else if (value(0)) {
+    } else if (value(0, Out)) {
       skipSpace();
       if (Pos != Text.size())
         fail("unexpected text after the JSON value");
@@ -79,7 +82,7 @@ private:
       ++Pos;
   }
 
-  bool value(unsigned Depth) {
+  bool value(unsigned Depth, json::Value &Out) {
     skipSpace();
     if (atEnd())
       return fail("unexpected end of input");
@@ -88,19 +91,25 @@ private:
     case '[':
       if (Depth >= MaxDepth)
         return fail("nesting deeper than " + llvm::Twine(MaxDepth) + " levels");
-      return Text[Pos] == '{' ? object(Depth + 1) : array(Depth + 1);
+      return Text[Pos] == '{' ? object(Depth + 1, Out) : array(Depth + 1, Out);
     case '"': {
-      std::string Ignored;
-      return string(Ignored);
+      std::string Decoded;
+      if (!string(Decoded))
+        return false;
+      Out = std::move(Decoded);
+      return true;
     }
     case 't':
+      Out = true;
       return word("true");
     case 'f':
+      Out = false;
       return word("false");
     case 'n':
+      Out = nullptr;
       return word("null");
     default:
-      return number();
+      return number(Out);
     }
   }
 
@@ -111,15 +120,27 @@ private:
     return true;
   }
 
-  bool array(unsigned Depth) {
+  bool array(unsigned Depth, json::Value &Out) {
     ++Pos; // '['
+    // A deque grows without moving its elements; the array is then filled
+    // within its reserved size (see the class comment).
+    std::deque<json::Value> Items;
+    auto Finish = [&] {
+      json::Array A;
+      A.reserve(Items.size());
+      for (json::Value &V : Items)
+        A.push_back(std::move(V));
+      Out = std::move(A);
+      return true;
+    };
     skipSpace();
     if (peek() == ']') {
       ++Pos;
-      return true;
+      return Finish();
     }
     while (true) {
-      if (!value(Depth))
+      Items.emplace_back(nullptr);
+      if (!value(Depth, Items.back()))
         return false;
       skipSpace();
       if (peek() == ',') {
@@ -128,14 +149,16 @@ private:
       }
       if (peek() == ']') {
         ++Pos;
-        return true;
+        return Finish();
       }
       return failAt("expected ',' or ']'");
     }
   }
 
-  bool object(unsigned Depth) {
+  bool object(unsigned Depth, json::Value &Out) {
     ++Pos; // '{'
+    Out = json::Object();
+    json::Object &Obj = *Out.getAsObject();
     skipSpace();
     if (peek() == '}') {
       ++Pos;
@@ -171,7 +194,7 @@ private:
       if (peek() != ':')
         return failAt("expected ':'");
       ++Pos;
-      if (!value(Depth))
+      if (!value(Depth, Obj[std::move(Key)]))
         return false;
       skipSpace();
       if (peek() == ',') {
@@ -312,7 +335,7 @@ private:
     }
   }
 
-  bool number() {
+  bool number(json::Value &Out) {
     size_t Start = Pos;
     bool Negative = false;
     if (peek() == '-') {
@@ -343,17 +366,18 @@ private:
       Pos = Start;
       return fail("numbers in certc IR are whole numbers");
     }
+    // Two's complement: -2^63 has no positive counterpart to negate.
+    Out = static_cast<int64_t>(Negative ? ~Magnitude + 1 : Magnitude);
     return true;
   }
 };
 } // namespace
 
 llvm::Expected<json::Value> parseStrictJson(llvm::StringRef Text, unsigned MaxDepth) {
-  if (std::optional<std::string> Problem = Validator(Text, MaxDepth).run())
+  json::Value Out = nullptr;
+  if (std::optional<std::string> Problem = Validator(Text, MaxDepth).run(Out))
     return llvm::createStringError(llvm::inconvertibleErrorCode(), *Problem);
-  // Validated text is within llvm::json::parse's grammar and limits; it cannot
-  // fail, but its error would still be an error, not a crash.
-  return json::parse(Text);
+  return Out;
 }
 
 } // namespace certc::ir

@@ -428,7 +428,9 @@ private:
         return makeError(Who + ": limit must be positive, not " + C.Limit.str());
       if (llvm::Error E = checkCategory(C.Category, Who))
         return E;
-      if (C.Parent != None && (C.Parent >= P.Caps.size() || C.Parent == I))
+      if (C.Parent == I)
+        return makeError(Who + ": is its own parent cap");
+      if (C.Parent != None && C.Parent >= P.Caps.size())
         return makeError(Who + ": parent cap " + llvm::Twine(C.Parent) + " is out of range");
       if (llvm::Error E = checkLoc(C.Loc, Who))
         return E;

@@ -75,7 +75,7 @@ private:
 };
 
 bool CsvLedgerReader::withinSizeLimit(llvm::StringRef Text) {
-  size_t MaxBytes = std::min<size_t>(Limits.MaxFileBytes, UINT32_MAX);
+  size_t MaxBytes = Limits.fileByteLimit();
   if (Text.size() <= MaxBytes)
     return true;
   Errs.report(0, 0, "",
@@ -207,6 +207,8 @@ void CsvLedgerReader::readMemberRow(const CsvRecord &R, const Header &H,
   }
   if (M.Id.empty()) {
     Error(R.Line, IdCol, "id", "missing member id");
+  } else if (std::string Why = controlCharacterIn("member id", M.Id); !Why.empty()) {
+    Error(R.Line, IdCol, "id", std::move(Why));
   } else if (IdField != NotFound) {
     if (std::string Why = decodeText(S, Fields[IdField], M.Id, M.Fields[IdField]); !Why.empty())
       Error(R.Line, IdCol, "id", std::move(Why));
@@ -308,6 +310,8 @@ void CsvLedgerReader::readActivityRow(const CsvRecord &R, const Header &H,
   }
   if (A.Id.empty())
     Error(R.Line, IdCol, "id", "missing activity id");
+  else if (std::string Why = controlCharacterIn("activity id", A.Id); !Why.empty())
+    Error(R.Line, IdCol, "id", std::move(Why));
   uint32_t Kind = NotFound;
   if (KindName.empty()) {
     Error(R.Line, KindCol, "kind", "missing activity kind");

@@ -8,10 +8,15 @@ namespace certc::ledger::detail {
 void ErrorSink::report(uint32_t Line, uint32_t Col, llvm::StringRef Member,
                        llvm::StringRef Activity, llvm::StringRef Field, std::string Message) {
   ++Count;
-  if (Out.size() >= Max)
-    return;
   if (FileOrder.empty() || FileOrder.back() != File)
     FileOrder.push_back(File);
+  if (Out.size() >= Max) {
+    auto It = std::find_if(Unlisted.begin(), Unlisted.end(), [&](const auto &U) { return U.first == File; });
+    if (It == Unlisted.end())
+      It = Unlisted.emplace(Unlisted.end(), File, 0);
+    ++It->second;
+    return;
+  }
   LedgerError &E = Out.emplace_back();
   E.File = File;
   E.Line = Line;
@@ -45,12 +50,12 @@ void ErrorSink::finish() {
       return A.Line < B.Line;
     return A.Col < B.Col;
   });
-  if (Count > Out.size()) {
-    size_t Unlisted = Count - Out.size();
+  std::stable_sort(Unlisted.begin(), Unlisted.end(),
+                   [&](const auto &A, const auto &B) { return FileRank(A.first) < FileRank(B.first); });
+  for (const auto &[Name, N] : Unlisted) {
     LedgerError &E = Out.emplace_back();
-    E.File = File;
-    E.Message = std::to_string(Unlisted) +
-                " more errors were found but not listed (the limit is " +
+    E.File = Name;
+    E.Message = std::to_string(N) + " more errors were found but not listed (the limit is " +
                 std::to_string(Max) + ")";
   }
 }

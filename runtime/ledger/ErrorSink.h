@@ -44,6 +44,9 @@ private:
   size_t Count = 0;
   std::string File;
   std::vector<std::string> FileOrder;
+  /// Errors not kept, by file (in FileOrder's order once finished): the count
+  /// must name the file they are in.
+  std::vector<std::pair<std::string, size_t>> Unlisted;
 };
 
 } // namespace certc::ledger::detail

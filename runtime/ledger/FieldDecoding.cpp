@@ -1,6 +1,7 @@
 // Text-to-value rules for ledger fields.
 #include "ledger/FieldDecoding.h"
 
+#include "base/Escape.h"
 #include "base/Rational.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -47,6 +48,12 @@ std::string quote(llvm::StringRef Text) {
     }
   }
   return Out + "`";
+}
+
+std::string controlCharacterIn(llvm::StringRef What, llvm::StringRef Text) {
+  if (std::none_of(Text.begin(), Text.end(), isControlByte))
+    return "";
+  return "the " + What.str() + " " + quote(Text) + " contains a control character";
 }
 
 std::string didYouMean(llvm::StringRef Name, const std::vector<llvm::StringRef> &Candidates) {

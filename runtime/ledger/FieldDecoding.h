@@ -17,6 +17,10 @@ namespace certc::ledger::detail {
 /// control and non-ASCII bytes escaped so binary garbage stays readable.
 std::string quote(llvm::StringRef Text);
 
+/// "" when Text has no control character; else why an id (What, "member id")
+/// may not have one: reports print ids as lines of their own.
+std::string controlCharacterIn(llvm::StringRef What, llvm::StringRef Text);
+
 /// " (did you mean `x`?)" for the closest of Candidates, or "".
 std::string didYouMean(llvm::StringRef Name, const std::vector<llvm::StringRef> &Candidates);
 std::string didYouMeanField(llvm::StringRef Name, const std::vector<ir::Field> &Fields);

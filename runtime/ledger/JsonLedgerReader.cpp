@@ -82,6 +82,8 @@ bool JsonLedgerReader::readMember(Member &M, uint32_t Depth) {
     error(Open, "id", "missing member id");
   else if (!IdBad && M.Id.empty())
     error(IdAt, "id", "the member id must be a non-empty string");
+  else if (std::string Why = controlCharacterIn("member id", M.Id); !IdBad && !Why.empty())
+    error(IdAt, "id", std::move(Why));
   for (uint32_t I = 0; I < Fields.size(); ++I)
     if (I != IdField && Fields[I].Required && !Seen[I])
       error(Open, Fields[I].Name, "missing required field");
@@ -155,6 +157,8 @@ bool JsonLedgerReader::readActivity(Activity &A, IdPlace &IdAt, uint32_t Depth) 
           IdAt = {Tok.Line, Tok.Col};
           if (A.Id.empty())
             error(Tok, "id", "the activity id must be a non-empty string");
+          else if (std::string Why = controlCharacterIn("activity id", A.Id); !Why.empty())
+            error(Tok, "id", std::move(Why));
         } else {
           IdGiven = true;
           if (isValueStart(Tok.Kind))
@@ -404,7 +408,7 @@ bool JsonLedgerReader::readTopArray() {
 }
 
 void JsonLedgerReader::read() {
-  size_t MaxBytes = std::min<size_t>(Limits.MaxFileBytes, UINT32_MAX);
+  size_t MaxBytes = Limits.fileByteLimit();
   if (Text.size() > MaxBytes) {
     Errs.report(0, 0, "",
                 "the file has " + std::to_string(Text.size()) + " bytes; the limit is " +

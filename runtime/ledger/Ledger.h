@@ -8,6 +8,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -59,6 +60,8 @@ struct LedgerLimits {
   size_t MaxActivitiesPerMember = 100000;
   /// Errors beyond this are counted in one final error instead of listed.
   size_t MaxErrors = 10000;
+  /// MaxFileBytes as honoured: offsets within a file are 32 bits.
+  size_t fileByteLimit() const { return std::min<size_t>(MaxFileBytes, UINT32_MAX); }
 };
 
 /// Receives each member as soon as it is read.

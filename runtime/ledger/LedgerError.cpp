@@ -1,5 +1,6 @@
 // Formats ledger errors the way compilers do, so editors can jump to them.
 #include "ledger/Ledger.h"
+#include "base/Escape.h"
 
 namespace certc::ledger {
 
@@ -25,7 +26,8 @@ std::string LedgerError::str() const {
   Part("field ", Field);
   if (!Where.empty())
     S += Where + ": ";
-  return S + Message;
+  // The ids and values quoted come from the ledger.
+  return escapeControls(S + Message);
 }
 
 } // namespace certc::ledger

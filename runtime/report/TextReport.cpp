@@ -1,6 +1,7 @@
 // The status update: verdict, points against requirements, what is still
 // needed, and every item with its derivation or the reason it does not count.
 #include "report/Report.h"
+#include "base/Escape.h"
 
 #include <fmt/format.h>
 
@@ -16,7 +17,8 @@ std::string citeText(llvm::ArrayRef<ir::Citation> Cites) {
 } // namespace
 
 void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A) {
-  OS << fmt::format("{} ({}) - status update for member {} as of {}\n", P.Title, A.Designation.str(), A.Member,
+  OS << fmt::format("{} ({}) - status update for member {} as of {}\n", P.Title, A.Designation.str(),
+                    escapeControls(A.Member),
                     A.AsOf.str());
   OS << fmt::format("Verdict: {}\n", A.Eligible ? "ELIGIBLE" : "NOT YET ELIGIBLE");
 
@@ -46,7 +48,7 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     if (!I.Credited)
       continue;
     Any = true;
-    OS << "  " << I.Id << " (" << I.Kind << "): " << eval::pointsText(I.Points) << " to " << I.Category << " by rule `"
+    OS << "  " << escapeControls(I.Id) << " (" << I.Kind << "): " << eval::pointsText(I.Points) << " to " << I.Category << " by rule `"
        << I.Rule << "`: ";
     eval::writeDerivation(OS, P, I);
     OS << "\n";
@@ -63,7 +65,7 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     if (!Header)
       OS << "\nNot credited\n";
     Header = true;
-    OS << "  " << I.Id << " (" << I.Kind << "): ";
+    OS << "  " << escapeControls(I.Id) << " (" << I.Kind << "): ";
     eval::writeReason(OS, P, A, I);
     OS << "\n";
     if (std::string Cite = citeText(I.Cites); !Cite.empty())

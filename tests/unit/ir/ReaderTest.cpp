@@ -142,7 +142,7 @@ TEST(IRReader, LimitsNestingDepth) {
 
 TEST(IRReader, LimitsSize) {
   std::string Huge(MaxIRFileBytes + 1, ' ');
-  EXPECT_EQ(readError(Huge), "p.json: file is larger than 67108864 bytes, the limit for IR files");
+  EXPECT_EQ(readError(Huge), "p.json: file is 67108865 bytes, over the 67108864 byte limit for IR files");
 }
 
 TEST(IRReader, AcceptsEscapesInStrings) {

@@ -476,6 +476,9 @@ TEST(IRVerifier, CapsAreWellFormed) {
                       "cap 'online_limit': category 2 is out of range"));
   EXPECT_TRUE(rejects([](Policy &P) { P.Caps[WebinarLimit].Parent = 5; },
                       "cap 'webinar_limit': parent cap 5 is out of range"));
+  // It used to say "parent cap 1 is out of range" of a valid index.
+  EXPECT_TRUE(rejects([](Policy &P) { P.Caps[WebinarLimit].Parent = WebinarLimit; },
+                      "cap 'webinar_limit': is its own parent cap"));
 }
 
 TEST(IRVerifier, CapParentsAreAcyclic) {

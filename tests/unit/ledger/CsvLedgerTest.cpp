@@ -103,6 +103,22 @@ TEST_F(CsvLedger, AnActivityWithoutAMemberRowIsAnError) {
   EXPECT_EQ(R.Members.size(), 2u);
 }
 
+// The count of errors past the limit names the file they are in (it used to
+// name the last file read for all of them).
+TEST_F(CsvLedger, ErrorsPastTheLimitAreCountedPerFile) {
+  std::string M = Members + "m3,,99,full,2015-01-01,,,\nm4,,98,full,2015-01-01,,,\n";
+  std::string A = Activities + "m9,z1,institute_course,2019-04-02,1,,,,,,\n";
+  LedgerLimits OneError;
+  OneError.MaxErrors = 1;
+  ReadResult R = readCsv(M, A, OneError);
+  ASSERT_EQ(R.Errors.size(), 3u) << allErrors(R);
+  EXPECT_EQ(R.Errors[0].File, "members.csv");
+  EXPECT_EQ(R.Errors[1].File, "members.csv");
+  EXPECT_EQ(R.Errors[1].Message, "1 more errors were found but not listed (the limit is 1)");
+  EXPECT_EQ(R.Errors[2].File, "activities.csv");
+  EXPECT_EQ(R.Errors[2].Message, "1 more errors were found but not listed (the limit is 1)");
+}
+
 TEST_F(CsvLedger, UnknownColumnsAreErrors) {
   std::string M = replaced(Members, "designations\n", "designations,regoin\n");
   M = replaced(M, "m2,,11,associate,2015-01-01,,,\n", "m2,,11,associate,2015-01-01,,,,\n");
