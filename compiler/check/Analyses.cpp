@@ -24,7 +24,7 @@ void Checker::checkContradictionsAndOverlaps() {
   for (const RuleInfo &R : S.Rules) {
     All.push_back(constraintsOf(R, S));
     if (const FieldDomain *D = All.back().contradiction()) {
-      Diags.report(DiagCode::E0009, R.Decl->RuleName.Range, R.Decl->RuleName.Text);
+      Diags.report(diag::RuleNeverApplies, R.Decl->RuleName.Range, R.Decl->RuleName.Text);
       Diags.note(D->LastRange, "this condition excludes every item the others allow");
     }
   }
@@ -48,8 +48,8 @@ void Checker::checkContradictionsAndOverlaps() {
       Both.merge(All[J]);
       if (Both.contradiction())
         continue;
-      Diags.report(DiagCode::E0010, B.Decl->RuleName.Range, A.Decl->RuleName.Text,
-                   B.Decl->RuleName.Text, B.Decl->Kind.Text, fmt::format("`{}`", S.Categories[Shared]->Text));
+      Diags.report(diag::RulesCountTwice, B.Decl->RuleName.Range, A.Decl->RuleName.Text,
+                   B.Decl->RuleName.Text, B.Decl->Kind.Text, S.Categories[Shared]->Text);
       Diags.note(A.Decl->RuleName.Range,
                  "an item both rules accept could be counted twice; make their conditions exclusive or "
                  "give one a higher `priority`");
@@ -120,7 +120,7 @@ void Checker::checkReachability() {
     }
     if (Infinite || Total >= R->Amount.Amount)
       continue;
-    Diags.report(DiagCode::E0011, R->Amount.Range, R->RequirementName.Text, Total.str(),
+    Diags.report(diag::RequirementUnreachable, R->Amount.Range, R->RequirementName.Text, Total.str(),
                  R->Amount.Amount.str());
     std::string Sum;
     for (const std::string &T : Terms)
@@ -139,13 +139,13 @@ void Checker::checkCitations() {
   auto Warn = [&](const std::vector<ast::Citation> &Cites, llvm::StringRef What, const ast::Name &N) {
     Sources(Cites);
     if (Cites.empty())
-      Diags.report(DiagCode::W0015, N.Range, What.str(), N.Text);
+      Diags.report(diag::MissingCitation, N.Range, What.str(), N.Text);
   };
   std::function<void(const ast::Group &)> Walk = [&](const ast::Group &G) {
     for (const ast::EveryItem &E : G.Conditions) {
       Sources(E.Cites);
       if (E.Cites.empty())
-        Diags.report(DiagCode::W0015, E.Range, "condition", "every item");
+        Diags.report(diag::MissingCitation, E.Range, "condition", "every item");
     }
     Sources(G.Cites);
     for (const ast::Rule &R : G.Rules)

@@ -17,7 +17,7 @@ public:
     auto [It, Inserted] = First.try_emplace(N.Text, N.Range);
     if (Inserted)
       return true;
-    Diags.report(DiagCode::E0003, N.Range, What, N.Text);
+    Diags.report(diag::DuplicateName, N.Range, What, N.Text);
     Diags.note(It->second, "previously declared here");
     return false;
   }
@@ -41,7 +41,7 @@ void Checker::reportUnknown(llvm::StringRef What, const ast::Name &N,
     }
   }
   std::string Hint = Best.empty() ? "" : fmt::format("; did you mean `{}`?", Best.str());
-  Diags.report(DiagCode::E0002, N.Range, What.str(), N.Text, Hint);
+  Diags.report(diag::UnknownName, N.Range, What.str(), N.Text, Hint);
 }
 
 template <typename Map> static std::vector<llvm::StringRef> keysOf(const Map &M) {
@@ -91,7 +91,7 @@ uint32_t Checker::lookupDesignation(const ast::Name &N, bool InPrerequisiteConte
         Best = C;
       }
     }
-    Diags.report(DiagCode::E0014, N.Range, N.Text,
+    Diags.report(diag::UndeclaredDesignationInPrerequisite, N.Range, N.Text,
                  Best.empty() ? "" : fmt::format("; did you mean `{}`?", Best.str()));
     return None;
   }
@@ -126,8 +126,7 @@ void Checker::collectDeclarations(const LoadedModule &Module) {
   const ast::File &Root = Module.Files.back();
   for (const ast::File &F : Module.Files) {
     if (F.Header && &F != &Root) {
-      Diags.report(DiagCode::E0018, F.Header->Range,
-                   "an imported file must not have a policy header; only the policy that imports it does");
+      Diags.report(diag::ImportedPolicyHeader, F.Header->Range);
     }
     for (const ast::SourceDecl &D : F.Sources)
       if (Sources.add(D.SourceName))
@@ -154,9 +153,7 @@ void Checker::collectDeclarations(const LoadedModule &Module) {
           E.Values.push_back(V.Text);
         }
       if (E.Values.size() > 64)
-        Diags.report(DiagCode::E0016, D.EnumName.Range,
-                     fmt::format("enumeration `{}` has {} values, over the limit of 64",
-                                 D.EnumName.Text, E.Values.size()));
+        Diags.report(diag::TooManyEnumValues, D.EnumName.Range, D.EnumName.Text, E.Values.size());
       S.EnumByName[E.Name] = static_cast<uint32_t>(S.Enums.size());
       S.Enums.push_back(std::move(E));
     }
@@ -198,14 +195,13 @@ void Checker::resolveSchema() {
       const ast::Quantity &Def = *S.Units[Cur].Decl->Definition;
       if (!Seen.insert(S.Units[Cur].Decl->Singular.Text).second) {
         if (Cur == I)
-          Diags.report(DiagCode::E0020, Def.Range,
-                       fmt::format("unit `{}` is defined in terms of itself", S.Units[I].Decl->Singular.Text));
+          Diags.report(diag::UnitDefinedInTermsOfItself, Def.Range, S.Units[I].Decl->Singular.Text);
         Ok = false;
         break;
       }
       if (Def.Amount <= Rational(0)) {
         if (Cur == I)
-          Diags.report(DiagCode::E0006, Def.Range, "a unit's size", Def.Amount.str());
+          Diags.report(diag::NotPositive, Def.Range, "a unit's size", Def.Amount.str());
         Ok = false;
         break;
       }
@@ -243,8 +239,7 @@ void Checker::resolveSchema() {
     if (T.IsList) {
       if (Base == "awards")
         return Type::awards();
-      Diags.report(DiagCode::E0005, T.Range,
-                   fmt::format("`list of {}` is not a field type; lists hold `awards`", Base));
+      Diags.report(diag::ListOfNonAwards, T.Range, Base);
       return Type::error();
     }
     if (T.IsSet) {
@@ -257,7 +252,7 @@ void Checker::resolveSchema() {
       return Type::error();
     }
     if (T.Min && Base != "integer")
-      Diags.report(DiagCode::E0005, T.Range, "only `integer` fields take a range `from A to B`");
+      Diags.report(diag::RangeOnNonInteger, T.Range);
     if (Base == "text") return Type::text();
     if (Base == "bool") return Type::boolean();
     if (Base == "date") return Type::date();
@@ -293,16 +288,14 @@ void Checker::resolveSchema() {
     case Type::Kind::Error: break;
     }
     if (!Ok) {
-      Diags.report(DiagCode::E0005, L.Range,
-                   fmt::format("the default of `{}` is not a {}", F.FieldName.Text, S.typeName(T)));
+      Diags.report(diag::DefaultTypeMismatch, L.Range, F.FieldName.Text, S.typeName(T));
       return;
     }
     if (T.K == Type::Kind::Symbol || T.K == Type::Kind::Set)
       for (const ast::Name &V : L.Symbols)
         lookupEnumValue(T.Enum, V);
     if (F.Required)
-      Diags.report(DiagCode::E0020, L.Range,
-                   fmt::format("field `{}` is required, so its default would never be used", F.FieldName.Text));
+      Diags.report(diag::DefaultOfRequiredField, L.Range, F.FieldName.Text);
   };
 
   auto AddFields = [&](const std::vector<ast::FieldDecl> &Decls, std::vector<FieldInfo> &Out,
@@ -347,7 +340,7 @@ void Checker::resolveSchema() {
     for (size_t I = 0; I < Common.size(); ++I) {
       const ast::FieldDecl *D = Common[I];
       if (K.FieldIndex.count(D->FieldName.Text)) {
-        Diags.report(DiagCode::E0003, K.Fields[K.FieldIndex[D->FieldName.Text]].Range,
+        Diags.report(diag::DuplicateName, K.Fields[K.FieldIndex[D->FieldName.Text]].Range,
                      fmt::format("field of `{}`", K.Decl->Kind.Text), D->FieldName.Text);
         Diags.note(D->FieldName.Range, "every activity already has this field");
         continue;

@@ -16,8 +16,7 @@ bool Checker::checkCondition(const ast::Expr &E, Context C) {
   if (T.isError())
     return false;
   if (T.K != Type::Kind::Bool) {
-    Diags.report(DiagCode::E0005, E.Range,
-                 fmt::format("expected a condition (true or false), found a {}", S.typeName(T)));
+    Diags.report(diag::ConditionNotBool, E.Range, S.typeName(T));
     return false;
   }
   return true;
@@ -105,33 +104,26 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
       return Record(Type::error());
     bool Equality = E.Op == ast::CompareOp::Eq || E.Op == ast::CompareOp::Ne;
     if (LT.K != RT.K || ((LT.K == Type::Kind::Symbol) && LT.Enum != RT.Enum)) {
-      Diags.report(DiagCode::E0005, E.Range,
-                   fmt::format("cannot compare a {} with a {}", S.typeName(LT), S.typeName(RT)));
+      Diags.report(diag::CompareDifferentTypes, E.Range, S.typeName(LT), S.typeName(RT));
       return Record(Type::error());
     }
     if (LT.K == Type::Kind::Text || LT.K == Type::Kind::Set || LT.K == Type::Kind::Awards) {
-      Diags.report(DiagCode::E0005, E.Range,
-                   fmt::format("a {} cannot be compared; use `is given`, `contains` or `within`",
-                               S.typeName(LT)));
+      Diags.report(diag::CompareUncomparable, E.Range, S.typeName(LT));
       return Record(Type::error());
     }
     if (!Equality && !isOrdered(LT)) {
-      Diags.report(DiagCode::E0005, E.Range,
-                   fmt::format("a {} has no order; only `=` and `!=` compare it", S.typeName(LT)));
+      Diags.report(diag::CompareUnordered, E.Range, S.typeName(LT));
       return Record(Type::error());
     }
     // Literals are converted when lowered; two measured values must share a unit.
     if (LT.K == Type::Kind::Number && LT.Unit != None && RT.Unit != None && LT.Unit != RT.Unit &&
         L.K != K::Number && R.K != K::Number) {
-      Diags.report(DiagCode::E0004, E.Range,
-                   fmt::format("cannot compare {} with {} without a literal to convert",
-                               S.unitName(LT.Unit), S.unitName(RT.Unit)));
+      Diags.report(diag::CompareUnitsWithoutLiteral, E.Range, S.unitName(LT.Unit), S.unitName(RT.Unit));
       return Record(Type::error());
     }
     if (LT.K == Type::Kind::Number && LT.Unit != None && RT.Unit != None &&
         !S.conversion(RT.Unit, LT.Unit)) {
-      Diags.report(DiagCode::E0004, E.Range,
-                   fmt::format("cannot compare {} with {}", S.unitName(LT.Unit), S.unitName(RT.Unit)));
+      Diags.report(diag::CompareIncompatibleUnits, E.Range, S.unitName(LT.Unit), S.unitName(RT.Unit));
       return Record(Type::error());
     }
     return Record(Type::boolean());
@@ -144,11 +136,9 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
       return Record(T);
     Type::Kind Want = E.K == K::InSet ? Type::Kind::Symbol : Type::Kind::Set;
     if (T.K != Want) {
-      Diags.report(DiagCode::E0005, E.Kids[0]->Range,
-                   fmt::format("`{}` needs {}, found a {}",
-                               E.K == K::InSet ? "in" : (E.K == K::Contains ? "contains" : "within"),
-                               Want == Type::Kind::Symbol ? "a value of an enumeration" : "a set",
-                               S.typeName(T)));
+      Diags.report(diag::EnumOperandType, E.Kids[0]->Range,
+                   E.K == K::InSet ? "in" : (E.K == K::Contains ? "contains" : "within"),
+                   Want == Type::Kind::Symbol ? "a value of an enumeration" : "a set", S.typeName(T));
       return Record(Type::error());
     }
     bool Ok = true;
@@ -161,13 +151,11 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
     if (T.isError())
       return Record(T);
     if (T.K != Type::Kind::Number) {
-      Diags.report(DiagCode::E0005, E.Kids[0]->Range,
-                   fmt::format("a range `A to B` needs a number, found a {}", S.typeName(T)));
+      Diags.report(diag::RangeOfNonNumber, E.Kids[0]->Range, S.typeName(T));
       return Record(Type::error());
     }
     if (E.Amount2 < E.Amount) {
-      Diags.report(DiagCode::E0020, E.Range,
-                   fmt::format("the range {} to {} is empty", E.Amount.str(), E.Amount2.str()));
+      Diags.report(diag::EmptyRange, E.Range, E.Amount.str(), E.Amount2.str());
       return Record(Type::error());
     }
     return Record(Type::boolean());
@@ -175,7 +163,7 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
   case K::IsGiven: {
     const ast::Expr &Kid = *E.Kids[0];
     if (Kid.K != K::Name && Kid.K != K::MemberField) {
-      Diags.report(DiagCode::E0005, Kid.Range, "only a field can be given or not");
+      Diags.report(diag::GivenOfNonField, Kid.Range);
       return Record(Type::error());
     }
     return Record(checkExpr(Kid, C).isError() ? Type::error() : Type::boolean());
@@ -185,8 +173,7 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
     for (const ast::ExprPtr &Kid : E.Kids) {
       Type T = checkExpr(*Kid, C);
       if (!T.isError() && T.K != Type::Kind::Date) {
-        Diags.report(DiagCode::E0005, Kid->Range,
-                     fmt::format("a date window needs dates, found a {}", S.typeName(T)));
+        Diags.report(diag::WindowOfNonDate, Kid->Range, S.typeName(T));
         Ok = false;
       }
       Ok &= !T.isError();
@@ -203,8 +190,7 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
     return Record(Type::date());
   case K::NoSame: {
     if (C.Kind == None) {
-      Diags.report(DiagCode::E0020, E.Range,
-                   "`no other` and `no earlier` compare activities; they belong in a rule");
+      Diags.report(diag::ActivityComparisonOutsideRule, E.Range);
       return Record(Type::error());
     }
     uint32_t Other = lookupKind(E.Names[0]);
@@ -224,10 +210,8 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
         continue;
       }
       if (!Here.isError() && OK.Fields[It->second].Ty.K != Here.K) {
-        Diags.report(DiagCode::E0005, E.Names[I].Range,
-                     fmt::format("`{}` is a {} here but a {} in `{}`", E.Names[I].Text,
-                                 S.typeName(Here), S.typeName(OK.Fields[It->second].Ty),
-                                 OK.Decl->Kind.Text));
+        Diags.report(diag::SameFieldTypeDiffers, E.Names[I].Range, E.Names[I].Text, S.typeName(Here),
+                     S.typeName(OK.Fields[It->second].Ty), OK.Decl->Kind.Text);
         Ok = false;
       }
       Ok &= !Here.isError();
@@ -239,8 +223,7 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
     if (T.isError())
       return Record(T);
     if (T.K != Type::Kind::Set) {
-      Diags.report(DiagCode::E0005, E.Names[0].Range,
-                   fmt::format("`count of` needs a set, found a {}", S.typeName(T)));
+      Diags.report(diag::CountOfNonSet, E.Names[0].Range, S.typeName(T));
       return Record(Type::error());
     }
     return Record(Type::number(None, true));
@@ -256,8 +239,7 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
   case K::YearsSince: {
     Type T = checkExpr(*E.Kids[0], C);
     if (!T.isError() && T.K != Type::Kind::Date) {
-      Diags.report(DiagCode::E0005, E.Kids[0]->Range,
-                   fmt::format("`years since` needs a date, found a {}", S.typeName(T)));
+      Diags.report(diag::YearsSinceNonDate, E.Kids[0]->Range, S.typeName(T));
       return Record(Type::error());
     }
     return Record(T.isError() ? T : Type::number(S.YearUnit, true));
@@ -267,28 +249,22 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
     if (T.isError())
       return Record(T);
     if (T.K != Type::Kind::Date) {
-      Diags.report(DiagCode::E0005, E.Kids[0]->Range,
-                   fmt::format("only a date can be moved by days, months or years, not a {}",
-                               S.typeName(T)));
+      Diags.report(diag::ShiftOfNonDate, E.Kids[0]->Range, S.typeName(T));
       return Record(Type::error());
     }
     uint32_t Unit = lookupUnit(*E.Unit);
     if (Unit == None)
       return Record(Type::error());
     if ((Unit != S.DayUnit && Unit != S.MonthUnit && Unit != S.YearUnit) || !E.Amount.isInteger()) {
-      Diags.report(DiagCode::E0004, E.Range,
-                   fmt::format("a date moves by a whole number of days, months or years, not {} {}",
-                               E.Amount.str(), E.Unit->Text));
+      Diags.report(diag::DateShiftUnit, E.Range, E.Amount.str(), E.Unit->Text);
       return Record(Type::error());
     }
     // Bounded here, not only by the IR verifier: lowering stores the shift in
     // 32 bits, where a larger amount would wrap to a different, valid shift.
     int64_t Limit = Unit == S.DayUnit ? MaxDateShiftDays : Unit == S.MonthUnit ? MaxDateShiftMonths : MaxDateShiftYears;
     if (E.Amount.num() > Limit || E.Amount.num() < -Limit) {
-      Diags.report(DiagCode::E0016, E.Range,
-                   fmt::format("a date moves by at most {} years ({} months, {} days), not {} {}",
-                               MaxDateShiftYears, MaxDateShiftMonths, MaxDateShiftDays, E.Amount.str(),
-                               E.Unit->Text));
+      Diags.report(diag::DateShiftTooLarge, E.Range, MaxDateShiftYears, MaxDateShiftMonths, MaxDateShiftDays,
+                   E.Amount.str(), E.Unit->Text);
       return Record(Type::error());
     }
     return Record(Type::date());

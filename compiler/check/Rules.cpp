@@ -25,8 +25,7 @@ void Checker::checkWindows(const std::vector<const ast::Window *> &Windows,
   for (size_t I = 0; I < Windows.size(); ++I) {
     const ast::Window &W = *Windows[I];
     if (W.From && W.Until && *W.Until <= *W.From) {
-      Diags.report(DiagCode::E0020, Ranges[I],
-                   fmt::format("the {} window from {} ends before it starts", What.str(), W.From->str()));
+      Diags.report(diag::WindowEndsBeforeStart, Ranges[I], What.str(), W.From->str());
       return;
     }
     Order.push_back(I);
@@ -40,16 +39,13 @@ void Checker::checkWindows(const std::vector<const ast::Window *> &Windows,
     int32_t PrevEnd = Prev.Until ? Prev.Until->dayNumber() : INT32_MAX;
     int32_t NextStart = FromKey(Order[K]);
     if (PrevEnd > NextStart) {
-      Diags.report(DiagCode::E0007, Ranges[Order[K]],
-                   fmt::format("this {} from {} starts before the previous one ends ({})", What.str(),
-                               dateText(Next.From, false), dateText(Prev.Until, true)));
+      Diags.report(diag::WindowsOverlap, Ranges[Order[K]], What.str(), dateText(Next.From, false),
+                   dateText(Prev.Until, true));
       Diags.note(Ranges[Order[K - 1]], "the overlapping value is here");
       return;
     }
     if (PrevEnd < NextStart) {
-      Diags.report(DiagCode::E0008, Ranges[Order[K]],
-                   fmt::format("no {} applies from {} until {}", What.str(), Prev.Until->str(),
-                               Next.From->str()));
+      Diags.report(diag::WindowsLeaveGap, Ranges[Order[K]], What.str(), Prev.Until->str(), Next.From->str());
       Diags.note(Ranges[Order[K - 1]], "the previous value ends here");
       Diags.note(Whole, "items dated in the gap would earn nothing; close it or state `0 points` for it");
       return;
@@ -62,12 +58,11 @@ bool Checker::checkPoints(const ast::Quantity &Q, llvm::StringRef What) {
   if (Unit == None)
     return false;
   if (S.PointUnit == None || !S.conversion(Unit, S.PointUnit)) {
-    Diags.report(DiagCode::E0004, Q.Unit.Range,
-                 fmt::format("{} is counted in points, not {}", What.str(), Q.Unit.Text));
+    Diags.report(diag::NotCountedInPoints, Q.Unit.Range, What.str(), Q.Unit.Text);
     return false;
   }
   if (Q.Amount <= Rational(0)) {
-    Diags.report(DiagCode::E0006, Q.Range, What.str(), Q.Amount.str() + " " + Q.Unit.Text);
+    Diags.report(diag::NotPositive, Q.Range, What.str(), Q.Amount.str() + " " + Q.Unit.Text);
     return false;
   }
   return true;
@@ -78,8 +73,7 @@ void Checker::checkPolicyLevel(CheckMode Mode) {
   if (!S.Header && Mode == CheckMode::Policy) {
     llvm::StringRef Text = Diags.sourceMgr().getMemoryBuffer(Root.BufferId)->getBuffer();
     llvm::SMLoc Start = llvm::SMLoc::getFromPointer(Text.begin());
-    Diags.report(DiagCode::E0018, {Start, Start},
-                 "no policy header: start the policy with `policy \"TITLE\" for DESIGNATION.`");
+    Diags.report(diag::MissingPolicyHeader, {Start, Start});
   }
   if (S.Header) {
     lookupDesignation(S.Header->Designation, false);
@@ -92,7 +86,7 @@ void Checker::checkPolicyLevel(CheckMode Mode) {
     for (const ast::Requirement &R : F->Requirements) {
       auto [It, Fresh] = RequirementNames.try_emplace(R.RequirementName.Text, R.RequirementName.Range);
       if (!Fresh) {
-        Diags.report(DiagCode::E0003, R.RequirementName.Range, "requirement", R.RequirementName.Text);
+        Diags.report(diag::DuplicateName, R.RequirementName.Range, "requirement", R.RequirementName.Text);
         Diags.note(It->second, "previously declared here");
         continue;
       }
@@ -100,7 +94,7 @@ void Checker::checkPolicyLevel(CheckMode Mode) {
       for (const ast::Name &C : R.Categories) {
         lookupCategory(C);
         if (!Seen.insert(C.Text).second)
-          Diags.report(DiagCode::E0003, C.Range, "category in requirement", C.Text);
+          Diags.report(diag::DuplicateName, C.Range, "category in requirement", C.Text);
       }
       checkPoints(R.Amount, "a requirement");
       S.Requirements.push_back(&R);
@@ -112,23 +106,20 @@ void Checker::checkPolicyLevel(CheckMode Mode) {
       if (From == None || To == None)
         continue;
       if (From == To) {
-        Diags.report(DiagCode::E0020, Sp.Range, "a category cannot spill into itself");
+        Diags.report(diag::SpillIntoItself, Sp.Range);
         continue;
       }
       unsigned Own = 0;
       for (const ast::Requirement *R : S.Requirements)
         Own += R->Categories.size() == 1 && R->Categories[0].Text == Sp.From.Text;
       if (Own != 1) {
-        Diags.report(DiagCode::E0020, Sp.From.Range,
-                     fmt::format("excess `{0}` needs exactly one requirement on `{0}` alone to say what "
-                                 "is excess; found {1}",
-                                 Sp.From.Text, Own));
+        Diags.report(diag::SpillWithoutOwnRequirement, Sp.From.Range, Sp.From.Text, Own);
         continue;
       }
       auto Earlier = std::find_if(S.Spills.begin(), S.Spills.end(),
                                   [&](const ast::Spill *O) { return O->From.Text == Sp.From.Text; });
       if (Earlier != S.Spills.end()) {
-        Diags.report(DiagCode::E0003, Sp.From.Range, "spillover from", Sp.From.Text);
+        Diags.report(diag::DuplicateName, Sp.From.Range, "spillover from", Sp.From.Text);
         Diags.note((*Earlier)->Range, "the excess already goes here; it cannot count twice");
         continue;
       }
@@ -137,7 +128,7 @@ void Checker::checkPolicyLevel(CheckMode Mode) {
     for (const ast::Prerequisite &P : F->Prerequisites) {
       auto [It, Fresh] = PrerequisiteNames.try_emplace(P.PrerequisiteName.Text, P.PrerequisiteName.Range);
       if (!Fresh) {
-        Diags.report(DiagCode::E0003, P.PrerequisiteName.Range, "prerequisite", P.PrerequisiteName.Text);
+        Diags.report(diag::DuplicateName, P.PrerequisiteName.Range, "prerequisite", P.PrerequisiteName.Text);
         Diags.note(It->second, "previously declared here");
         continue;
       }
@@ -169,7 +160,7 @@ void Checker::checkRules() {
       [&](const ast::Rule &R, const GroupFrame &Frame) {
     auto [It, Fresh] = RuleNames.try_emplace(R.RuleName.Text, R.RuleName.Range);
     if (!Fresh) {
-      Diags.report(DiagCode::E0003, R.RuleName.Range, "rule", R.RuleName.Text);
+      Diags.report(diag::DuplicateName, R.RuleName.Range, "rule", R.RuleName.Text);
       Diags.note(It->second, "previously declared here");
       return;
     }
@@ -202,8 +193,7 @@ void Checker::checkRules() {
     // Earnings.
     const KindInfo &Kind = S.Kinds[Info.Kind];
     if (R.Earnings.empty()) {
-      Diags.report(DiagCode::E0021, R.RuleName.Range, R.RuleName.Text,
-                   "earns nothing: add an `earns` clause");
+      Diags.report(diag::RuleEarnsNothing, R.RuleName.Range, R.RuleName.Text);
       Ok = false;
     }
     std::vector<const ast::Window *> Windows;
@@ -224,9 +214,8 @@ void Checker::checkRules() {
         } else {
           const Type &T = Kind.Fields[F->second].Ty;
           if (T.K != Type::Kind::Number || (T.Unit != None && T.Unit != S.PointUnit)) {
-            Diags.report(DiagCode::E0004, E.AwardedField.Range,
-                         fmt::format("points as awarded must be read from a points field; `{}` is a {}",
-                                     E.AwardedField.Text, S.typeName(T)));
+            Diags.report(diag::AwardedFromNonPointsField, E.AwardedField.Range, E.AwardedField.Text,
+                         S.typeName(T));
             Ok = false;
           }
           Field = F->second;
@@ -236,7 +225,7 @@ void Checker::checkRules() {
       }
       if (E.K == ast::Earning::Kind::Rate) {
         if (E.PerAmount <= Rational(0)) {
-          Diags.report(DiagCode::E0006, E.Range, "a rate's quantity", E.PerAmount.str());
+          Diags.report(diag::NotPositive, E.Range, "a rate's quantity", E.PerAmount.str());
           Ok = false;
         }
         uint32_t PerUnit = lookupUnit(E.PerUnit);
@@ -261,13 +250,9 @@ void Checker::checkRules() {
                 Names.push_back(FI.Name);
               reportUnknown(fmt::format("field of `{}`", Kind.Decl->Kind.Text), *E.OfField, Names);
             } else if (Candidates.empty()) {
-              Diags.report(DiagCode::E0004, E.PerUnit.Range,
-                           fmt::format("no field of `{}` is measured in {}", Kind.Decl->Kind.Text,
-                                       E.PerUnit.Text));
+              Diags.report(diag::NoFieldInRateUnit, E.PerUnit.Range, Kind.Decl->Kind.Text, E.PerUnit.Text);
             } else {
-              Diags.report(DiagCode::E0020, E.PerUnit.Range,
-                           fmt::format("several fields of `{}` are measured in {}; say which with `of FIELD`",
-                                       Kind.Decl->Kind.Text, E.PerUnit.Text));
+              Diags.report(diag::AmbiguousRateField, E.PerUnit.Range, Kind.Decl->Kind.Text, E.PerUnit.Text);
             }
             Ok = false;
           } else {
@@ -275,9 +260,8 @@ void Checker::checkRules() {
             const Type &T = Kind.Fields[Field].Ty;
             auto Conv = T.K == Type::Kind::Number ? S.conversion(T.Unit, PerUnit) : std::nullopt;
             if (!Conv) {
-              Diags.report(DiagCode::E0004, E.OfField ? E.OfField->Range : E.PerUnit.Range,
-                           fmt::format("`{}` is a {}, not a quantity in {}", Kind.Fields[Field].Name,
-                                       S.typeName(T), E.PerUnit.Text));
+              Diags.report(diag::RateFieldNotQuantity, E.OfField ? E.OfField->Range : E.PerUnit.Range,
+                           Kind.Fields[Field].Name, S.typeName(T), E.PerUnit.Text);
               Ok = false;
             } else {
               Factor = *Conv;
@@ -295,8 +279,7 @@ void Checker::checkRules() {
 
     // Targets.
     if (R.Targets.empty()) {
-      Diags.report(DiagCode::E0021, R.RuleName.Range, R.RuleName.Text,
-                   "credits no category: add `into CATEGORY`");
+      Diags.report(diag::RuleCreditsNoCategory, R.RuleName.Range, R.RuleName.Text);
       Ok = false;
     }
     llvm::StringSet<> SeenTargets;
@@ -307,7 +290,7 @@ void Checker::checkRules() {
         continue;
       }
       if (!SeenTargets.insert(T.Text).second) {
-        Diags.report(DiagCode::E0003, T.Range, "target category", T.Text);
+        Diags.report(diag::DuplicateName, T.Range, "target category", T.Text);
         Ok = false;
         continue;
       }
@@ -326,12 +309,11 @@ void Checker::checkRules() {
         continue;
       }
       if (L.When.From || L.When.Until) {
-        Diags.report(DiagCode::E0020, L.When.Range,
-                     "a cap on a rule's total cannot be dated; split the rule by date instead");
+        Diags.report(diag::DatedRuleCap, L.When.Range);
         Ok = false;
       }
       if (RuleCap) {
-        Diags.report(DiagCode::E0003, L.Range, "cap of rule", R.RuleName.Text);
+        Diags.report(diag::DuplicateName, L.Range, "cap of rule", R.RuleName.Text);
         Diags.note(RuleCap->Range, "previously stated here");
         Ok = false;
         continue;
@@ -347,7 +329,7 @@ void Checker::checkRules() {
                         Info.Targets.empty() ? None : Info.Targets[0], &R.Cites, RuleCap->Range});
     }
     if (Info.Cap != None && Info.Targets.size() > 1) {
-      Diags.report(DiagCode::E0017, R.Targets[1].Range, R.RuleName.Text);
+      Diags.report(diag::CapOfManyCategories, R.Targets[1].Range, R.RuleName.Text);
       Ok = false;
     }
     if (Ok)
@@ -360,7 +342,7 @@ void Checker::checkRules() {
     if (!IsRoot) {
       auto [It, Fresh] = GroupNames.try_emplace(G.GroupName.Text, G.GroupName.Range);
       if (!Fresh) {
-        Diags.report(DiagCode::E0003, G.GroupName.Range, "group", G.GroupName.Text);
+        Diags.report(diag::DuplicateName, G.GroupName.Range, "group", G.GroupName.Text);
         Diags.note(It->second, "previously declared here");
         return;
       }
@@ -405,15 +387,14 @@ void Checker::checkRules() {
         if (Category == None)
           Category = T;
         else if (Category != T) {
-          Diags.report(DiagCode::E0017, CapGroups[CapId]->GroupName.Range, CapGroups[CapId]->GroupName.Text);
+          Diags.report(diag::CapOfManyCategories, CapGroups[CapId]->GroupName.Range, CapGroups[CapId]->GroupName.Text);
           Diags.note(R.Decl->RuleName.Range,
                      fmt::format("rule `{}` credits `{}`", R.Decl->RuleName.Text, S.Categories[T]->Text));
         }
       }
     }
     if (Category == None && CapGroups[CapId]->Rules.empty() && CapGroups[CapId]->Groups.empty()) {
-      Diags.report(DiagCode::E0020, CapGroups[CapId]->GroupName.Range,
-                   fmt::format("group `{}` has a cap but no rule under it", CapGroups[CapId]->GroupName.Text));
+      Diags.report(diag::GroupCapWithoutRules, CapGroups[CapId]->GroupName.Range, CapGroups[CapId]->GroupName.Text);
       continue;
     }
     S.Caps[CapId].Category = Category;

@@ -12,24 +12,24 @@ namespace certc {
 namespace {
 struct KindInfo {
   const char *Name;
+  const char *Code;
   Severity Sev;
-  const char *Format;
 };
 const KindInfo Kinds[] = {
-#define DIAG(Code, Sev, Format) {#Code, Severity::Sev, Format},
+#define DIAG(Name, Code, Sev, Format) {#Name, #Code, Severity::Sev},
 #include "diag/DiagnosticKinds.def"
 };
 } // namespace
 
-llvm::StringRef diagCodeName(DiagCode Code) { return Kinds[static_cast<int>(Code)].Name; }
-Severity diagSeverity(DiagCode Code) { return Kinds[static_cast<int>(Code)].Sev; }
-llvm::StringRef diagFormat(DiagCode Code) { return Kinds[static_cast<int>(Code)].Format; }
+llvm::StringRef diagCode(DiagKind Kind) { return Kinds[static_cast<int>(Kind)].Code; }
+llvm::StringRef diagName(DiagKind Kind) { return Kinds[static_cast<int>(Kind)].Name; }
+Severity diagSeverity(DiagKind Kind) { return Kinds[static_cast<int>(Kind)].Sev; }
 
-Diagnostic &DiagnosticEngine::add(DiagCode Code, llvm::SMRange Range, std::string Message) {
-  Severity Sev = diagSeverity(Code);
+Diagnostic &DiagnosticEngine::add(DiagKind Kind, llvm::SMRange Range, std::string Message) {
+  Severity Sev = diagSeverity(Kind);
   if (Sev == Severity::Warning && WarningsAsErrors)
     Sev = Severity::Error;
-  Diags.push_back({Code, Sev, Range, std::move(Message), {}});
+  Diags.push_back({Kind, Sev, Range, std::move(Message), {}});
   return Diags.back();
 }
 
@@ -46,7 +46,7 @@ unsigned DiagnosticEngine::errorCount() const {
 
 unsigned DiagnosticEngine::hardErrorCount() const {
   return static_cast<unsigned>(std::count_if(Diags.begin(), Diags.end(), [](const Diagnostic &D) {
-    return diagSeverity(D.Code) == Severity::Error;
+    return diagSeverity(D.Kind) == Severity::Error;
   }));
 }
 
@@ -82,7 +82,7 @@ std::vector<const Diagnostic *> DiagnosticEngine::sorted() const {
 
 void DiagnosticEngine::printText(llvm::raw_ostream &OS, bool Color) const {
   for (const Diagnostic *D : sorted()) {
-    std::string Text = D->Message + " [" + diagCodeName(D->Code).str() + "]";
+    std::string Text = D->Message + " [" + diagCode(D->Kind).str() + "]";
     auto Kind = D->Sev == Severity::Error ? llvm::SourceMgr::DK_Error : llvm::SourceMgr::DK_Warning;
     llvm::SmallVector<llvm::SMRange, 1> Ranges;
     if (D->Range.Start.isValid() && D->Range.End.isValid() && D->Range.Start != D->Range.End)
@@ -118,7 +118,7 @@ void DiagnosticEngine::printJson(llvm::raw_ostream &OS) const {
     llvm::json::Object O;
     Where(D->Range.Start, O);
     O["severity"] = D->Sev == Severity::Error ? "error" : "warning";
-    O["code"] = diagCodeName(D->Code).str();
+    O["code"] = diagCode(D->Kind).str();
     O["message"] = D->Message;
     llvm::json::Array Notes;
     for (const DiagNote &N : D->Notes) {

@@ -28,13 +28,13 @@ public:
         if (InCycle)
           Cycle += llvm::sys::path::filename(P).str() + " -> ";
       }
-      Diags.report(DiagCode::E0013, ImportedAt, Cycle + llvm::sys::path::filename(Key).str());
+      Diags.report(diag::ImportCycle, ImportedAt, Cycle + llvm::sys::path::filename(Key).str());
       return false;
     }
     if (!Given) {
       auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
       if (!Buffer) {
-        Diags.report(DiagCode::E0022, ImportedAt, Path, Buffer.getError().message());
+        Diags.report(diag::CannotReadFile, ImportedAt, Path, Buffer.getError().message());
         return false;
       }
       Given = std::move(*Buffer);
@@ -49,7 +49,7 @@ public:
     for (const ast::Import &I : File->Imports) {
       std::optional<std::string> Found = resolve(I.Path, Path);
       if (!Found) {
-        Diags.report(DiagCode::E0012, I.Range, I.Path);
+        Diags.report(diag::ImportNotFound, I.Range, I.Path);
         Diags.note({}, fmt::format("looked next to `{}` and in `{}`",
                                    llvm::sys::path::filename(Path).str(), StdlibDir));
         Ok = false;

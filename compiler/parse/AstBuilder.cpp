@@ -65,7 +65,7 @@ private:
     std::string Text = Ctx->getText();
     if (auto R = Rational::parse(Text))
       return *R;
-    Diags.report(DiagCode::E0019, range(Ctx), "number", Text);
+    Diags.report(diag::InvalidLiteral, range(Ctx), "number", Text);
     Failed = true;
     return 0;
   }
@@ -73,7 +73,7 @@ private:
   Date date(TerminalNode *N) {
     if (auto D = Date::parse(N->getText()))
       return *D;
-    Diags.report(DiagCode::E0019, range(N), "date", N->getText());
+    Diags.report(diag::InvalidLiteral, range(N), "date", N->getText());
     Failed = true;
     return Date();
   }
@@ -175,7 +175,7 @@ private:
         H.Source = name(S->ident());
     }
     if (Out.Header) {
-      Diags.report(DiagCode::E0003, range(C), "policy header", H.Title);
+      Diags.report(diag::DuplicateName, range(C), "policy header", H.Title);
       Diags.note(Out.Header->Range, "the first policy header is here");
       Failed = true;
       return;
@@ -293,7 +293,7 @@ private:
       if (Word == "earns" || Word == "into" || Word == "rounded" || Word == "priority") {
         auto [It, Fresh] = Single.try_emplace(Word, Clause);
         if (!Fresh) {
-          Diags.report(DiagCode::E0003, range(Clause), fmt::format("`{}` clause in rule", Word), R.RuleName.Text);
+          Diags.report(diag::DuplicateName, range(Clause), fmt::format("`{}` clause in rule", Word), R.RuleName.Text);
           Diags.note(range(It->second), "the first one is here; a rule has one");
           Failed = true;
           continue;
@@ -326,7 +326,7 @@ private:
       } else if (auto *Pr = dynamic_cast<P::PriorityClauseContext *>(Clause)) {
         Rational Value = amount(Pr->amount());
         if (!Value.isInteger() || Value.num() > 1000000) {
-          Diags.report(DiagCode::E0019, range(Pr->amount()), "priority", Value.str());
+          Diags.report(diag::InvalidLiteral, range(Pr->amount()), "priority", Value.str());
           Failed = true;
         }
         R.Priority = {{static_cast<int32_t>(Value.isInteger() ? Value.num() % 1000001 : 0), range(Pr)}};
