@@ -37,19 +37,19 @@ void Checker::checkContradictionsAndOverlaps() {
       int32_t PB = B.Decl->Priority ? B.Decl->Priority->first : 0;
       if (PA != PB)
         continue;
-      uint32_t Shared = None;
-      for (uint32_t T : A.Targets)
-        for (uint32_t U : B.Targets)
-          if (T == U && Shared == None)
+      CategoryId Shared;
+      for (CategoryId T : A.Targets)
+        for (CategoryId U : B.Targets)
+          if (T == U && Shared.isNone())
             Shared = T;
-      if (Shared == None)
+      if (Shared.isNone())
         continue;
       Constraints Both = All[I];
       Both.merge(All[J]);
       if (Both.contradiction())
         continue;
       Diags.report(diag::RulesCountTwice, B.Decl->RuleName.Range, A.Decl->RuleName.Text,
-                   B.Decl->RuleName.Text, B.Decl->Kind.Text, S.Categories[Shared]->Text);
+                   B.Decl->RuleName.Text, B.Decl->Kind.Text, S.Categories[Shared.Index]->Text);
       Diags.note(A.Decl->RuleName.Range,
                  "an item both rules accept could be counted twice; make their conditions exclusive or "
                  "give one a higher `priority`");
@@ -65,15 +65,16 @@ void Checker::checkReachability() {
   std::vector<std::vector<uint32_t>> TopCaps(N);
   std::vector<bool> HasRule(N, false);
   for (const RuleInfo &R : S.Rules) {
-    uint32_t Top = R.Cap;
-    while (Top != None && S.Caps[Top].Parent != None)
-      Top = S.Caps[Top].Parent;
-    for (uint32_t T : R.Targets) {
+    CapId Top = R.Cap;
+    while (!Top.isNone() && !S.Caps[Top.Index].Parent.isNone())
+      Top = S.Caps[Top.Index].Parent;
+    for (CategoryId Target : R.Targets) {
+      uint32_t T = Target.Index;
       HasRule[T] = true;
-      if (Top == None)
+      if (Top.isNone())
         Unbounded[T] = true;
-      else if (std::find(TopCaps[T].begin(), TopCaps[T].end(), Top) == TopCaps[T].end())
-        TopCaps[T].push_back(Top);
+      else if (std::find(TopCaps[T].begin(), TopCaps[T].end(), Top.Index) == TopCaps[T].end())
+        TopCaps[T].push_back(Top.Index);
     }
   }
   for (size_t C = 0; C < N; ++C)
@@ -90,10 +91,11 @@ void Checker::checkReachability() {
                                                 S.Caps[Cap].Limit.str(), S.Categories[C]->Text));
   };
 
-  for (const ast::Requirement *R : S.Requirements) {
+  for (const RequirementInfo &Info : S.Requirements) {
+    const ast::Requirement *R = Info.Decl;
     std::vector<uint32_t> Cats;
-    for (const ast::Name &Name : R->Categories)
-      Cats.push_back(S.CategoryByName.lookup(Name.Text));
+    for (CategoryId C : Info.Categories)
+      Cats.push_back(C.Index);
     bool Infinite = false;
     Rational Total = 0;
     std::vector<std::string> Terms;
@@ -103,16 +105,17 @@ void Checker::checkReachability() {
       Terms.push_back(fmt::format("{} ({})", Max[C].str(), S.Categories[C]->Text));
     }
     if (Cats.size() == 1) {
-      for (const ast::Spill *Sp : S.Spills) {
-        if (Sp->To.Text != R->Categories[0].Text)
+      for (const SpillInfo &Spill : S.Spills) {
+        const ast::Spill *Sp = Spill.Decl;
+        if (Spill.To != Info.Categories[0])
           continue;
         // Only what From earns above its own requirement spills over.
-        uint32_t From = S.CategoryByName.lookup(Sp->From.Text);
+        uint32_t From = Spill.From.Index;
         Infinite |= Unbounded[From];
         Rational Above = 0;
-        for (const ast::Requirement *Own : S.Requirements)
-          if (Own->Categories.size() == 1 && Own->Categories[0].Text == Sp->From.Text)
-            Above = Own->Amount.Amount;
+        for (const RequirementInfo &Own : S.Requirements)
+          if (Own.Categories.size() == 1 && Own.Categories[0] == Spill.From)
+            Above = Own.Decl->Amount.Amount;
         Rational Excess = Max[From] > Above ? Max[From].sub(Above).value_or(0) : Rational(0);
         Terms.push_back(fmt::format("{} (excess of `{}` over {})", Excess.str(), Sp->From.Text, Above.str()));
         Total = Total.add(Excess).value_or(Total);

@@ -24,12 +24,13 @@ public:
   sema::Type checkExpr(const ast::Expr &E, sema::Context C);
   bool checkCondition(const ast::Expr &E, sema::Context C);
 
-  // Shared lookups, each reporting E0002 with a suggestion when the name is unknown.
-  uint32_t lookupUnit(const ast::Name &N);
-  uint32_t lookupCategory(const ast::Name &N);
-  uint32_t lookupKind(const ast::Name &N);
-  uint32_t lookupDesignation(const ast::Name &N, bool InPrerequisite);
-  uint32_t lookupEnumValue(uint32_t Enum, const ast::Name &N);
+  // Shared lookups: each records what it resolved N to in Sema (for lowering)
+  // or reports it unknown, with a suggestion, and returns none().
+  sema::UnitId lookupUnit(const ast::Name &N);
+  sema::CategoryId lookupCategory(const ast::Name &N);
+  sema::KindId lookupKind(const ast::Name &N);
+  sema::EnumValueId lookupDesignation(const ast::Name &N, bool InPrerequisite);
+  sema::EnumValueId lookupEnumValue(sema::EnumId Enum, const ast::Name &N);
   bool lookupSource(const ast::Name &N);
   void reportUnknown(llvm::StringRef What, const ast::Name &N,
                      const std::vector<llvm::StringRef> &Candidates);

@@ -51,35 +51,35 @@ template <typename Map> static std::vector<llvm::StringRef> keysOf(const Map &M)
   return Keys;
 }
 
-uint32_t Checker::lookupUnit(const ast::Name &N) {
+UnitId Checker::lookupUnit(const ast::Name &N) {
   auto It = S.UnitByName.find(N.Text);
   if (It != S.UnitByName.end())
-    return It->second;
+    return S.UnitOf[&N] = It->second;
   reportUnknown("unit", N, keysOf(S.UnitByName));
-  return None;
+  return UnitId::none();
 }
 
-uint32_t Checker::lookupCategory(const ast::Name &N) {
+CategoryId Checker::lookupCategory(const ast::Name &N) {
   auto It = S.CategoryByName.find(N.Text);
   if (It != S.CategoryByName.end())
-    return It->second;
+    return S.CategoryOf[&N] = It->second;
   reportUnknown("category", N, keysOf(S.CategoryByName));
-  return None;
+  return CategoryId::none();
 }
 
-uint32_t Checker::lookupKind(const ast::Name &N) {
+KindId Checker::lookupKind(const ast::Name &N) {
   auto It = S.KindByName.find(N.Text);
   if (It != S.KindByName.end())
-    return It->second;
+    return S.KindOf[&N] = It->second;
   reportUnknown("activity kind", N, keysOf(S.KindByName));
-  return None;
+  return KindId::none();
 }
 
-uint32_t Checker::lookupDesignation(const ast::Name &N, bool InPrerequisiteContext) {
-  const EnumInfo &E = S.Enums[S.DesignationEnum];
+EnumValueId Checker::lookupDesignation(const ast::Name &N, bool InPrerequisiteContext) {
+  const EnumInfo &E = S.Enums[S.DesignationEnum.Index];
   auto It = E.Positions.find(N.Text);
   if (It != E.Positions.end())
-    return It->second;
+    return S.EnumValueOf[{&N, S.DesignationEnum.Index}] = It->second;
   if (InPrerequisiteContext) {
     std::vector<llvm::StringRef> Names(E.Values.begin(), E.Values.end());
     llvm::StringRef Best;
@@ -93,28 +93,31 @@ uint32_t Checker::lookupDesignation(const ast::Name &N, bool InPrerequisiteConte
     }
     Diags.report(diag::UndeclaredDesignationInPrerequisite, N.Range, N.Text,
                  Best.empty() ? "" : fmt::format("; did you mean `{}`?", Best.str()));
-    return None;
+    return EnumValueId::none();
   }
   reportUnknown("designation", N, std::vector<llvm::StringRef>(E.Values.begin(), E.Values.end()));
-  return None;
+  return EnumValueId::none();
 }
 
-uint32_t Checker::lookupEnumValue(uint32_t Enum, const ast::Name &N) {
+EnumValueId Checker::lookupEnumValue(EnumId Enum, const ast::Name &N) {
   if (Enum == S.DesignationEnum)
     return lookupDesignation(N, InPrerequisite);
-  const EnumInfo &E = S.Enums[Enum];
+  const EnumInfo &E = S.Enums[Enum.Index];
   auto It = E.Positions.find(N.Text);
   if (It != E.Positions.end())
-    return It->second;
+    return S.EnumValueOf[{&N, Enum.Index}] = It->second;
   reportUnknown(fmt::format("value of `{}`", E.Name), N,
                 std::vector<llvm::StringRef>(E.Values.begin(), E.Values.end()));
-  return None;
+  return EnumValueId::none();
 }
 
 bool Checker::lookupSource(const ast::Name &N) {
-  if (S.Sources.count(N.Text))
+  auto It = S.SourceByName.find(N.Text);
+  if (It != S.SourceByName.end()) {
+    S.SourceOf[&N] = It->second;
     return true;
-  reportUnknown("source document", N, keysOf(S.Sources));
+  }
+  reportUnknown("source document", N, keysOf(S.SourceByName));
   return false;
 }
 
@@ -129,16 +132,18 @@ void Checker::collectDeclarations(const LoadedModule &Module) {
       Diags.report(diag::ImportedPolicyHeader, F.Header->Range);
     }
     for (const ast::SourceDecl &D : F.Sources)
-      if (Sources.add(D.SourceName))
-        S.Sources[D.SourceName.Text] = &D;
+      if (Sources.add(D.SourceName)) {
+        S.SourceByName[D.SourceName.Text] = SourceId(static_cast<uint32_t>(S.Sources.size()));
+        S.Sources.push_back(&D);
+      }
     for (const ast::UnitDecl &D : F.Units) {
       bool Fresh = Units.add(D.Singular);
       if (D.Plural.Text != D.Singular.Text)
         Fresh &= Units.add(D.Plural);
       if (!Fresh)
         continue;
-      uint32_t Id = static_cast<uint32_t>(S.Units.size());
-      S.Units.push_back({&D, None, 1});
+      UnitId Id(static_cast<uint32_t>(S.Units.size()));
+      S.Units.push_back({&D, UnitId::none(), 1});
       S.UnitByName[D.Singular.Text] = Id;
       S.UnitByName[D.Plural.Text] = Id;
     }
@@ -149,12 +154,12 @@ void Checker::collectDeclarations(const LoadedModule &Module) {
       DeclaredNames Values(Diags, fmt::format("value of `{}`", D.EnumName.Text));
       for (const ast::Name &V : D.Values)
         if (Values.add(V)) {
-          E.Positions[V.Text] = static_cast<uint32_t>(E.Values.size());
+          E.Positions[V.Text] = EnumValueId(static_cast<uint32_t>(E.Values.size()));
           E.Values.push_back(V.Text);
         }
       if (E.Values.size() > 64)
         Diags.report(diag::TooManyEnumValues, D.EnumName.Range, D.EnumName.Text, E.Values.size());
-      S.EnumByName[E.Name] = static_cast<uint32_t>(S.Enums.size());
+      S.EnumByName[E.Name] = EnumId(static_cast<uint32_t>(S.Enums.size()));
       S.Enums.push_back(std::move(E));
     }
     for (const ast::DesignationDecl &D : F.Designations)
@@ -162,12 +167,12 @@ void Checker::collectDeclarations(const LoadedModule &Module) {
         S.Designations.push_back(&D);
     for (const ast::ActivityDecl &D : F.Activities)
       if (Kinds.add(D.Kind)) {
-        S.KindByName[D.Kind.Text] = static_cast<uint32_t>(S.Kinds.size());
-        S.Kinds.push_back({&D, {}, {}});
+        S.KindByName[D.Kind.Text] = KindId(static_cast<uint32_t>(S.Kinds.size()));
+        S.Kinds.push_back({&D, {}, {}, {}, {}});
       }
     for (const ast::Name &C : F.Categories)
       if (Categories.add(C)) {
-        S.CategoryByName[C.Text] = static_cast<uint32_t>(S.Categories.size());
+        S.CategoryByName[C.Text] = CategoryId(static_cast<uint32_t>(S.Categories.size()));
         S.Categories.push_back(&C);
       }
     if (F.Header)
@@ -177,10 +182,10 @@ void Checker::collectDeclarations(const LoadedModule &Module) {
   // Designations form the enumeration that `holds`, `enrolled` and awards use.
   EnumInfo Designation{"designation", {}, {}, {}};
   for (const ast::DesignationDecl *D : S.Designations) {
-    Designation.Positions[D->Code.Text] = static_cast<uint32_t>(Designation.Values.size());
+    Designation.Positions[D->Code.Text] = EnumValueId(static_cast<uint32_t>(Designation.Values.size()));
     Designation.Values.push_back(D->Code.Text);
   }
-  S.DesignationEnum = static_cast<uint32_t>(S.Enums.size());
+  S.DesignationEnum = EnumId(static_cast<uint32_t>(S.Enums.size()));
   S.Enums.push_back(std::move(Designation));
 }
 
@@ -218,16 +223,16 @@ void Checker::resolveSchema() {
         break;
       }
       Factor = *Next;
-      Cur = It->second;
+      Cur = It->second.Index;
     }
     if (Ok && Cur != I) {
-      S.Units[I].Base = Cur;
+      S.Units[I].Base = UnitId(Cur);
       S.Units[I].PerBase = Factor;
     }
   }
   auto UnitNamed = [&](llvm::StringRef Name) {
     auto It = S.UnitByName.find(Name);
-    return It == S.UnitByName.end() ? None : It->second;
+    return It == S.UnitByName.end() ? UnitId::none() : It->second;
   };
   S.PointUnit = UnitNamed("point");
   S.YearUnit = UnitNamed("year");
@@ -256,7 +261,7 @@ void Checker::resolveSchema() {
     if (Base == "text") return Type::text();
     if (Base == "bool") return Type::boolean();
     if (Base == "date") return Type::date();
-    if (Base == "integer") return Type::number(None, true);
+    if (Base == "integer") return Type::number(UnitId::none(), true);
     if (Base == "designation") return Type::symbol(S.DesignationEnum);
     if (auto It = S.EnumByName.find(Base); It != S.EnumByName.end())
       return Type::symbol(It->second);
@@ -299,13 +304,13 @@ void Checker::resolveSchema() {
   };
 
   auto AddFields = [&](const std::vector<ast::FieldDecl> &Decls, std::vector<FieldInfo> &Out,
-                       llvm::StringMap<uint32_t> &Index, DeclaredNames &Names) {
+                       llvm::StringMap<FieldId> &Index, DeclaredNames &Names) {
     for (const ast::FieldDecl &F : Decls) {
       if (!Names.add(F.FieldName))
         continue;
       Type T = ResolveType(F.Type);
       CheckDefault(F, T);
-      Index[F.FieldName.Text] = static_cast<uint32_t>(Out.size());
+      Index[F.FieldName.Text] = FieldId(static_cast<uint32_t>(Out.size()));
       Out.push_back({&F, F.FieldName.Text, T, F.Required, F.Range});
     }
   };
@@ -330,22 +335,23 @@ void Checker::resolveSchema() {
     DeclaredNames Names(Diags, fmt::format("field of `{}`", K.Decl->Kind.Text));
     if (K.Decl->IsPeriod) {
       // Periods always have these two; `end` absent means "to the audit date".
-      for (const char *Name : {"start", "end"}) {
+      for (FieldId *Id : {&K.Start, &K.End}) {
+        const char *Name = Id == &K.Start ? "start" : "end";
         Names.add({Name, K.Decl->Kind.Range});
-        K.FieldIndex[Name] = static_cast<uint32_t>(K.Fields.size());
-        K.Fields.push_back({nullptr, Name, Type::date(), std::string(Name) == "start", K.Decl->Kind.Range});
+        *Id = K.FieldIndex[Name] = FieldId(static_cast<uint32_t>(K.Fields.size()));
+        K.Fields.push_back({nullptr, Name, Type::date(), Id == &K.Start, K.Decl->Kind.Range});
       }
     }
     AddFields(K.Decl->Fields, K.Fields, K.FieldIndex, Names);
     for (size_t I = 0; I < Common.size(); ++I) {
       const ast::FieldDecl *D = Common[I];
       if (K.FieldIndex.count(D->FieldName.Text)) {
-        Diags.report(diag::DuplicateName, K.Fields[K.FieldIndex[D->FieldName.Text]].Range,
+        Diags.report(diag::DuplicateName, K.Fields[K.FieldIndex[D->FieldName.Text].Index].Range,
                      fmt::format("field of `{}`", K.Decl->Kind.Text), D->FieldName.Text);
         Diags.note(D->FieldName.Range, "every activity already has this field");
         continue;
       }
-      K.FieldIndex[D->FieldName.Text] = static_cast<uint32_t>(K.Fields.size());
+      K.FieldIndex[D->FieldName.Text] = FieldId(static_cast<uint32_t>(K.Fields.size()));
       K.Fields.push_back({D, D->FieldName.Text, CommonTypes[I], D->Required, D->Range});
     }
   }

@@ -24,24 +24,28 @@ bool Checker::checkCondition(const ast::Expr &E, Context C) {
 
 Type Checker::checkExpr(const ast::Expr &E, Context C) {
   auto Record = [&](Type T) {
-    S.ExprTypes[{&E, C.Kind}] = T;
+    S.ExprTypes[{&E, C.Kind.Index}] = T;
     return T;
   };
   auto FieldType = [&](const ast::Name &N, bool Member) -> Type {
-    if (Member || C.Kind == None) {
+    if (Member || C.Kind.isNone()) {
       auto It = S.MemberFieldIndex.find(N.Text);
-      if (It != S.MemberFieldIndex.end())
-        return S.MemberFields[It->second].Ty;
+      if (It != S.MemberFieldIndex.end()) {
+        S.FieldOf[{&N, None}] = It->second;
+        return S.MemberFields[It->second.Index].Ty;
+      }
       std::vector<llvm::StringRef> Names;
       for (const FieldInfo &F : S.MemberFields)
         Names.push_back(F.Name);
       reportUnknown("member field", N, Names);
       return Type::error();
     }
-    const KindInfo &Kind = S.Kinds[C.Kind];
+    const KindInfo &Kind = S.Kinds[C.Kind.Index];
     auto It = Kind.FieldIndex.find(N.Text);
-    if (It != Kind.FieldIndex.end())
-      return Kind.Fields[It->second].Ty;
+    if (It != Kind.FieldIndex.end()) {
+      S.FieldOf[{&N, C.Kind.Index}] = It->second;
+      return Kind.Fields[It->second.Index].Ty;
+    }
     std::vector<llvm::StringRef> Names;
     for (const FieldInfo &F : Kind.Fields)
       Names.push_back(F.Name);
@@ -54,12 +58,12 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
   auto AsEnumValue = [&](const ast::Expr &Operand, const Type &Other) -> std::optional<Type> {
     if (Operand.K != K::Name || Other.K != Type::Kind::Symbol)
       return std::nullopt;
-    const EnumInfo &En = S.Enums[Other.Enum];
+    const EnumInfo &En = S.Enums[Other.Enum.Index];
     auto It = En.Positions.find(Operand.Names[0].Text);
     if (It == En.Positions.end())
       return std::nullopt;
     S.EnumLiterals[&Operand] = It->second;
-    S.ExprTypes[{&Operand, C.Kind}] = Other;
+    S.ExprTypes[{&Operand, C.Kind.Index}] = Other;
     return Other;
   };
 
@@ -69,8 +73,8 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
   case K::MemberField:
     return Record(FieldType(E.Names[0], true));
   case K::Number: {
-    uint32_t Unit = None;
-    if (E.Unit && (Unit = lookupUnit(*E.Unit)) == None)
+    UnitId Unit;
+    if (E.Unit && (Unit = lookupUnit(*E.Unit)).isNone())
       return Record(Type::error());
     return Record(Type::number(Unit, E.Amount.isInteger()));
   }
@@ -116,12 +120,12 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
       return Record(Type::error());
     }
     // Literals are converted when lowered; two measured values must share a unit.
-    if (LT.K == Type::Kind::Number && LT.Unit != None && RT.Unit != None && LT.Unit != RT.Unit &&
+    if (LT.K == Type::Kind::Number && !LT.Unit.isNone() && !RT.Unit.isNone() && LT.Unit != RT.Unit &&
         L.K != K::Number && R.K != K::Number) {
       Diags.report(diag::CompareUnitsWithoutLiteral, E.Range, S.unitName(LT.Unit), S.unitName(RT.Unit));
       return Record(Type::error());
     }
-    if (LT.K == Type::Kind::Number && LT.Unit != None && RT.Unit != None &&
+    if (LT.K == Type::Kind::Number && !LT.Unit.isNone() && !RT.Unit.isNone() &&
         !S.conversion(RT.Unit, LT.Unit)) {
       Diags.report(diag::CompareIncompatibleUnits, E.Range, S.unitName(LT.Unit), S.unitName(RT.Unit));
       return Record(Type::error());
@@ -143,7 +147,7 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
     }
     bool Ok = true;
     for (const ast::Name &N : E.Names)
-      Ok &= lookupEnumValue(T.Enum, N) != None;
+      Ok &= !lookupEnumValue(T.Enum, N).isNone();
     return Record(Ok ? Type::boolean() : Type::error());
   }
   case K::InRange: {
@@ -181,25 +185,25 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
     return Record(Ok ? Type::boolean() : Type::error());
   }
   case K::Holds:
-    return Record(lookupDesignation(E.Names[0], InPrerequisite) == None ? Type::error()
-                                                                         : Type::boolean());
+    return Record(lookupDesignation(E.Names[0], InPrerequisite).isNone() ? Type::error()
+                                                                          : Type::boolean());
   case K::AwardedOn:
-    return Record(lookupDesignation(E.Names[0], InPrerequisite) == None ? Type::error()
-                                                                         : Type::date());
+    return Record(lookupDesignation(E.Names[0], InPrerequisite).isNone() ? Type::error()
+                                                                          : Type::date());
   case K::AuditDate:
     return Record(Type::date());
   case K::NoSame: {
-    if (C.Kind == None) {
+    if (C.Kind.isNone()) {
       Diags.report(diag::ActivityComparisonOutsideRule, E.Range);
       return Record(Type::error());
     }
-    uint32_t Other = lookupKind(E.Names[0]);
-    if (Other == None)
+    KindId Other = lookupKind(E.Names[0]);
+    if (Other.isNone())
       return Record(Type::error());
     bool Ok = true;
     for (size_t I = 1; I < E.Names.size(); ++I) {
       Type Here = FieldType(E.Names[I], false);
-      const KindInfo &OK = S.Kinds[Other];
+      const KindInfo &OK = S.Kinds[Other.Index];
       auto It = OK.FieldIndex.find(E.Names[I].Text);
       if (It == OK.FieldIndex.end()) {
         std::vector<llvm::StringRef> Names;
@@ -209,9 +213,10 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
         Ok = false;
         continue;
       }
-      if (!Here.isError() && OK.Fields[It->second].Ty.K != Here.K) {
+      S.FieldOf[{&E.Names[I], Other.Index}] = It->second;
+      if (!Here.isError() && OK.Fields[It->second.Index].Ty.K != Here.K) {
         Diags.report(diag::SameFieldTypeDiffers, E.Names[I].Range, E.Names[I].Text, S.typeName(Here),
-                     S.typeName(OK.Fields[It->second].Ty), OK.Decl->Kind.Text);
+                     S.typeName(OK.Fields[It->second.Index].Ty), OK.Decl->Kind.Text);
         Ok = false;
       }
       Ok &= !Here.isError();
@@ -226,15 +231,15 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
       Diags.report(diag::CountOfNonSet, E.Names[0].Range, S.typeName(T));
       return Record(Type::error());
     }
-    return Record(Type::number(None, true));
+    return Record(Type::number(UnitId::none(), true));
   }
   case K::NumberOf: {
-    uint32_t Kind = lookupKind(E.Names[0]);
-    if (Kind == None)
+    KindId Kind = lookupKind(E.Names[0]);
+    if (Kind.isNone())
       return Record(Type::error());
     if (!E.Kids.empty() && !checkCondition(*E.Kids[0], Context{Kind}))
       return Record(Type::error());
-    return Record(Type::number(None, true));
+    return Record(Type::number(UnitId::none(), true));
   }
   case K::YearsSince: {
     Type T = checkExpr(*E.Kids[0], C);
@@ -252,8 +257,8 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
       Diags.report(diag::ShiftOfNonDate, E.Kids[0]->Range, S.typeName(T));
       return Record(Type::error());
     }
-    uint32_t Unit = lookupUnit(*E.Unit);
-    if (Unit == None)
+    UnitId Unit = lookupUnit(*E.Unit);
+    if (Unit.isNone())
       return Record(Type::error());
     if ((Unit != S.DayUnit && Unit != S.MonthUnit && Unit != S.YearUnit) || !E.Amount.isInteger()) {
       Diags.report(diag::DateShiftUnit, E.Range, E.Amount.str(), E.Unit->Text);

@@ -54,10 +54,10 @@ void Checker::checkWindows(const std::vector<const ast::Window *> &Windows,
 }
 
 bool Checker::checkPoints(const ast::Quantity &Q, llvm::StringRef What) {
-  uint32_t Unit = lookupUnit(Q.Unit);
-  if (Unit == None)
+  UnitId Unit = lookupUnit(Q.Unit);
+  if (Unit.isNone())
     return false;
-  if (S.PointUnit == None || !S.conversion(Unit, S.PointUnit)) {
+  if (S.PointUnit.isNone() || !S.conversion(Unit, S.PointUnit)) {
     Diags.report(diag::NotCountedInPoints, Q.Unit.Range, What.str(), Q.Unit.Text);
     return false;
   }
@@ -90,40 +90,41 @@ void Checker::checkPolicyLevel(CheckMode Mode) {
         Diags.note(It->second, "previously declared here");
         continue;
       }
+      RequirementInfo Info{&R, {}};
       llvm::StringSet<> Seen;
       for (const ast::Name &C : R.Categories) {
-        lookupCategory(C);
+        Info.Categories.push_back(lookupCategory(C));
         if (!Seen.insert(C.Text).second)
           Diags.report(diag::DuplicateName, C.Range, "category in requirement", C.Text);
       }
       checkPoints(R.Amount, "a requirement");
-      S.Requirements.push_back(&R);
+      S.Requirements.push_back(std::move(Info));
     }
   }
   for (const ast::File *F : S.Files) {
     for (const ast::Spill &Sp : F->Spills) {
-      uint32_t From = lookupCategory(Sp.From), To = lookupCategory(Sp.To);
-      if (From == None || To == None)
+      CategoryId From = lookupCategory(Sp.From), To = lookupCategory(Sp.To);
+      if (From.isNone() || To.isNone())
         continue;
       if (From == To) {
         Diags.report(diag::SpillIntoItself, Sp.Range);
         continue;
       }
       unsigned Own = 0;
-      for (const ast::Requirement *R : S.Requirements)
-        Own += R->Categories.size() == 1 && R->Categories[0].Text == Sp.From.Text;
+      for (const RequirementInfo &R : S.Requirements)
+        Own += R.Categories.size() == 1 && R.Categories[0] == From;
       if (Own != 1) {
         Diags.report(diag::SpillWithoutOwnRequirement, Sp.From.Range, Sp.From.Text, Own);
         continue;
       }
       auto Earlier = std::find_if(S.Spills.begin(), S.Spills.end(),
-                                  [&](const ast::Spill *O) { return O->From.Text == Sp.From.Text; });
+                                  [&](const SpillInfo &O) { return O.From == From; });
       if (Earlier != S.Spills.end()) {
         Diags.report(diag::DuplicateName, Sp.From.Range, "spillover from", Sp.From.Text);
-        Diags.note((*Earlier)->Range, "the excess already goes here; it cannot count twice");
+        Diags.note(Earlier->Decl->Range, "the excess already goes here; it cannot count twice");
         continue;
       }
-      S.Spills.push_back(&Sp);
+      S.Spills.push_back({&Sp, From, To});
     }
     for (const ast::Prerequisite &P : F->Prerequisites) {
       auto [It, Fresh] = PrerequisiteNames.try_emplace(P.PrerequisiteName.Text, P.PrerequisiteName.Range);
@@ -146,7 +147,7 @@ namespace {
 struct GroupFrame {
   std::vector<const ast::Expr *> Filters;
   std::vector<std::pair<const ast::Condition *, const ast::EveryItem *>> Conditions;
-  uint32_t Cap = None;
+  CapId Cap;
 };
 } // namespace
 
@@ -167,7 +168,7 @@ void Checker::checkRules() {
     RuleInfo Info;
     Info.Decl = &R;
     Info.Kind = lookupKind(R.Kind);
-    if (Info.Kind == None)
+    if (Info.Kind.isNone())
       return;
     Context C{Info.Kind};
     bool Ok = true;
@@ -191,7 +192,7 @@ void Checker::checkRules() {
       Info.Conditions.push_back({&Cond, nullptr});
 
     // Earnings.
-    const KindInfo &Kind = S.Kinds[Info.Kind];
+    const KindInfo &Kind = S.Kinds[Info.Kind.Index];
     if (R.Earnings.empty()) {
       Diags.report(diag::RuleEarnsNothing, R.RuleName.Range, R.RuleName.Text);
       Ok = false;
@@ -201,8 +202,7 @@ void Checker::checkRules() {
     for (const ast::Earning &E : R.Earnings) {
       Windows.push_back(&E.When);
       WindowRanges.push_back(E.Range);
-      uint32_t Field = None;
-      Rational Factor = 1;
+      EarningInfo Earning;
       if (E.K == ast::Earning::Kind::Awarded) {
         auto F = Kind.FieldIndex.find(E.AwardedField.Text);
         if (F == Kind.FieldIndex.end()) {
@@ -212,13 +212,13 @@ void Checker::checkRules() {
           reportUnknown(fmt::format("field of `{}`", Kind.Decl->Kind.Text), E.AwardedField, Names);
           Ok = false;
         } else {
-          const Type &T = Kind.Fields[F->second].Ty;
-          if (T.K != Type::Kind::Number || (T.Unit != None && T.Unit != S.PointUnit)) {
+          const Type &T = Kind.Fields[F->second.Index].Ty;
+          if (T.K != Type::Kind::Number || (!T.Unit.isNone() && T.Unit != S.PointUnit)) {
             Diags.report(diag::AwardedFromNonPointsField, E.AwardedField.Range, E.AwardedField.Text,
                          S.typeName(T));
             Ok = false;
           }
-          Field = F->second;
+          Earning.Field = F->second;
         }
       } else {
         Ok &= checkPoints(E.Points, "an earning");
@@ -228,18 +228,18 @@ void Checker::checkRules() {
           Diags.report(diag::NotPositive, E.Range, "a rate's quantity", E.PerAmount.str());
           Ok = false;
         }
-        uint32_t PerUnit = lookupUnit(E.PerUnit);
-        if (PerUnit == None) {
+        UnitId PerUnit = lookupUnit(E.PerUnit);
+        if (PerUnit.isNone()) {
           Ok = false;
         } else if (Kind.Decl->IsPeriod && !E.OfField && S.conversion(PerUnit, S.YearUnit)) {
-          Field = PeriodYears;
-          Factor = *S.conversion(S.YearUnit, PerUnit);
+          Earning.PeriodYears = true;
+          Earning.Factor = *S.conversion(S.YearUnit, PerUnit);
         } else {
           std::vector<uint32_t> Candidates;
           for (uint32_t I = 0; I < Kind.Fields.size(); ++I) {
             const FieldInfo &FI = Kind.Fields[I];
             if (E.OfField ? FI.Name == E.OfField->Text
-                          : (FI.Ty.K == Type::Kind::Number && FI.Ty.Unit != None &&
+                          : (FI.Ty.K == Type::Kind::Number && !FI.Ty.Unit.isNone() &&
                              S.conversion(FI.Ty.Unit, PerUnit)))
               Candidates.push_back(I);
           }
@@ -256,21 +256,20 @@ void Checker::checkRules() {
             }
             Ok = false;
           } else {
-            Field = Candidates[0];
-            const Type &T = Kind.Fields[Field].Ty;
+            Earning.Field = FieldId(Candidates[0]);
+            const Type &T = Kind.Fields[Candidates[0]].Ty;
             auto Conv = T.K == Type::Kind::Number ? S.conversion(T.Unit, PerUnit) : std::nullopt;
             if (!Conv) {
               Diags.report(diag::RateFieldNotQuantity, E.OfField ? E.OfField->Range : E.PerUnit.Range,
-                           Kind.Fields[Field].Name, S.typeName(T), E.PerUnit.Text);
+                           Kind.Fields[Candidates[0]].Name, S.typeName(T), E.PerUnit.Text);
               Ok = false;
             } else {
-              Factor = *Conv;
+              Earning.Factor = *Conv;
             }
           }
         }
       }
-      Info.RateField.push_back(Field);
-      Info.RateFactor.push_back(Factor);
+      Info.Earnings.push_back(Earning);
     }
     checkWindows(Windows, WindowRanges, "earning", R.Range);
 
@@ -284,8 +283,8 @@ void Checker::checkRules() {
     }
     llvm::StringSet<> SeenTargets;
     for (const ast::Name &T : R.Targets) {
-      uint32_t Cat = lookupCategory(T);
-      if (Cat == None) {
+      CategoryId Cat = lookupCategory(T);
+      if (Cat.isNone()) {
         Ok = false;
         continue;
       }
@@ -324,11 +323,11 @@ void Checker::checkRules() {
 
     Info.Cap = Frame.Cap;
     if (RuleCap) {
-      Info.Cap = static_cast<uint32_t>(S.Caps.size());
+      Info.Cap = CapId(static_cast<uint32_t>(S.Caps.size()));
       S.Caps.push_back({R.RuleName.Text, RuleCap->Max.Amount, Frame.Cap,
-                        Info.Targets.empty() ? None : Info.Targets[0], &R.Cites, RuleCap->Range});
+                        Info.Targets.empty() ? CategoryId::none() : Info.Targets[0], &R.Cites, RuleCap->Range});
     }
-    if (Info.Cap != None && Info.Targets.size() > 1) {
+    if (!Info.Cap.isNone() && Info.Targets.size() > 1) {
       Diags.report(diag::CapOfManyCategories, R.Targets[1].Range, R.RuleName.Text);
       Ok = false;
     }
@@ -352,10 +351,10 @@ void Checker::checkRules() {
         for (const ast::Condition &C : E.Conditions)
           Frame.Conditions.push_back({&C, &E});
       if (G.Cap && checkPoints(*G.Cap, "a cap")) {
-        Frame.Cap = static_cast<uint32_t>(S.Caps.size());
-        S.Caps.push_back({G.GroupName.Text, G.Cap->Amount, Outer.Cap, None, &G.Cites, G.Cap->Range});
+        Frame.Cap = CapId(static_cast<uint32_t>(S.Caps.size()));
+        S.Caps.push_back({G.GroupName.Text, G.Cap->Amount, Outer.Cap, CategoryId::none(), &G.Cites, G.Cap->Range});
         CapGroups.resize(S.Caps.size(), nullptr);
-        CapGroups[Frame.Cap] = &G;
+        CapGroups[Frame.Cap.Index] = &G;
       }
     }
     for (const ast::Rule &R : G.Rules)
@@ -373,31 +372,32 @@ void Checker::checkRules() {
 
   // A group cap limits one category: the one every rule under it credits.
   CapGroups.resize(S.Caps.size(), nullptr);
-  for (uint32_t CapId = 0; CapId < S.Caps.size(); ++CapId) {
-    if (!CapGroups[CapId])
+  for (uint32_t Cap = 0; Cap < S.Caps.size(); ++Cap) {
+    const ast::Group *G = CapGroups[Cap];
+    if (!G)
       continue;
-    uint32_t Category = None;
+    CategoryId Category;
     for (const RuleInfo &R : S.Rules) {
       bool Under = false;
-      for (uint32_t C = R.Cap; C != None && !Under; C = S.Caps[C].Parent)
-        Under = C == CapId;
+      for (CapId C = R.Cap; !C.isNone() && !Under; C = S.Caps[C.Index].Parent)
+        Under = C.Index == Cap;
       if (!Under)
         continue;
-      for (uint32_t T : R.Targets) {
-        if (Category == None)
+      for (CategoryId T : R.Targets) {
+        if (Category.isNone())
           Category = T;
         else if (Category != T) {
-          Diags.report(diag::CapOfManyCategories, CapGroups[CapId]->GroupName.Range, CapGroups[CapId]->GroupName.Text);
+          Diags.report(diag::CapOfManyCategories, G->GroupName.Range, G->GroupName.Text);
           Diags.note(R.Decl->RuleName.Range,
-                     fmt::format("rule `{}` credits `{}`", R.Decl->RuleName.Text, S.Categories[T]->Text));
+                     fmt::format("rule `{}` credits `{}`", R.Decl->RuleName.Text, S.Categories[T.Index]->Text));
         }
       }
     }
-    if (Category == None && CapGroups[CapId]->Rules.empty() && CapGroups[CapId]->Groups.empty()) {
-      Diags.report(diag::GroupCapWithoutRules, CapGroups[CapId]->GroupName.Range, CapGroups[CapId]->GroupName.Text);
+    if (Category.isNone() && G->Rules.empty() && G->Groups.empty()) {
+      Diags.report(diag::GroupCapWithoutRules, G->GroupName.Range, G->GroupName.Text);
       continue;
     }
-    S.Caps[CapId].Category = Category;
+    S.Caps[Cap].Category = Category;
   }
 }
 
