@@ -8,26 +8,14 @@ namespace certc {
 
 using namespace sema;
 
-namespace {
-/// First declaration of each name in a namespace, for duplicate reports.
-class DeclaredNames {
-public:
-  DeclaredNames(DiagnosticEngine &Diags, llvm::StringRef What) : Diags(Diags), What(What) {}
-  bool add(const ast::Name &N) {
-    auto [It, Inserted] = First.try_emplace(N.Text, N.Range);
-    if (Inserted)
-      return true;
-    Diags.report(diag::DuplicateName, N.Range, What, N.Text);
-    Diags.note(It->second, "previously declared here");
-    return false;
-  }
-
-private:
-  DiagnosticEngine &Diags;
-  std::string What;
-  llvm::StringMap<ast::SMRange> First;
-};
-} // namespace
+bool DeclaredNames::add(const ast::Name &N, llvm::StringRef As) {
+  auto [It, Inserted] = First.try_emplace(N.Text, N.Range);
+  if (Inserted)
+    return true;
+  Diags.report(diag::DuplicateName, N.Range, As.empty() ? What : As.str(), N.Text);
+  Diags.note(It->second, "previously declared here");
+  return false;
+}
 
 void Checker::reportUnknown(llvm::StringRef What, const ast::Name &N,
                             const std::vector<llvm::StringRef> &Candidates) {
@@ -42,6 +30,13 @@ void Checker::reportUnknown(llvm::StringRef What, const ast::Name &N,
   }
   std::string Hint = Best.empty() ? "" : fmt::format("; did you mean `{}`?", Best.str());
   Diags.report(diag::UnknownName, N.Range, What.str(), N.Text, Hint);
+}
+
+void Checker::reportUnknownField(const KindInfo &Kind, const ast::Name &N) {
+  std::vector<llvm::StringRef> Names;
+  for (const FieldInfo &F : Kind.Fields)
+    Names.push_back(F.Name);
+  reportUnknown(fmt::format("field of `{}`", Kind.Decl->Kind.Text), N, Names);
 }
 
 template <typename Map> static std::vector<llvm::StringRef> keysOf(const Map &M) {

@@ -51,13 +51,13 @@ struct Type {
   bool Integer = false;  ///< Number: whole numbers only
 
   static Type error() { return {}; }
-  static Type boolean() { return {Kind::Bool}; }
-  static Type date() { return {Kind::Date}; }
-  static Type text() { return {Kind::Text}; }
-  static Type number(UnitId Unit, bool Integer = false) { return {Kind::Number, EnumId(), Unit, Integer}; }
-  static Type symbol(EnumId Enum) { return {Kind::Symbol, Enum}; }
-  static Type set(EnumId Enum) { return {Kind::Set, Enum}; }
-  static Type awards() { return {Kind::Awards}; }
+  static Type boolean() { return {Kind::Bool, {}, {}}; }
+  static Type date() { return {Kind::Date, {}, {}}; }
+  static Type text() { return {Kind::Text, {}, {}}; }
+  static Type number(UnitId Unit, bool Integer = false) { return {Kind::Number, {}, Unit, Integer}; }
+  static Type symbol(EnumId Enum) { return {Kind::Symbol, Enum, {}}; }
+  static Type set(EnumId Enum) { return {Kind::Set, Enum, {}}; }
+  static Type awards() { return {Kind::Awards, {}, {}}; }
   bool isError() const { return K == Kind::Error; }
 };
 
