@@ -119,7 +119,7 @@ void Constraints::add(const ast::Expr &E, const sema::Sema &S, sema::KindId Kind
       narrow(*Key, D);
     } else if (Kid.K == K::IsGiven) {
       if (auto GivenKey = fieldKey(*Kid.Kids[0], Kind)) {
-        D.Given = Kid.Negated;
+        D.Given = Kid.NotGiven;
         narrow(*GivenKey, D);
       }
     } else if (Kid.K == K::InSet) {
@@ -139,7 +139,7 @@ void Constraints::add(const ast::Expr &E, const sema::Sema &S, sema::KindId Kind
   }
   case K::IsGiven:
     if (auto Key = fieldKey(*E.Kids[0], Kind)) {
-      D.Given = !E.Negated;
+      D.Given = !E.NotGiven;
       narrow(*Key, D);
     }
     return;
@@ -162,7 +162,7 @@ void Constraints::add(const ast::Expr &E, const sema::Sema &S, sema::KindId Kind
   case K::InRange:
     if (auto Key = fieldKey(*E.Kids[0], Kind)) {
       D.Lo = E.Amount;
-      D.Hi = E.Amount2;
+      D.Hi = E.RangeHigh;
       D.Given = true;
       narrow(*Key, D);
     }
@@ -175,7 +175,7 @@ void Constraints::add(const ast::Expr &E, const sema::Sema &S, sema::KindId Kind
       D.Lo = Rational(E.Kids[1]->DateValue.dayNumber());
     if (E.Kids.size() == 3 && E.Kids[2]->K == K::DateLit) {
       D.Hi = Rational(E.Kids[2]->DateValue.dayNumber());
-      D.HiOpen = E.Negated;
+      D.HiOpen = E.EndExclusive;
     }
     D.Given = true;
     narrow(*Key, D);

@@ -28,8 +28,8 @@ Type Checker::handleInRange(const ast::Expr &E, Context C) {
   Type T = operandOfKind(*E.Kids[0], C, Type::Kind::Number, diag::RangeOfNonNumber);
   if (T.isError())
     return T;
-  if (E.Amount2 < E.Amount) {
-    Diags.report(diag::EmptyRange, E.Range, E.Amount.str(), E.Amount2.str());
+  if (E.RangeHigh < E.Amount) {
+    Diags.report(diag::EmptyRange, E.Range, E.Amount.str(), E.RangeHigh.str());
     return Type::error();
   }
   return Type::boolean();

@@ -307,7 +307,7 @@ private:
     case K::InRange: {
       ir::ExprId X = expr(*E.Kids[0], Kind);
       return node(ir::Op::And, {compare(ir::Cmp::Ge, X, numberConst(E.Amount)),
-                                compare(ir::Cmp::Le, X, numberConst(E.Amount2))});
+                                compare(ir::Cmp::Le, X, numberConst(E.RangeHigh))});
     }
     case K::Contains: {
       Type T = S.typeOf(E.Kids[0].get(), C);
@@ -324,13 +324,13 @@ private:
     }
     case K::IsGiven: {
       ir::ExprId Given = node(ir::Op::IsGiven, {expr(*E.Kids[0], Kind)});
-      return E.Negated ? node(ir::Op::Not, {Given}) : Given;
+      return E.NotGiven ? node(ir::Op::Not, {Given}) : Given;
     }
     case K::InWindow: {
       ir::ExprId X = expr(*E.Kids[0], Kind);
       std::vector<ir::ExprId> Parts = {compare(ir::Cmp::Ge, X, expr(*E.Kids[1], Kind))};
       if (E.Kids.size() == 3)
-        Parts.push_back(compare(E.Negated ? ir::Cmp::Lt : ir::Cmp::Le, X, expr(*E.Kids[2], Kind)));
+        Parts.push_back(compare(E.EndExclusive ? ir::Cmp::Lt : ir::Cmp::Le, X, expr(*E.Kids[2], Kind)));
       return Parts.size() == 1 ? Parts[0] : node(ir::Op::And, std::move(Parts));
     }
     case K::Holds:
@@ -361,7 +361,7 @@ private:
       return node(ir::Op::YearsBetween, {expr(*E.Kids[0], Kind)});
     case K::Shift: {
       UnitId Unit = S.unitOf(*E.Unit);
-      int64_t N = E.Amount.num() * (E.Negated ? -1 : 1);
+      int64_t N = E.Amount.num() * (E.Minus ? -1 : 1);
       ir::ExprId Base = expr(*E.Kids[0], Kind);
       if (Unit == S.DayUnit)
         return node(ir::Op::AddDays, {Base}, static_cast<uint32_t>(static_cast<int32_t>(N)));
