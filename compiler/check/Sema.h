@@ -42,7 +42,7 @@ using CapId = Id<struct CapTag>;
 /// A value's position in its enumeration (the bit of a set mask).
 using EnumValueId = Id<struct EnumValueTag>;
 
-/// The type of a field or an expression. Numbers carry a unit (None: a plain number).
+/// The type of a field or an expression. Numbers carry a unit (none(): a plain number).
 struct Type {
   enum class Kind : uint8_t { Error, Bool, Number, Date, Text, Symbol, Set, Awards };
   Kind K = Kind::Error;
