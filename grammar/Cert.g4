@@ -32,11 +32,11 @@ headerClause
   ;
 
 importDecl : 'import' STRING '.' ;
-sourceDecl : 'source' ident ':' STRING 'file' STRING '.' ;
+sourceDecl : 'source' ident ':' title=STRING 'file' path=STRING '.' ;
 
 // unit contact_hour, contact_hours = 50 minutes.
-unitDecl : 'unit' ident ',' ident ('=' amount ident)? '.' ;
-enumDecl : 'enum' ident ':' ident (',' ident)* '.' ;
+unitDecl : 'unit' singular=ident ',' plural=ident ('=' amount baseUnit=ident)? '.' ;
+enumDecl : 'enum' enumName=ident ':' values+=ident (',' values+=ident)* '.' ;
 designationDecl : 'designation' ident STRING '.' ;
 
 memberDecl : 'member' '{' fieldDecl* '}' ;
@@ -45,7 +45,7 @@ commonFieldsDecl : 'every' 'activity' '{' fieldDecl* '}' ;
 
 fieldDecl : ident ':' typeRef fieldModifier* ;
 typeRef
-  : ident ('from' amount 'to' amount)?     # namedType
+  : ident ('from' lowest=amount 'to' highest=amount)?     # namedType
   | 'set' 'of' ident                       # setType
   | 'list' 'of' ident                      # listType
   ;
@@ -54,21 +54,21 @@ fieldModifier
   | 'default' literal         # defaultModifier
   ;
 literal
-  : 'true' | 'false' | amount | DATE | STRING | ident
-  | '{' (ident (',' ident)*)? '}'
+  : 'true' | 'false' | amount | DATE | STRING | symbol=ident
+  | '{' (members+=ident (',' members+=ident)*)? '}'
   ;
 
 categoryDecl : 'category' name '.' ;
 requirementDecl : 'requirement' ident ':' name ('+' name)* 'at' 'least' quantity cite* '.' ;
 // excess Education counts toward Experience.
-spillDecl : 'excess' name 'counts' 'toward' name cite* '.' ;
+spillDecl : 'excess' source=name 'counts' 'toward' target=name cite* '.' ;
 prerequisiteDecl : 'prerequisite' ident ':' expr 'else' STRING cite* '.' ;
 everyItemDecl : 'every' 'item' condition+ cite* '.' ;
 
 groupDecl : 'group' ident ('where' expr)? ('at' 'most' quantity)? cite* '{' groupMember* '}' ;
 groupMember : everyItemDecl | ruleDecl | groupDecl ;
 
-ruleDecl : 'rule' ident ':' 'each' ident ('where' expr)? ruleClause* '.' ;
+ruleDecl : 'rule' ruleName=ident ':' 'each' kind=ident ('where' expr)? ruleClause* '.' ;
 ruleClause
   : condition                                         # conditionClause
   | 'earns' datedEarning (',' datedEarning)*          # earnsClause
@@ -81,15 +81,15 @@ ruleClause
 condition : 'requires' expr 'else' STRING ;
 datedEarning : earning window? ;
 earning
-  : quantity ('per' amount? ident ('of' ident)?)?     # fixedOrRate
+  : quantity ('per' perAmount=amount? perUnit=ident ('of' ofField=ident)?)?     # fixedOrRate
   | ident 'as' 'awarded'                              # awarded
   ;
 limit : quantity each='each'? window? ;
 window
   : 'before' DATE                                     # beforeWindow
-  | 'from' DATE (('through' | 'before') DATE)?        # fromWindow
+  | 'from' fromDate=DATE (endKind=('through' | 'before') endDate=DATE)?        # fromWindow
   ;
-cite : 'cite' ident ',' STRING ',' STRING ;
+cite : 'cite' source=ident ',' section=STRING ',' quote=STRING ;
 
 expr : andExpr ('or' andExpr)* ;
 andExpr : notExpr ('and' notExpr)* ;
@@ -98,15 +98,15 @@ notExpr
   | predicate             # predicateExpr
   ;
 predicate
-  : operand compareOp operand                         # comparePredicate
+  : lhs=operand compareOp rhs=operand                 # comparePredicate
   | operand 'in' '{' ident (',' ident)* '}'           # inSetPredicate
-  | operand 'in' amount 'to' amount                   # inRangePredicate
+  | operand 'in' low=amount 'to' high=amount          # inRangePredicate
   | operand 'contains' ident                          # containsPredicate
   | operand 'within' '{' (ident (',' ident)*)? '}'    # withinPredicate
   | operand 'is' neg='not'? 'given'                   # givenPredicate
-  | operand 'from' operand (('through' | 'before') operand)?   # windowPredicate
+  | subject=operand 'from' fromDate=operand (endKind=('through' | 'before') endDate=operand)?   # windowPredicate
   | 'holds' ident                                     # holdsPredicate
-  | 'no' which=('other' | 'earlier') ident 'with' 'same' ident (',' ident)*   # noSamePredicate
+  | 'no' which=('other' | 'earlier') kind=ident 'with' 'same' fields+=ident (',' fields+=ident)*   # noSamePredicate
   | '(' expr ')'                                      # parenPredicate
   | operand                                           # truthPredicate
   ;

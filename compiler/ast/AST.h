@@ -61,11 +61,11 @@ struct Expr {
     Or,
     Compare,       ///< Kids[0] Op Kids[1]
     InSet,         ///< Kids[0] in {Names}
-    InRange,       ///< Kids[0] in Amount to Amount2
+    InRange,       ///< Kids[0] in Amount to RangeHigh
     Contains,      ///< Kids[0] contains Names[0]
     Within,        ///< Kids[0] within {Names}
-    IsGiven,       ///< Kids[0] is given (Negated: is not given)
-    InWindow,      ///< Kids[0] from Kids[1] [through/before Kids[2]]
+    IsGiven,       ///< Kids[0] is given (NotGiven: is not given)
+    InWindow,      ///< Kids[0] from Kids[1] [through/before (EndExclusive) Kids[2]]
     Holds,         ///< holds Names[0]
     NoSame,        ///< no other/earlier Names[0] with same Names[1..]
     CountOf,       ///< count of Names[0] (set size)
@@ -73,15 +73,18 @@ struct Expr {
     YearsSince,    ///< years since Kids[0]
     AwardedOn,     ///< awarded Names[0]
     AuditDate,
-    Shift,         ///< Kids[0] +/- Quantity (Negated: minus)
+    Shift,         ///< Kids[0] +/- Quantity (Minus: -)
   };
   Kind K;
   SMRange Range;
   CompareOp Op = CompareOp::Eq;
-  bool Negated = false;     ///< IsGiven: "is not given"; Shift: minus; InWindow: "before" end
-  bool Earlier = false;     ///< NoSame: "no earlier"
+  // One named flag per meaning, not one flag read differently by each kind.
+  bool NotGiven = false;     ///< IsGiven: "is not given"
+  bool Minus = false;        ///< Shift: "- N units"
+  bool EndExclusive = false; ///< InWindow: "before" the end date rather than "through" it
+  bool Earlier = false;      ///< NoSame: "no earlier"
   Rational Amount;
-  Rational Amount2;
+  Rational RangeHigh;        ///< InRange: the upper bound (Amount is the lower)
   std::optional<Name> Unit; ///< Number and Shift
   Date DateValue;
   bool BoolValue = false;

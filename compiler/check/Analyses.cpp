@@ -28,7 +28,7 @@ void Checker::checkContradictionsAndOverlaps() {
   for (const RuleInfo &R : S.Rules) {
     All.push_back(constraintsOf(R, S));
     if (const FieldDomain *D = All.back().contradiction()) {
-      Diags.report(DiagCode::E0009, R.Decl->RuleName.Range, R.Decl->RuleName.Text);
+      Diags.report(diag::RuleNeverApplies, R.Decl->RuleName.Range, R.Decl->RuleName.Text);
       Diags.note(D->LastRange, "this condition excludes every item the others allow");
     }
   }
@@ -42,8 +42,8 @@ void Checker::checkContradictionsAndOverlaps() {
   for (uint32_t J = 0; J < S.Rules.size() && !Diags.limitReached(); ++J) {
     const RuleInfo &B = S.Rules[J];
     Earlier.clear();
-    for (uint32_t T : B.Targets) {
-      std::vector<uint32_t> &Bucket = Buckets[{B.Kind, PriorityOf(B), T}];
+    for (CategoryId T : B.Targets) {
+      std::vector<uint32_t> &Bucket = Buckets[{B.Kind.Index, PriorityOf(B), T.Index}];
       Earlier.insert(Earlier.end(), Bucket.begin(), Bucket.end());
       if (Bucket.empty() || Bucket.back() != J)
         Bucket.push_back(J);
@@ -55,17 +55,17 @@ void Checker::checkContradictionsAndOverlaps() {
       if (Diags.limitReached())
         break;
       const RuleInfo &A = S.Rules[I];
-      uint32_t Shared = None;
-      for (uint32_t T : A.Targets)
-        for (uint32_t U : B.Targets)
-          if (T == U && Shared == None)
+      CategoryId Shared;
+      for (CategoryId T : A.Targets)
+        for (CategoryId U : B.Targets)
+          if (T == U && Shared.isNone())
             Shared = T;
       Constraints Both = All[I];
       Both.merge(All[J]);
       if (Both.contradiction())
         continue;
-      Diags.report(DiagCode::E0010, B.Decl->RuleName.Range, A.Decl->RuleName.Text,
-                   B.Decl->RuleName.Text, B.Decl->Kind.Text, fmt::format("`{}`", S.Categories[Shared]->Text));
+      Diags.report(diag::RulesCountTwice, B.Decl->RuleName.Range, A.Decl->RuleName.Text,
+                   B.Decl->RuleName.Text, B.Decl->Kind.Text, S.Categories[Shared.Index]->Text);
       Diags.note(A.Decl->RuleName.Range,
                  "an item both rules accept could be counted twice; make their conditions exclusive or "
                  "give one a higher `priority`");
@@ -81,15 +81,16 @@ void Checker::checkReachability() {
   std::vector<std::vector<uint32_t>> TopCaps(N);
   std::vector<bool> HasRule(N, false);
   for (const RuleInfo &R : S.Rules) {
-    uint32_t Top = R.Cap;
-    while (Top != None && S.Caps[Top].Parent != None)
-      Top = S.Caps[Top].Parent;
-    for (uint32_t T : R.Targets) {
+    CapId Top = R.Cap;
+    while (!Top.isNone() && !S.Caps[Top.Index].Parent.isNone())
+      Top = S.Caps[Top.Index].Parent;
+    for (CategoryId Target : R.Targets) {
+      uint32_t T = Target.Index;
       HasRule[T] = true;
-      if (Top == None)
+      if (Top.isNone())
         Unbounded[T] = true;
-      else if (std::find(TopCaps[T].begin(), TopCaps[T].end(), Top) == TopCaps[T].end())
-        TopCaps[T].push_back(Top);
+      else if (std::find(TopCaps[T].begin(), TopCaps[T].end(), Top.Index) == TopCaps[T].end())
+        TopCaps[T].push_back(Top.Index);
     }
   }
   for (size_t C = 0; C < N; ++C)
@@ -106,10 +107,11 @@ void Checker::checkReachability() {
                                                 S.Caps[Cap].Limit.str(), S.Categories[C]->Text));
   };
 
-  for (const ast::Requirement *R : S.Requirements) {
+  for (const RequirementInfo &Info : S.Requirements) {
+    const ast::Requirement *R = Info.Decl;
     std::vector<uint32_t> Cats;
-    for (const ast::Name &Name : R->Categories)
-      Cats.push_back(S.CategoryByName.lookup(Name.Text));
+    for (CategoryId C : Info.Categories)
+      Cats.push_back(C.Index);
     bool Infinite = false;
     Rational Total = 0;
     std::vector<std::string> Terms;
@@ -119,16 +121,17 @@ void Checker::checkReachability() {
       Terms.push_back(fmt::format("{} ({})", Max[C].str(), S.Categories[C]->Text));
     }
     if (Cats.size() == 1) {
-      for (const ast::Spill *Sp : S.Spills) {
-        if (Sp->To.Text != R->Categories[0].Text)
+      for (const SpillInfo &Spill : S.Spills) {
+        const ast::Spill *Sp = Spill.Decl;
+        if (Spill.To != Info.Categories[0])
           continue;
         // Only what From earns above its own requirement spills over.
-        uint32_t From = S.CategoryByName.lookup(Sp->From.Text);
+        uint32_t From = Spill.From.Index;
         Infinite |= Unbounded[From];
         Rational Above = 0;
-        for (const ast::Requirement *Own : S.Requirements)
-          if (Own->Categories.size() == 1 && Own->Categories[0].Text == Sp->From.Text)
-            Above = Own->Amount.Amount;
+        for (const RequirementInfo &Own : S.Requirements)
+          if (Own.Categories.size() == 1 && Own.Categories[0] == Spill.From)
+            Above = Own.Decl->Amount.Amount;
         Rational Excess = Max[From] > Above ? Max[From].sub(Above).value_or(0) : Rational(0);
         Terms.push_back(fmt::format("{} (excess of `{}` over {})", Excess.str(), Sp->From.Text, Above.str()));
         Total = Total.add(Excess).value_or(Total);
@@ -136,7 +139,7 @@ void Checker::checkReachability() {
     }
     if (Infinite || Total >= R->Amount.Amount)
       continue;
-    Diags.report(DiagCode::E0011, R->Amount.Range, R->RequirementName.Text, Total.str(),
+    Diags.report(diag::RequirementUnreachable, R->Amount.Range, R->RequirementName.Text, Total.str(),
                  R->Amount.Amount.str());
     std::string Sum;
     for (const std::string &T : Terms)
@@ -155,13 +158,13 @@ void Checker::checkCitations() {
   auto Warn = [&](const std::vector<ast::Citation> &Cites, llvm::StringRef What, const ast::Name &N) {
     Sources(Cites);
     if (Cites.empty())
-      Diags.report(DiagCode::W0015, N.Range, What.str(), N.Text);
+      Diags.report(diag::MissingCitation, N.Range, What.str(), N.Text);
   };
   std::function<void(const ast::Group &)> Walk = [&](const ast::Group &G) {
     for (const ast::EveryItem &E : G.Conditions) {
       Sources(E.Cites);
       if (E.Cites.empty())
-        Diags.report(DiagCode::W0015, E.Range, "condition", "every item");
+        Diags.report(diag::MissingCitation, E.Range, "condition", "every item");
     }
     Sources(G.Cites);
     for (const ast::Rule &R : G.Rules)
@@ -178,25 +181,6 @@ void Checker::checkCitations() {
       Warn(Sp.Cites, "spillover from", Sp.From);
     Walk(F->Root);
   }
-}
-
-std::unique_ptr<Sema> checkModule(const LoadedModule &Module, CheckMode Mode, DiagnosticEngine &Diags) {
-  auto S = std::make_unique<Sema>();
-  Checker C(*S, Diags);
-  C.collectDeclarations(Module);
-  C.resolveSchema();
-  C.checkPolicyLevel(Mode);
-  C.checkRules();
-  C.checkCitations();
-  // The analyses reason about resolved rules; after name errors they would only
-  // repeat them.
-  if (Diags.hardErrorCount())
-    return nullptr;
-  C.checkContradictionsAndOverlaps();
-  C.checkReachability();
-  if (Diags.hasErrors())
-    return nullptr;
-  return S;
 }
 
 } // namespace certc

@@ -60,8 +60,8 @@ const FieldDomain *Constraints::contradiction() const {
 }
 
 namespace {
-std::optional<std::string> fieldKey(const ast::Expr &E, uint32_t Kind) {
-  if (E.K == K::MemberField || (E.K == K::Name && Kind == sema::None))
+std::optional<std::string> fieldKey(const ast::Expr &E, sema::KindId Kind) {
+  if (E.K == K::MemberField || (E.K == K::Name && Kind.isNone()))
     return "m:" + E.Names[0].Text;
   if (E.K == K::Name)
     return "a:" + E.Names[0].Text;
@@ -70,13 +70,13 @@ std::optional<std::string> fieldKey(const ast::Expr &E, uint32_t Kind) {
 
 /// A literal's value on the scale the field is compared on.
 std::optional<Rational> scalar(const ast::Expr &Lit, const ast::Expr &Field, const sema::Sema &S,
-                               uint32_t Kind) {
+                               sema::KindId Kind) {
   if (Lit.K == K::DateLit)
     return Rational(Lit.DateValue.dayNumber());
   if (Lit.K != K::Number)
     return std::nullopt;
   sema::Type FT = S.typeOf(&Field, {Kind});
-  if (!Lit.Unit || FT.Unit == sema::None)
+  if (!Lit.Unit || FT.Unit.isNone())
     return Lit.Amount;
   auto It = S.UnitByName.find(Lit.Unit->Text);
   if (It == S.UnitByName.end())
@@ -96,7 +96,7 @@ ast::CompareOp mirror(ast::CompareOp Op) {
 }
 } // namespace
 
-void Constraints::add(const ast::Expr &E, const sema::Sema &S, uint32_t Kind) {
+void Constraints::add(const ast::Expr &E, const sema::Sema &S, sema::KindId Kind) {
   FieldDomain D;
   D.LastRange = E.Range;
   switch (E.K) {
@@ -119,7 +119,7 @@ void Constraints::add(const ast::Expr &E, const sema::Sema &S, uint32_t Kind) {
       narrow(*Key, D);
     } else if (Kid.K == K::IsGiven) {
       if (auto GivenKey = fieldKey(*Kid.Kids[0], Kind)) {
-        D.Given = Kid.Negated;
+        D.Given = Kid.NotGiven;
         narrow(*GivenKey, D);
       }
     } else if (Kid.K == K::InSet) {
@@ -128,9 +128,9 @@ void Constraints::add(const ast::Expr &E, const sema::Sema &S, uint32_t Kind) {
         if (T.K != sema::Type::Kind::Symbol)
           return;
         for (const ast::Name &N : Kid.Names) {
-          auto It = S.Enums[T.Enum].Positions.find(N.Text);
-          if (It != S.Enums[T.Enum].Positions.end())
-            D.AllowedValues &= ~(uint64_t(1) << It->second);
+          auto It = S.Enums[T.Enum.Index].Positions.find(N.Text);
+          if (It != S.Enums[T.Enum.Index].Positions.end())
+            D.AllowedValues &= ~(uint64_t(1) << It->second.Index);
         }
         narrow(*SetKey, D);
       }
@@ -139,7 +139,7 @@ void Constraints::add(const ast::Expr &E, const sema::Sema &S, uint32_t Kind) {
   }
   case K::IsGiven:
     if (auto Key = fieldKey(*E.Kids[0], Kind)) {
-      D.Given = !E.Negated;
+      D.Given = !E.NotGiven;
       narrow(*Key, D);
     }
     return;
@@ -150,9 +150,9 @@ void Constraints::add(const ast::Expr &E, const sema::Sema &S, uint32_t Kind) {
       return;
     uint64_t Mask = 0;
     for (const ast::Name &N : E.Names) {
-      auto It = S.Enums[T.Enum].Positions.find(N.Text);
-      if (It != S.Enums[T.Enum].Positions.end())
-        Mask |= uint64_t(1) << It->second;
+      auto It = S.Enums[T.Enum.Index].Positions.find(N.Text);
+      if (It != S.Enums[T.Enum.Index].Positions.end())
+        Mask |= uint64_t(1) << It->second.Index;
     }
     D.AllowedValues = Mask;
     D.Given = true;
@@ -162,7 +162,7 @@ void Constraints::add(const ast::Expr &E, const sema::Sema &S, uint32_t Kind) {
   case K::InRange:
     if (auto Key = fieldKey(*E.Kids[0], Kind)) {
       D.Lo = E.Amount;
-      D.Hi = E.Amount2;
+      D.Hi = E.RangeHigh;
       D.Given = true;
       narrow(*Key, D);
     }
@@ -175,7 +175,7 @@ void Constraints::add(const ast::Expr &E, const sema::Sema &S, uint32_t Kind) {
       D.Lo = Rational(E.Kids[1]->DateValue.dayNumber());
     if (E.Kids.size() == 3 && E.Kids[2]->K == K::DateLit) {
       D.Hi = Rational(E.Kids[2]->DateValue.dayNumber());
-      D.HiOpen = E.Negated;
+      D.HiOpen = E.EndExclusive;
     }
     D.Given = true;
     narrow(*Key, D);
@@ -193,7 +193,7 @@ void Constraints::add(const ast::Expr &E, const sema::Sema &S, uint32_t Kind) {
       return;
     D.Given = true;
     if (auto Value = S.EnumLiterals.find(Lit); Value != S.EnumLiterals.end()) {
-      uint64_t Bit = uint64_t(1) << Value->second;
+      uint64_t Bit = uint64_t(1) << Value->second.Index;
       if (Op == ast::CompareOp::Eq)
         D.AllowedValues = Bit;
       else if (Op == ast::CompareOp::Ne)

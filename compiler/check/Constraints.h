@@ -25,7 +25,7 @@ struct FieldDomain {
 class Constraints {
 public:
   /// Adds what E (known true) implies; Kind is the context of E's bare names.
-  void add(const ast::Expr &E, const sema::Sema &S, uint32_t Kind);
+  void add(const ast::Expr &E, const sema::Sema &S, sema::KindId Kind);
   void merge(const Constraints &Other);
   /// The first field whose domain is empty, or null.
   const FieldDomain *contradiction() const;

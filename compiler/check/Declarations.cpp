@@ -8,26 +8,14 @@ namespace certc {
 
 using namespace sema;
 
-namespace {
-/// First declaration of each name in a namespace, for duplicate reports.
-class DeclaredNames {
-public:
-  DeclaredNames(DiagnosticEngine &Diags, llvm::StringRef What) : Diags(Diags), What(What) {}
-  bool add(const ast::Name &N) {
-    auto [It, Inserted] = First.try_emplace(N.Text, N.Range);
-    if (Inserted)
-      return true;
-    Diags.report(DiagCode::E0003, N.Range, What, N.Text);
-    Diags.note(It->second, "previously declared here");
-    return false;
-  }
-
-private:
-  DiagnosticEngine &Diags;
-  std::string What;
-  llvm::StringMap<ast::SMRange> First;
-};
-} // namespace
+bool DeclaredNames::add(const ast::Name &N, llvm::StringRef As) {
+  auto [It, Inserted] = First.try_emplace(N.Text, N.Range);
+  if (Inserted)
+    return true;
+  Diags.report(diag::DuplicateName, N.Range, As.empty() ? What : As.str(), N.Text);
+  Diags.note(It->second, "previously declared here");
+  return false;
+}
 
 void Checker::reportUnknown(llvm::StringRef What, const ast::Name &N,
                             const std::vector<llvm::StringRef> &Candidates) {
@@ -41,7 +29,14 @@ void Checker::reportUnknown(llvm::StringRef What, const ast::Name &N,
     }
   }
   std::string Hint = Best.empty() ? "" : fmt::format("; did you mean `{}`?", Best.str());
-  Diags.report(DiagCode::E0002, N.Range, What.str(), N.Text, Hint);
+  Diags.report(diag::UnknownName, N.Range, What.str(), N.Text, Hint);
+}
+
+void Checker::reportUnknownField(const KindInfo &Kind, const ast::Name &N) {
+  std::vector<llvm::StringRef> Names;
+  for (const FieldInfo &F : Kind.Fields)
+    Names.push_back(F.Name);
+  reportUnknown(fmt::format("field of `{}`", Kind.Decl->Kind.Text), N, Names);
 }
 
 template <typename Map> static std::vector<llvm::StringRef> keysOf(const Map &M) {
@@ -51,35 +46,35 @@ template <typename Map> static std::vector<llvm::StringRef> keysOf(const Map &M)
   return Keys;
 }
 
-uint32_t Checker::lookupUnit(const ast::Name &N) {
+UnitId Checker::lookupUnit(const ast::Name &N) {
   auto It = S.UnitByName.find(N.Text);
   if (It != S.UnitByName.end())
-    return It->second;
+    return S.UnitOf[&N] = It->second;
   reportUnknown("unit", N, keysOf(S.UnitByName));
-  return None;
+  return UnitId::none();
 }
 
-uint32_t Checker::lookupCategory(const ast::Name &N) {
+CategoryId Checker::lookupCategory(const ast::Name &N) {
   auto It = S.CategoryByName.find(N.Text);
   if (It != S.CategoryByName.end())
-    return It->second;
+    return S.CategoryOf[&N] = It->second;
   reportUnknown("category", N, keysOf(S.CategoryByName));
-  return None;
+  return CategoryId::none();
 }
 
-uint32_t Checker::lookupKind(const ast::Name &N) {
+KindId Checker::lookupKind(const ast::Name &N) {
   auto It = S.KindByName.find(N.Text);
   if (It != S.KindByName.end())
-    return It->second;
+    return S.KindOf[&N] = It->second;
   reportUnknown("activity kind", N, keysOf(S.KindByName));
-  return None;
+  return KindId::none();
 }
 
-uint32_t Checker::lookupDesignation(const ast::Name &N, bool InPrerequisiteContext) {
-  const EnumInfo &E = S.Enums[S.DesignationEnum];
+EnumValueId Checker::lookupDesignation(const ast::Name &N, bool InPrerequisiteContext) {
+  const EnumInfo &E = S.Enums[S.DesignationEnum.Index];
   auto It = E.Positions.find(N.Text);
   if (It != E.Positions.end())
-    return It->second;
+    return S.EnumValueOf[{&N, S.DesignationEnum.Index}] = It->second;
   if (InPrerequisiteContext) {
     std::vector<llvm::StringRef> Names(E.Values.begin(), E.Values.end());
     llvm::StringRef Best;
@@ -91,30 +86,33 @@ uint32_t Checker::lookupDesignation(const ast::Name &N, bool InPrerequisiteConte
         Best = C;
       }
     }
-    Diags.report(DiagCode::E0014, N.Range, N.Text,
+    Diags.report(diag::UndeclaredDesignationInPrerequisite, N.Range, N.Text,
                  Best.empty() ? "" : fmt::format("; did you mean `{}`?", Best.str()));
-    return None;
+    return EnumValueId::none();
   }
   reportUnknown("designation", N, std::vector<llvm::StringRef>(E.Values.begin(), E.Values.end()));
-  return None;
+  return EnumValueId::none();
 }
 
-uint32_t Checker::lookupEnumValue(uint32_t Enum, const ast::Name &N) {
+EnumValueId Checker::lookupEnumValue(EnumId Enum, const ast::Name &N) {
   if (Enum == S.DesignationEnum)
     return lookupDesignation(N, InPrerequisite);
-  const EnumInfo &E = S.Enums[Enum];
+  const EnumInfo &E = S.Enums[Enum.Index];
   auto It = E.Positions.find(N.Text);
   if (It != E.Positions.end())
-    return It->second;
+    return S.EnumValueOf[{&N, Enum.Index}] = It->second;
   reportUnknown(fmt::format("value of `{}`", E.Name), N,
                 std::vector<llvm::StringRef>(E.Values.begin(), E.Values.end()));
-  return None;
+  return EnumValueId::none();
 }
 
 bool Checker::lookupSource(const ast::Name &N) {
-  if (S.Sources.count(N.Text))
+  auto It = S.SourceByName.find(N.Text);
+  if (It != S.SourceByName.end()) {
+    S.SourceOf[&N] = It->second;
     return true;
-  reportUnknown("source document", N, keysOf(S.Sources));
+  }
+  reportUnknown("source document", N, keysOf(S.SourceByName));
   return false;
 }
 
@@ -126,20 +124,21 @@ void Checker::collectDeclarations(const LoadedModule &Module) {
   const ast::File &Root = Module.Files.back();
   for (const ast::File &F : Module.Files) {
     if (F.Header && &F != &Root) {
-      Diags.report(DiagCode::E0018, F.Header->Range,
-                   "an imported file must not have a policy header; only the policy that imports it does");
+      Diags.report(diag::ImportedPolicyHeader, F.Header->Range);
     }
     for (const ast::SourceDecl &D : F.Sources)
-      if (Sources.add(D.SourceName))
-        S.Sources[D.SourceName.Text] = &D;
+      if (Sources.add(D.SourceName)) {
+        S.SourceByName[D.SourceName.Text] = SourceId(static_cast<uint32_t>(S.Sources.size()));
+        S.Sources.push_back(&D);
+      }
     for (const ast::UnitDecl &D : F.Units) {
       bool Fresh = Units.add(D.Singular);
       if (D.Plural.Text != D.Singular.Text)
         Fresh &= Units.add(D.Plural);
       if (!Fresh)
         continue;
-      uint32_t Id = static_cast<uint32_t>(S.Units.size());
-      S.Units.push_back({&D, None, 1});
+      UnitId Id(static_cast<uint32_t>(S.Units.size()));
+      S.Units.push_back({&D, UnitId::none(), 1});
       S.UnitByName[D.Singular.Text] = Id;
       S.UnitByName[D.Plural.Text] = Id;
     }
@@ -150,14 +149,12 @@ void Checker::collectDeclarations(const LoadedModule &Module) {
       DeclaredNames Values(Diags, fmt::format("value of `{}`", D.EnumName.Text));
       for (const ast::Name &V : D.Values)
         if (Values.add(V)) {
-          E.Positions[V.Text] = static_cast<uint32_t>(E.Values.size());
+          E.Positions[V.Text] = EnumValueId(static_cast<uint32_t>(E.Values.size()));
           E.Values.push_back(V.Text);
         }
       if (E.Values.size() > 64)
-        Diags.report(DiagCode::E0016, D.EnumName.Range,
-                     fmt::format("enumeration `{}` has {} values, over the limit of 64",
-                                 D.EnumName.Text, E.Values.size()));
-      S.EnumByName[E.Name] = static_cast<uint32_t>(S.Enums.size());
+        Diags.report(diag::TooManyEnumValues, D.EnumName.Range, D.EnumName.Text, E.Values.size());
+      S.EnumByName[E.Name] = EnumId(static_cast<uint32_t>(S.Enums.size()));
       S.Enums.push_back(std::move(E));
     }
     for (const ast::DesignationDecl &D : F.Designations)
@@ -165,12 +162,12 @@ void Checker::collectDeclarations(const LoadedModule &Module) {
         S.Designations.push_back(&D);
     for (const ast::ActivityDecl &D : F.Activities)
       if (Kinds.add(D.Kind)) {
-        S.KindByName[D.Kind.Text] = static_cast<uint32_t>(S.Kinds.size());
-        S.Kinds.push_back({&D, {}, {}});
+        S.KindByName[D.Kind.Text] = KindId(static_cast<uint32_t>(S.Kinds.size()));
+        S.Kinds.push_back({&D, {}, {}, {}, {}});
       }
     for (const ast::Name &C : F.Categories)
       if (Categories.add(C)) {
-        S.CategoryByName[C.Text] = static_cast<uint32_t>(S.Categories.size());
+        S.CategoryByName[C.Text] = CategoryId(static_cast<uint32_t>(S.Categories.size()));
         S.Categories.push_back(&C);
       }
     if (F.Header)
@@ -180,10 +177,10 @@ void Checker::collectDeclarations(const LoadedModule &Module) {
   // Designations form the enumeration that `holds`, `enrolled` and awards use.
   EnumInfo Designation{"designation", {}, {}, {}};
   for (const ast::DesignationDecl *D : S.Designations) {
-    Designation.Positions[D->Code.Text] = static_cast<uint32_t>(Designation.Values.size());
+    Designation.Positions[D->Code.Text] = EnumValueId(static_cast<uint32_t>(Designation.Values.size()));
     Designation.Values.push_back(D->Code.Text);
   }
-  S.DesignationEnum = static_cast<uint32_t>(S.Enums.size());
+  S.DesignationEnum = EnumId(static_cast<uint32_t>(S.Enums.size()));
   S.Enums.push_back(std::move(Designation));
 }
 
@@ -198,14 +195,13 @@ void Checker::resolveSchema() {
       const ast::Quantity &Def = *S.Units[Cur].Decl->Definition;
       if (!Seen.insert(S.Units[Cur].Decl->Singular.Text).second) {
         if (Cur == I)
-          Diags.report(DiagCode::E0020, Def.Range,
-                       fmt::format("unit `{}` is defined in terms of itself", S.Units[I].Decl->Singular.Text));
+          Diags.report(diag::UnitDefinedInTermsOfItself, Def.Range, S.Units[I].Decl->Singular.Text);
         Ok = false;
         break;
       }
       if (Def.Amount <= Rational(0)) {
         if (Cur == I)
-          Diags.report(DiagCode::E0006, Def.Range, "a unit's size", Def.Amount.str());
+          Diags.report(diag::NotPositive, Def.Range, "a unit's size", Def.Amount.str());
         Ok = false;
         break;
       }
@@ -222,16 +218,16 @@ void Checker::resolveSchema() {
         break;
       }
       Factor = *Next;
-      Cur = It->second;
+      Cur = It->second.Index;
     }
     if (Ok && Cur != I) {
-      S.Units[I].Base = Cur;
+      S.Units[I].Base = UnitId(Cur);
       S.Units[I].PerBase = Factor;
     }
   }
   auto UnitNamed = [&](llvm::StringRef Name) {
     auto It = S.UnitByName.find(Name);
-    return It == S.UnitByName.end() ? None : It->second;
+    return It == S.UnitByName.end() ? UnitId::none() : It->second;
   };
   S.PointUnit = UnitNamed("point");
   S.YearUnit = UnitNamed("year");
@@ -243,8 +239,7 @@ void Checker::resolveSchema() {
     if (T.IsList) {
       if (Base == "awards")
         return Type::awards();
-      Diags.report(DiagCode::E0005, T.Range,
-                   fmt::format("`list of {}` is not a field type; lists hold `awards`", Base));
+      Diags.report(diag::ListOfNonAwards, T.Range, Base);
       return Type::error();
     }
     if (T.IsSet) {
@@ -257,11 +252,11 @@ void Checker::resolveSchema() {
       return Type::error();
     }
     if (T.Min && Base != "integer")
-      Diags.report(DiagCode::E0005, T.Range, "only `integer` fields take a range `from A to B`");
+      Diags.report(diag::RangeOnNonInteger, T.Range);
     if (Base == "text") return Type::text();
     if (Base == "bool") return Type::boolean();
     if (Base == "date") return Type::date();
-    if (Base == "integer") return Type::number(None, true);
+    if (Base == "integer") return Type::number(UnitId::none(), true);
     if (Base == "designation") return Type::symbol(S.DesignationEnum);
     if (auto It = S.EnumByName.find(Base); It != S.EnumByName.end())
       return Type::symbol(It->second);
@@ -293,26 +288,24 @@ void Checker::resolveSchema() {
     case Type::Kind::Error: break;
     }
     if (!Ok) {
-      Diags.report(DiagCode::E0005, L.Range,
-                   fmt::format("the default of `{}` is not a {}", F.FieldName.Text, S.typeName(T)));
+      Diags.report(diag::DefaultTypeMismatch, L.Range, F.FieldName.Text, S.typeName(T));
       return;
     }
     if (T.K == Type::Kind::Symbol || T.K == Type::Kind::Set)
       for (const ast::Name &V : L.Symbols)
         lookupEnumValue(T.Enum, V);
     if (F.Required)
-      Diags.report(DiagCode::E0020, L.Range,
-                   fmt::format("field `{}` is required, so its default would never be used", F.FieldName.Text));
+      Diags.report(diag::DefaultOfRequiredField, L.Range, F.FieldName.Text);
   };
 
   auto AddFields = [&](const std::vector<ast::FieldDecl> &Decls, std::vector<FieldInfo> &Out,
-                       llvm::StringMap<uint32_t> &Index, DeclaredNames &Names) {
+                       llvm::StringMap<FieldId> &Index, DeclaredNames &Names) {
     for (const ast::FieldDecl &F : Decls) {
       if (!Names.add(F.FieldName))
         continue;
       Type T = ResolveType(F.Type);
       CheckDefault(F, T);
-      Index[F.FieldName.Text] = static_cast<uint32_t>(Out.size());
+      Index[F.FieldName.Text] = FieldId(static_cast<uint32_t>(Out.size()));
       Out.push_back({&F, F.FieldName.Text, T, F.Required, F.Range});
     }
   };
@@ -337,22 +330,23 @@ void Checker::resolveSchema() {
     DeclaredNames Names(Diags, fmt::format("field of `{}`", K.Decl->Kind.Text));
     if (K.Decl->IsPeriod) {
       // Periods always have these two; `end` absent means "to the audit date".
-      for (const char *Name : {"start", "end"}) {
+      for (FieldId *Id : {&K.Start, &K.End}) {
+        const char *Name = Id == &K.Start ? "start" : "end";
         Names.add({Name, K.Decl->Kind.Range});
-        K.FieldIndex[Name] = static_cast<uint32_t>(K.Fields.size());
-        K.Fields.push_back({nullptr, Name, Type::date(), std::string(Name) == "start", K.Decl->Kind.Range});
+        *Id = K.FieldIndex[Name] = FieldId(static_cast<uint32_t>(K.Fields.size()));
+        K.Fields.push_back({nullptr, Name, Type::date(), Id == &K.Start, K.Decl->Kind.Range});
       }
     }
     AddFields(K.Decl->Fields, K.Fields, K.FieldIndex, Names);
     for (size_t I = 0; I < Common.size(); ++I) {
       const ast::FieldDecl *D = Common[I];
       if (K.FieldIndex.count(D->FieldName.Text)) {
-        Diags.report(DiagCode::E0003, K.Fields[K.FieldIndex[D->FieldName.Text]].Range,
+        Diags.report(diag::DuplicateName, K.Fields[K.FieldIndex[D->FieldName.Text].Index].Range,
                      fmt::format("field of `{}`", K.Decl->Kind.Text), D->FieldName.Text);
         Diags.note(D->FieldName.Range, "every activity already has this field");
         continue;
       }
-      K.FieldIndex[D->FieldName.Text] = static_cast<uint32_t>(K.Fields.size());
+      K.FieldIndex[D->FieldName.Text] = FieldId(static_cast<uint32_t>(K.Fields.size()));
       K.Fields.push_back({D, D->FieldName.Text, CommonTypes[I], D->Required, D->Range});
     }
   }

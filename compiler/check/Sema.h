@@ -1,6 +1,7 @@
-// The checker's result: every declaration of a policy resolved into tables, and
-// the type of every expression. The lowering reads only this (and the AST it
-// points into); it never resolves a name itself.
+// The checker's result: every declaration of a policy resolved into tables,
+// every name written in it resolved to a typed id, and the type of every
+// expression. The lowering reads only this (and the AST it points into); it
+// never resolves a name itself.
 #ifndef CERTC_CHECK_SEMA_H
 #define CERTC_CHECK_SEMA_H
 
@@ -9,6 +10,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 
+#include <cassert>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,39 +19,59 @@
 namespace certc::sema {
 
 inline constexpr uint32_t None = UINT32_MAX;
-/// RuleInfo::RateField for a rate read from a period's length in whole years.
-inline constexpr uint32_t PeriodYears = None - 1;
 
-/// The type of a field or an expression. Numbers carry a unit (None: a plain number).
+/// A strong index into one of Sema's tables (and into the IR table lowered
+/// from it), so that a kind cannot index the categories and "not resolved" is
+/// never a silent 0. The default value is none().
+template <typename Tag> struct Id {
+  uint32_t Index = None;
+  constexpr Id() = default;
+  constexpr explicit Id(uint32_t Index) : Index(Index) {}
+  static constexpr Id none() { return Id(); }
+  bool isNone() const { return Index == None; }
+  friend bool operator==(Id A, Id B) { return A.Index == B.Index; }
+  friend bool operator!=(Id A, Id B) { return A.Index != B.Index; }
+};
+using CategoryId = Id<struct CategoryTag>;
+using KindId = Id<struct KindTag>;       ///< none(): the member, in expression contexts
+using UnitId = Id<struct UnitTag>;
+using FieldId = Id<struct FieldTag>;     ///< a member field, or a field of one kind
+using EnumId = Id<struct EnumTag>;
+using SourceId = Id<struct SourceTag>;
+using CapId = Id<struct CapTag>;
+/// A value's position in its enumeration (the bit of a set mask).
+using EnumValueId = Id<struct EnumValueTag>;
+
+/// The type of a field or an expression. Numbers carry a unit (none(): a plain number).
 struct Type {
   enum class Kind : uint8_t { Error, Bool, Number, Date, Text, Symbol, Set, Awards };
   Kind K = Kind::Error;
-  uint32_t Enum = None;  ///< Symbol and Set
-  uint32_t Unit = None;  ///< Number
+  EnumId Enum;           ///< Symbol and Set
+  UnitId Unit;           ///< Number; none(): a plain number
   bool Integer = false;  ///< Number: whole numbers only
 
   static Type error() { return {}; }
-  static Type boolean() { return {Kind::Bool}; }
-  static Type date() { return {Kind::Date}; }
-  static Type text() { return {Kind::Text}; }
-  static Type number(uint32_t Unit, bool Integer = false) { return {Kind::Number, None, Unit, Integer}; }
-  static Type symbol(uint32_t Enum) { return {Kind::Symbol, Enum}; }
-  static Type set(uint32_t Enum) { return {Kind::Set, Enum}; }
-  static Type awards() { return {Kind::Awards}; }
+  static Type boolean() { return {Kind::Bool, {}, {}}; }
+  static Type date() { return {Kind::Date, {}, {}}; }
+  static Type text() { return {Kind::Text, {}, {}}; }
+  static Type number(UnitId Unit, bool Integer = false) { return {Kind::Number, {}, Unit, Integer}; }
+  static Type symbol(EnumId Enum) { return {Kind::Symbol, Enum, {}}; }
+  static Type set(EnumId Enum) { return {Kind::Set, Enum, {}}; }
+  static Type awards() { return {Kind::Awards, {}, {}}; }
   bool isError() const { return K == Kind::Error; }
 };
 
 struct UnitInfo {
   const ast::UnitDecl *Decl = nullptr;
-  uint32_t Base = None;   ///< None when this is a base unit
+  UnitId Base;            ///< none() when this is a base unit
   Rational PerBase = 1;   ///< 1 of this unit = PerBase base units
-  uint32_t root(uint32_t Self) const { return Base == None ? Self : Base; }
+  UnitId root(UnitId Self) const { return Base.isNone() ? Self : Base; }
 };
 
 struct EnumInfo {
   std::string Name;
   std::vector<std::string> Values;
-  llvm::StringMap<uint32_t> Positions;
+  llvm::StringMap<EnumValueId> Positions;
   ast::SMRange Range;
 };
 
@@ -64,63 +86,77 @@ struct FieldInfo {
 struct KindInfo {
   const ast::ActivityDecl *Decl = nullptr;
   std::vector<FieldInfo> Fields; ///< start/end (periods), own fields, then common fields
-  llvm::StringMap<uint32_t> FieldIndex;
+  llvm::StringMap<FieldId> FieldIndex;
+  FieldId Start, End;             ///< periods only
+};
+
+/// How an earning of a rule reads its amount (parallel to the rule's earnings).
+struct EarningInfo {
+  FieldId Field;                  ///< points as awarded, or the rate's quantity
+  bool PeriodYears = false;       ///< rate: the period's length in whole years
+  Rational Factor = 1;            ///< rate: the quantity's unit to the rate's unit
 };
 
 /// A rule after flattening its groups: the group filters, conditions and caps
 /// that apply to it, outermost first.
 struct RuleInfo {
   const ast::Rule *Decl = nullptr;
-  uint32_t Kind = None;
+  KindId Kind;
   std::vector<const ast::Expr *> Filters;
   std::vector<std::pair<const ast::Condition *, const ast::EveryItem *>> Conditions;
-  std::vector<uint32_t> Targets;
-  uint32_t Cap = None;          ///< innermost cap (rule cap, else enclosing group cap)
-  /// Rate earnings: the activity field read and the factor to the rate's unit.
-  std::vector<uint32_t> RateField;
-  std::vector<Rational> RateFactor;
+  std::vector<CategoryId> Targets;
+  CapId Cap;                    ///< innermost cap (rule cap, else enclosing group cap)
+  std::vector<EarningInfo> Earnings;
+};
+
+struct RequirementInfo {
+  const ast::Requirement *Decl = nullptr;
+  std::vector<CategoryId> Categories;
+};
+
+struct SpillInfo {
+  const ast::Spill *Decl = nullptr;
+  CategoryId From, To;
 };
 
 struct CapInfo {
   std::string Name;
   Rational Limit;
-  uint32_t Parent = None;
-  uint32_t Category = None;
+  CapId Parent;
+  CategoryId Category;
   const std::vector<ast::Citation> *Cites = nullptr;
   ast::SMRange Range;
 };
 
-/// Expression context: which activity kind bare names read (None: the member's).
+/// Expression context: which activity kind bare names read (none(): the member's).
 struct Context {
-  uint32_t Kind = None;
+  KindId Kind;
 };
 
 struct Sema {
   std::vector<const ast::File *> Files;
   const ast::PolicyHeader *Header = nullptr;
 
-  llvm::StringMap<const ast::SourceDecl *> Sources;
+  std::vector<const ast::SourceDecl *> Sources;
+  llvm::StringMap<SourceId> SourceByName;
   std::vector<UnitInfo> Units;
-  llvm::StringMap<uint32_t> UnitByName;  ///< singular and plural
-  uint32_t PointUnit = None;
-  uint32_t YearUnit = None;
-  uint32_t MonthUnit = None;
-  uint32_t DayUnit = None;
+  llvm::StringMap<UnitId> UnitByName;  ///< singular and plural
+  UnitId PointUnit, YearUnit, MonthUnit, DayUnit;
 
   std::vector<EnumInfo> Enums;
-  llvm::StringMap<uint32_t> EnumByName;
-  uint32_t DesignationEnum = None;
+  llvm::StringMap<EnumId> EnumByName;
+  EnumId DesignationEnum;
   std::vector<const ast::DesignationDecl *> Designations;
 
   std::vector<FieldInfo> MemberFields;
-  llvm::StringMap<uint32_t> MemberFieldIndex;
+  llvm::StringMap<FieldId> MemberFieldIndex;
   std::vector<KindInfo> Kinds;
-  llvm::StringMap<uint32_t> KindByName;
+  llvm::StringMap<KindId> KindByName;
 
   std::vector<const ast::Name *> Categories;
-  llvm::StringMap<uint32_t> CategoryByName;
-  std::vector<const ast::Requirement *> Requirements;
-  std::vector<const ast::Spill *> Spills;
+  llvm::StringMap<CategoryId> CategoryByName;
+  std::vector<RequirementInfo> Requirements;
+  std::vector<SpillInfo> Spills;
   std::vector<const ast::Prerequisite *> Prerequisites;
   std::vector<const ast::EveryItem *> PolicyConditions;
   std::vector<CapInfo> Caps;
@@ -131,16 +167,47 @@ struct Sema {
   llvm::DenseMap<std::pair<const ast::Expr *, uint32_t>, Type> ExprTypes;
   /// Bare names that the checker read as enumeration values (`level = cmc`),
   /// with the value's position in its enumeration.
-  llvm::DenseMap<const ast::Expr *, uint32_t> EnumLiterals;
+  llvm::DenseMap<const ast::Expr *, EnumValueId> EnumLiterals;
+
+  /// Every name the checker resolved, by where it was written. Fields are
+  /// recorded per context kind: a group filter is checked once per rule kind.
+  llvm::DenseMap<const ast::Name *, CategoryId> CategoryOf;
+  llvm::DenseMap<const ast::Name *, KindId> KindOf;
+  llvm::DenseMap<const ast::Name *, UnitId> UnitOf;
+  llvm::DenseMap<const ast::Name *, SourceId> SourceOf;
+  /// Keyed by enumeration too: a group filter's `level in {a, b}` may read
+  /// fields of different enumerations in the kinds of its rules.
+  llvm::DenseMap<std::pair<const ast::Name *, uint32_t>, EnumValueId> EnumValueOf;
+  llvm::DenseMap<std::pair<const ast::Name *, uint32_t>, FieldId> FieldOf;
 
   Type typeOf(const ast::Expr *E, Context C) const {
-    auto It = ExprTypes.find({E, C.Kind});
+    auto It = ExprTypes.find({E, C.Kind.Index});
     return It == ExprTypes.end() ? Type::error() : It->second;
   }
+  // What the checker recorded for a name; lowering asks only for names the
+  // checker resolved without error, so a miss is a checker bug.
+  CategoryId categoryOf(const ast::Name &N) const { return recorded(CategoryOf, &N); }
+  KindId kindOf(const ast::Name &N) const { return recorded(KindOf, &N); }
+  UnitId unitOf(const ast::Name &N) const { return recorded(UnitOf, &N); }
+  SourceId sourceOf(const ast::Name &N) const { return recorded(SourceOf, &N); }
+  EnumValueId enumValueOf(const ast::Name &N, EnumId Enum) const {
+    return recorded(EnumValueOf, std::make_pair(&N, Enum.Index));
+  }
+  /// A field read in context Kind (none(): a member field).
+  FieldId fieldOf(const ast::Name &N, KindId Kind) const { return recorded(FieldOf, std::make_pair(&N, Kind.Index)); }
+
   /// Units are compatible when they share a base; the factor converts From to To.
-  std::optional<Rational> conversion(uint32_t From, uint32_t To) const;
-  std::string unitName(uint32_t Unit, bool Plural = true) const;
+  std::optional<Rational> conversion(UnitId From, UnitId To) const;
+  std::string unitName(UnitId Unit, bool Plural = true) const;
   std::string typeName(const Type &T) const;
+
+private:
+  template <typename Map, typename Key>
+  static typename Map::mapped_type recorded(const Map &M, const Key &K) {
+    auto It = M.find(K);
+    assert(It != M.end() && "lowering asked for a name the checker did not resolve");
+    return It == M.end() ? typename Map::mapped_type() : It->second;
+  }
 };
 
 } // namespace certc::sema

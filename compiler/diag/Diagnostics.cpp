@@ -12,11 +12,11 @@ namespace certc {
 namespace {
 struct KindInfo {
   const char *Name;
+  const char *Code;
   Severity Sev;
-  const char *Format;
 };
 const KindInfo Kinds[] = {
-#define DIAG(Code, Sev, Format) {#Code, Severity::Sev, Format},
+#define DIAG(Name, Code, Sev, Format) {#Name, #Code, Severity::Sev},
 #include "diag/DiagnosticKinds.def"
 };
 } // namespace
@@ -63,12 +63,12 @@ void printAt(const llvm::SourceMgr &SM, llvm::raw_ostream &OS, llvm::SMRange Ran
 }
 } // namespace
 
-llvm::StringRef diagCodeName(DiagCode Code) { return Kinds[static_cast<int>(Code)].Name; }
-Severity diagSeverity(DiagCode Code) { return Kinds[static_cast<int>(Code)].Sev; }
-llvm::StringRef diagFormat(DiagCode Code) { return Kinds[static_cast<int>(Code)].Format; }
+llvm::StringRef diagCode(DiagKind Kind) { return Kinds[static_cast<int>(Kind)].Code; }
+llvm::StringRef diagName(DiagKind Kind) { return Kinds[static_cast<int>(Kind)].Name; }
+Severity diagSeverity(DiagKind Kind) { return Kinds[static_cast<int>(Kind)].Sev; }
 
-Diagnostic &DiagnosticEngine::add(DiagCode Code, llvm::SMRange Range, std::string Message) {
-  Severity Sev = diagSeverity(Code);
+Diagnostic &DiagnosticEngine::add(DiagKind Kind, llvm::SMRange Range, std::string Message) {
+  Severity Sev = diagSeverity(Kind);
   if (Sev == Severity::Warning && WarningsAsErrors)
     Sev = Severity::Error;
   // Quadratic analyses can find millions of problems: keeping them all costs
@@ -76,11 +76,11 @@ Diagnostic &DiagnosticEngine::add(DiagCode Code, llvm::SMRange Range, std::strin
   if (!LimitReached && Sev == Severity::Error && ErrorLimit != 0 && Errors == ErrorLimit)
     LimitReached = true;
   if (LimitReached) {
-    Dropped = {Code, Sev, Range, std::move(Message), {}};
+    Dropped = {Kind, Sev, Range, std::move(Message), {}};
     return Dropped;
   }
   Errors += Sev == Severity::Error;
-  Diags.push_back({Code, Sev, Range, std::move(Message), {}});
+  Diags.push_back({Kind, Sev, Range, std::move(Message), {}});
   return Diags.back();
 }
 
@@ -93,7 +93,7 @@ unsigned DiagnosticEngine::errorCount() const { return Errors; }
 
 unsigned DiagnosticEngine::hardErrorCount() const {
   return static_cast<unsigned>(std::count_if(Diags.begin(), Diags.end(), [](const Diagnostic &D) {
-    return diagSeverity(D.Code) == Severity::Error;
+    return diagSeverity(D.Kind) == Severity::Error;
   }));
 }
 
@@ -127,13 +127,11 @@ std::vector<const Diagnostic *> DiagnosticEngine::sorted() const {
   return Unique;
 }
 
-std::string DiagnosticEngine::limitMessage() const {
-  return fmt::format(fmt::runtime(std::string(diagFormat(DiagCode::E0024))), ErrorLimit);
-}
+std::string DiagnosticEngine::limitMessage() const { return diag::TooManyErrorsTag::format(ErrorLimit); }
 
 void DiagnosticEngine::printText(llvm::raw_ostream &OS, bool Color) const {
   for (const Diagnostic *D : sorted()) {
-    std::string Text = D->Message + " [" + diagCodeName(D->Code).str() + "]";
+    std::string Text = D->Message + " [" + diagCode(D->Kind).str() + "]";
     auto Kind = D->Sev == Severity::Error ? llvm::SourceMgr::DK_Error : llvm::SourceMgr::DK_Warning;
     if (D->Range.Start.isValid())
       printAt(SM, OS, D->Range, Kind, Text, Color);
@@ -148,7 +146,7 @@ void DiagnosticEngine::printText(llvm::raw_ostream &OS, bool Color) const {
   }
   // Last, where clang puts it, whatever the order of the others.
   if (LimitReached)
-    OS << "certc: error: " << limitMessage() << " [E0024]\n";
+    OS << "certc: error: " << limitMessage() << " [" << diagCode(DiagKind::TooManyErrors) << "]\n";
 }
 
 void DiagnosticEngine::printJson(llvm::raw_ostream &OS) const {
@@ -166,7 +164,7 @@ void DiagnosticEngine::printJson(llvm::raw_ostream &OS) const {
     llvm::json::Object O;
     Where(D->Range.Start, O);
     O["severity"] = D->Sev == Severity::Error ? "error" : "warning";
-    O["code"] = diagCodeName(D->Code).str();
+    O["code"] = diagCode(D->Kind).str();
     O["message"] = D->Message;
     llvm::json::Array Notes;
     for (const DiagNote &N : D->Notes) {
@@ -178,10 +176,11 @@ void DiagnosticEngine::printJson(llvm::raw_ostream &OS) const {
     O["notes"] = std::move(Notes);
     All.push_back(std::move(O));
   }
-  if (LimitReached) {
-    All.push_back(llvm::json::Object{
-        {"severity", "error"}, {"code", "E0024"}, {"message", limitMessage()}, {"notes", llvm::json::Array()}});
-  }
+  if (LimitReached)
+    All.push_back(llvm::json::Object{{"severity", "error"},
+                                     {"code", diagCode(DiagKind::TooManyErrors).str()},
+                                     {"message", limitMessage()},
+                                     {"notes", llvm::json::Array()}});
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(All))) << "\n";
 }
 

@@ -1,5 +1,5 @@
-// certc's diagnostics: one registry of codes (DiagnosticKinds.def), clang-style
-// text through llvm::SourceMgr, or JSON for tools.
+// certc's diagnostics: one registry of named messages (DiagnosticKinds.def),
+// clang-style text through llvm::SourceMgr, or JSON for tools.
 #ifndef CERTC_DIAG_DIAGNOSTICS_H
 #define CERTC_DIAG_DIAGNOSTICS_H
 
@@ -9,17 +9,34 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <fmt/format.h>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace certc {
 
-enum class DiagCode {
-#define DIAG(Code, Severity, Format) Code,
+/// One registry entry: a message with its code and severity.
+enum class DiagKind : uint16_t {
+#define DIAG(Name, Code, Severity, Format) Name,
 #include "diag/DiagnosticKinds.def"
 };
 
 enum class Severity { Error, Warning };
+
+/// One tag per registry entry (`diag::WindowEndsBeforeStart`): reporting
+/// through a tag checks the arguments against the entry's format when the
+/// call site compiles, not when the message is built.
+namespace diag {
+#define DIAG(Name, Code, Severity, Format)                                                         \
+  struct Name##Tag {                                                                             \
+    static constexpr DiagKind Kind = DiagKind::Name;                                             \
+    template <typename... Args> static std::string format(const Args &...A) {                    \
+      return fmt::format(FMT_STRING(Format), A...);                                              \
+    }                                                                                            \
+  };                                                                                             \
+  inline constexpr Name##Tag Name{};
+#include "diag/DiagnosticKinds.def"
+} // namespace diag
 
 struct DiagNote {
   llvm::SMRange Range;
@@ -27,16 +44,18 @@ struct DiagNote {
 };
 
 struct Diagnostic {
-  DiagCode Code;
+  DiagKind Kind;
   Severity Sev;
   llvm::SMRange Range;
   std::string Message;
   std::vector<DiagNote> Notes;
 };
 
-llvm::StringRef diagCodeName(DiagCode Code);
-Severity diagSeverity(DiagCode Code);
-llvm::StringRef diagFormat(DiagCode Code);
+/// The code users look up (`E0020`); several kinds may share one.
+llvm::StringRef diagCode(DiagKind Kind);
+/// The registry name (`WindowEndsBeforeStart`).
+llvm::StringRef diagName(DiagKind Kind);
+Severity diagSeverity(DiagKind Kind);
 
 /// Errors kept before "too many errors emitted, stopping now" (clang's
 /// -ferror-limit); 0 means no limit.
@@ -46,10 +65,10 @@ class DiagnosticEngine {
 public:
   explicit DiagnosticEngine(llvm::SourceMgr &SM) : SM(SM) {}
 
-  /// Reports a diagnostic whose message is Code's format filled with Args.
-  template <typename... Args>
-  Diagnostic &report(DiagCode Code, llvm::SMRange Range, const Args &...A) {
-    return add(Code, Range, fmt::format(fmt::runtime(std::string(diagFormat(Code))), A...));
+  /// Reports the entry Tag names (`diag::DuplicateName`), its format filled with A.
+  template <typename Tag, typename... Args>
+  Diagnostic &report(Tag, llvm::SMRange Range, const Args &...A) {
+    return add(Tag::Kind, Range, Tag::format(A...));
   }
   /// Attaches a note to the last reported diagnostic.
   void note(llvm::SMRange Range, std::string Message);
@@ -72,7 +91,7 @@ public:
   llvm::SourceMgr &sourceMgr() { return SM; }
 
 private:
-  Diagnostic &add(DiagCode Code, llvm::SMRange Range, std::string Message);
+  Diagnostic &add(DiagKind Kind, llvm::SMRange Range, std::string Message);
   std::vector<const Diagnostic *> sorted() const;
   std::string limitMessage() const;
 

@@ -41,8 +41,7 @@ std::optional<ir::Policy> compilePolicy(llvm::StringRef Path, llvm::StringRef St
     return std::nullopt;
   ir::Policy P = lowerPolicy(*S, Diags.sourceMgr(), StdlibDir);
   if (llvm::Error E = ir::verifyPolicy(P)) {
-    Diags.report(DiagCode::E0023, S->Header->Range,
-                 "internal error: the compiled IR failed verification: " + llvm::toString(std::move(E)));
+    Diags.report(diag::IrVerificationFailed, S->Header->Range, llvm::toString(std::move(E)));
     return std::nullopt;
   }
   P.ContentHash = ir::computeContentHash(P);

@@ -29,26 +29,23 @@ public:
         if (InCycle)
           Cycle += llvm::sys::path::filename(P).str() + " -> ";
       }
-      Diags.report(DiagCode::E0013, ImportedAt, Cycle + llvm::sys::path::filename(Key).str());
+      Diags.report(diag::ImportCycle, ImportedAt, Cycle + llvm::sys::path::filename(Key).str());
       return false;
     }
     // Each import is a frame of this recursion: a chain of thousands would
     // overflow the stack.
     if (Stack.size() > MaxImportDepth) {
-      Diags.report(DiagCode::E0016, ImportedAt,
-                   fmt::format("imports nest deeper than the limit of {}", MaxImportDepth));
+      Diags.report(diag::ImportsNestTooDeep, ImportedAt, MaxImportDepth);
       return false;
     }
     if (!Given) {
       InputFile In = readInputFile(Path, MaxPolicyFileBytes);
       if (In.TooLarge) {
-        Diags.report(DiagCode::E0016, ImportedAt,
-                     fmt::format("`{}` is {} bytes, over the {} byte limit for a policy file", Path, In.Size,
-                                 MaxPolicyFileBytes));
+        Diags.report(diag::PolicyFileTooLarge, ImportedAt, Path, In.Size, MaxPolicyFileBytes);
         return false;
       }
       if (!In.Buffer) {
-        Diags.report(DiagCode::E0022, ImportedAt, Path, In.Error);
+        Diags.report(diag::CannotReadFile, ImportedAt, Path, In.Error);
         return false;
       }
       Given = std::move(In.Buffer);
@@ -63,7 +60,7 @@ public:
     for (const ast::Import &I : File->Imports) {
       std::optional<std::string> Found = resolve(I.Path, Path);
       if (!Found) {
-        Diags.report(DiagCode::E0012, I.Range, I.Path);
+        Diags.report(diag::ImportNotFound, I.Range, I.Path);
         Diags.note({}, fmt::format("looked next to `{}` and in `{}`",
                                    llvm::sys::path::filename(Path).str(), StdlibDir));
         Ok = false;

@@ -1,5 +1,7 @@
 // Lowers Sema's tables and expressions into the IR's flat tables and expression
 // arena (children before parents, so the arena is acyclic by construction).
+// Every name was resolved by the checker: lowering reads Sema's typed ids
+// (Sema::categoryOf, fieldOf, ...) and looks up no name itself.
 #include "lower/Lower.h"
 #include "check/Check.h"
 #include "ir/Verifier.h"
@@ -33,8 +35,8 @@ public:
       P.Edition = S.Header->Edition;
       P.Effective = S.Header->Effective;
     }
-    for (const auto &Src : S.Sources)
-      P.Sources.push_back({Src.getKey().str(), Src.getValue()->Title, Src.getValue()->File});
+    for (const ast::SourceDecl *Src : S.Sources)
+      P.Sources.push_back({Src->SourceName.Text, Src->Title, Src->File});
     std::sort(P.Sources.begin(), P.Sources.end(),
               [](const ir::SourceDocument &A, const ir::SourceDocument &B) { return A.Name < B.Name; });
     for (const EnumInfo &E : S.Enums) {
@@ -43,9 +45,9 @@ public:
         T.Values.push_back(symbol(V));
       P.Enums.push_back(std::move(T));
     }
-    P.DesignationEnum = S.DesignationEnum;
+    P.DesignationEnum = S.DesignationEnum.Index;
     for (const UnitInfo &U : S.Units)
-      P.Units.push_back({U.Decl->Singular.Text, U.Decl->Plural.Text, U.Base, U.PerBase});
+      P.Units.push_back({U.Decl->Singular.Text, U.Decl->Plural.Text, U.Base.Index, U.PerBase});
     for (const FieldInfo &F : S.MemberFields)
       P.MemberFields.push_back(field(F));
     for (const KindInfo &Kind : S.Kinds) {
@@ -56,25 +58,26 @@ public:
     }
     for (const ast::Name *C : S.Categories)
       P.Categories.push_back({C->Text, loc(C->Range)});
-    for (const ast::Requirement *R : S.Requirements) {
-      ir::Requirement Out{R->RequirementName.Text, {}, pointsOf(R->Amount), cites(R->Cites), loc(R->Range)};
-      for (const ast::Name &C : R->Categories)
-        Out.Categories.push_back(S.CategoryByName.lookup(C.Text));
+    for (const RequirementInfo &R : S.Requirements) {
+      const ast::Requirement &D = *R.Decl;
+      ir::Requirement Out{D.RequirementName.Text, {}, pointsOf(D.Amount), cites(D.Cites), loc(D.Range)};
+      for (CategoryId C : R.Categories)
+        Out.Categories.push_back(C.Index);
       P.Requirements.push_back(std::move(Out));
     }
-    for (const ast::Spill *Sp : S.Spills) {
-      ir::Spillover Out{S.CategoryByName.lookup(Sp->From.Text), S.CategoryByName.lookup(Sp->To.Text), 0,
-                        cites(Sp->Cites), loc(Sp->Range)};
+    for (const SpillInfo &Sp : S.Spills) {
+      ir::Spillover Out{Sp.From.Index, Sp.To.Index, 0, cites(Sp.Decl->Cites), loc(Sp.Decl->Range)};
       for (const ir::Requirement &R : P.Requirements)
         if (R.Categories.size() == 1 && R.Categories[0] == Out.From)
           Out.Above = R.Amount;
       P.Spillovers.push_back(std::move(Out));
     }
     for (const ast::Prerequisite *Pre : S.Prerequisites)
-      P.Prerequisites.push_back({Pre->PrerequisiteName.Text, expr(*Pre->Test, None), Pre->Reason,
+      P.Prerequisites.push_back({Pre->PrerequisiteName.Text, expr(*Pre->Test, KindId::none()), Pre->Reason,
                                  cites(Pre->Cites), loc(Pre->Range)});
     for (const CapInfo &C : S.Caps)
-      P.Caps.push_back({C.Name, C.Limit, C.Parent, C.Category, C.Cites ? cites(*C.Cites) : std::vector<ir::Citation>{},
+      P.Caps.push_back({C.Name, C.Limit, C.Parent.Index, C.Category.Index,
+                        C.Cites ? cites(*C.Cites) : std::vector<ir::Citation>{},
                         loc(C.Range)});
     for (const RuleInfo &R : S.Rules)
       P.Rules.push_back(rule(R));
@@ -129,22 +132,19 @@ private:
 
   std::vector<ir::Citation> cites(const std::vector<ast::Citation> &In) const {
     std::vector<ir::Citation> Out;
-    for (const ast::Citation &C : In) {
-      const ast::SourceDecl *Src = S.Sources.lookup(C.Source.Text);
-      Out.push_back({Src ? Src->Title : C.Source.Text, C.Section, C.Quote});
-    }
+    for (const ast::Citation &C : In)
+      Out.push_back({S.Sources[S.sourceOf(C.Source).Index]->Title, C.Section, C.Quote});
     return Out;
   }
 
   Rational pointsOf(const ast::Quantity &Q) const {
-    uint32_t Unit = S.UnitByName.lookup(Q.Unit.Text);
-    return Q.Amount.mul(*S.conversion(Unit, S.PointUnit)).value_or(Q.Amount);
+    return Q.Amount.mul(*S.conversion(S.unitOf(Q.Unit), S.PointUnit)).value_or(Q.Amount);
   }
 
   ir::ValueType valueType(const Type &T) const {
     switch (T.K) {
     case Type::Kind::Bool: return ir::ValueType::Bool;
-    case Type::Kind::Number: return T.Unit == None ? ir::ValueType::Integer : ir::ValueType::Quantity;
+    case Type::Kind::Number: return T.Unit.isNone() ? ir::ValueType::Integer : ir::ValueType::Quantity;
     case Type::Kind::Date: return ir::ValueType::Date;
     case Type::Kind::Symbol: return ir::ValueType::Enum;
     case Type::Kind::Set: return ir::ValueType::EnumSet;
@@ -157,8 +157,8 @@ private:
     ir::Field Out;
     Out.Name = F.Name;
     Out.Type = valueType(F.Ty);
-    Out.Enum = F.Ty.Enum;
-    Out.Unit = F.Ty.Unit;
+    Out.Enum = F.Ty.Enum.Index;
+    Out.Unit = F.Ty.Unit.Index;
     Out.Required = F.Required;
     Out.Loc = loc(F.Range);
     if (F.Decl && F.Decl->Type.Min) {
@@ -185,8 +185,7 @@ private:
         break;
       }
       V.K = ir::Value::Kind::Set;
-      for (const ast::Name &N : L.Symbols)
-        V.Set |= uint64_t(1) << S.Enums[T.Enum].Positions.lookup(N.Text);
+      V.Set = mask(T.Enum, L.Symbols);
       break;
     }
     return V;
@@ -231,27 +230,26 @@ private:
     E.Args = {L, R};
     return push(std::move(E));
   }
-  uint64_t mask(uint32_t Enum, const std::vector<ast::Name> &Names) const {
+  uint64_t mask(EnumId Enum, const std::vector<ast::Name> &Names) const {
     uint64_t M = 0;
     for (const ast::Name &N : Names)
-      M |= uint64_t(1) << S.Enums[Enum].Positions.lookup(N.Text);
+      M |= uint64_t(1) << S.enumValueOf(N, Enum).Index;
     return M;
   }
-  uint32_t fieldIndex(const ast::Name &N, uint32_t Kind) const {
-    return Kind == None ? S.MemberFieldIndex.lookup(N.Text) : S.Kinds[Kind].FieldIndex.lookup(N.Text);
+  ir::ExprId fieldRead(const ast::Name &N, KindId Kind) {
+    return node(Kind.isNone() ? ir::Op::MemberField : ir::Op::ActivityField, {}, S.fieldOf(N, Kind).Index);
   }
 
   /// A number literal on the scale of the value it is compared with.
-  ir::ExprId operand(const ast::Expr &E, const Type &Other, uint32_t Kind) {
-    if (E.K == K::Number && E.Unit && Other.K == Type::Kind::Number && Other.Unit != None) {
-      uint32_t Unit = S.UnitByName.lookup(E.Unit->Text);
-      Rational Factor = S.conversion(Unit, Other.Unit).value_or(1);
+  ir::ExprId operand(const ast::Expr &E, const Type &Other, KindId Kind) {
+    if (E.K == K::Number && E.Unit && Other.K == Type::Kind::Number && !Other.Unit.isNone()) {
+      Rational Factor = S.conversion(S.unitOf(*E.Unit), Other.Unit).value_or(1);
       return numberConst(E.Amount.mul(Factor).value_or(E.Amount));
     }
     return expr(E, Kind);
   }
 
-  ir::ExprId expr(const ast::Expr &E, uint32_t Kind) {
+  ir::ExprId expr(const ast::Expr &E, KindId Kind) {
     Context C{Kind};
     switch (E.K) {
     case K::Name:
@@ -259,12 +257,12 @@ private:
         Type T = S.typeOf(&E, C);
         ir::Value V;
         V.K = ir::Value::Kind::Symbol;
-        V.Symbol = symbol(S.Enums[T.Enum].Values[It->second]);
+        V.Symbol = symbol(S.Enums[T.Enum.Index].Values[It->second.Index]);
         return constant(V);
       }
-      return node(Kind == None ? ir::Op::MemberField : ir::Op::ActivityField, {}, fieldIndex(E.Names[0], Kind));
+      return fieldRead(E.Names[0], Kind);
     case K::MemberField:
-      return node(ir::Op::MemberField, {}, S.MemberFieldIndex.lookup(E.Names[0].Text));
+      return fieldRead(E.Names[0], KindId::none());
     case K::Number:
       return numberConst(E.Amount);
     case K::DateLit:
@@ -301,7 +299,7 @@ private:
       Type T = S.typeOf(E.Kids[0].get(), C);
       ir::Expr Out;
       Out.O = ir::Op::InSet;
-      Out.A = T.Enum;
+      Out.A = T.Enum.Index;
       Out.Mask = mask(T.Enum, E.Names);
       Out.Args = {expr(*E.Kids[0], Kind)};
       return push(std::move(Out));
@@ -309,31 +307,30 @@ private:
     case K::InRange: {
       ir::ExprId X = expr(*E.Kids[0], Kind);
       return node(ir::Op::And, {compare(ir::Cmp::Ge, X, numberConst(E.Amount)),
-                                compare(ir::Cmp::Le, X, numberConst(E.Amount2))});
+                                compare(ir::Cmp::Le, X, numberConst(E.RangeHigh))});
     }
     case K::Contains: {
       Type T = S.typeOf(E.Kids[0].get(), C);
-      return node(ir::Op::SetContains, {expr(*E.Kids[0], Kind)},
-                  S.Enums[T.Enum].Positions.lookup(E.Names[0].Text));
+      return node(ir::Op::SetContains, {expr(*E.Kids[0], Kind)}, S.enumValueOf(E.Names[0], T.Enum).Index);
     }
     case K::Within: {
       Type T = S.typeOf(E.Kids[0].get(), C);
       ir::Expr Out;
       Out.O = ir::Op::SetWithin;
-      Out.A = T.Enum;
+      Out.A = T.Enum.Index;
       Out.Mask = mask(T.Enum, E.Names);
       Out.Args = {expr(*E.Kids[0], Kind)};
       return push(std::move(Out));
     }
     case K::IsGiven: {
       ir::ExprId Given = node(ir::Op::IsGiven, {expr(*E.Kids[0], Kind)});
-      return E.Negated ? node(ir::Op::Not, {Given}) : Given;
+      return E.NotGiven ? node(ir::Op::Not, {Given}) : Given;
     }
     case K::InWindow: {
       ir::ExprId X = expr(*E.Kids[0], Kind);
       std::vector<ir::ExprId> Parts = {compare(ir::Cmp::Ge, X, expr(*E.Kids[1], Kind))};
       if (E.Kids.size() == 3)
-        Parts.push_back(compare(E.Negated ? ir::Cmp::Lt : ir::Cmp::Le, X, expr(*E.Kids[2], Kind)));
+        Parts.push_back(compare(E.EndExclusive ? ir::Cmp::Lt : ir::Cmp::Le, X, expr(*E.Kids[2], Kind)));
       return Parts.size() == 1 ? Parts[0] : node(ir::Op::And, std::move(Parts));
     }
     case K::Holds:
@@ -343,29 +340,28 @@ private:
     case K::AuditDate:
       return node(ir::Op::AuditDate, {});
     case K::NoSame: {
-      uint32_t Other = S.KindByName.lookup(E.Names[0].Text);
+      KindId Other = S.kindOf(E.Names[0]);
       ir::Expr Out;
       Out.O = E.Earlier ? ir::Op::NoEarlierSame : ir::Op::NoOtherSame;
-      Out.A = Other;
+      Out.A = Other.Index;
       for (size_t I = 1; I < E.Names.size(); ++I)
-        Out.Pairs.push_back({fieldIndex(E.Names[I], Kind), fieldIndex(E.Names[I], Other)});
+        Out.Pairs.push_back({S.fieldOf(E.Names[I], Kind).Index, S.fieldOf(E.Names[I], Other).Index});
       return push(std::move(Out));
     }
     case K::CountOf:
-      return node(ir::Op::SetSize, {node(Kind == None ? ir::Op::MemberField : ir::Op::ActivityField, {},
-                                         fieldIndex(E.Names[0], Kind))});
+      return node(ir::Op::SetSize, {fieldRead(E.Names[0], Kind)});
     case K::NumberOf: {
-      uint32_t Counted = S.KindByName.lookup(E.Names[0].Text);
+      KindId Counted = S.kindOf(E.Names[0]);
       std::vector<ir::ExprId> Args;
       if (!E.Kids.empty())
         Args.push_back(expr(*E.Kids[0], Counted));
-      return node(ir::Op::CountActivities, std::move(Args), Counted);
+      return node(ir::Op::CountActivities, std::move(Args), Counted.Index);
     }
     case K::YearsSince:
       return node(ir::Op::YearsBetween, {expr(*E.Kids[0], Kind)});
     case K::Shift: {
-      uint32_t Unit = S.UnitByName.lookup(E.Unit->Text);
-      int64_t N = E.Amount.num() * (E.Negated ? -1 : 1);
+      UnitId Unit = S.unitOf(*E.Unit);
+      int64_t N = E.Amount.num() * (E.Minus ? -1 : 1);
       ir::ExprId Base = expr(*E.Kids[0], Kind);
       if (Unit == S.DayUnit)
         return node(ir::Op::AddDays, {Base}, static_cast<uint32_t>(static_cast<int32_t>(N)));
@@ -404,22 +400,23 @@ private:
         break;
       case ast::Earning::Kind::Awarded:
         Out2.K = ir::Earning::Kind::Awarded;
-        Out2.Amount = node(ir::Op::ActivityField, {}, R.RateField[I]);
+        Out2.Amount = node(ir::Op::ActivityField, {}, R.Earnings[I].Field.Index);
         break;
       case ast::Earning::Kind::Rate: {
         Out2.K = ir::Earning::Kind::Rate;
         Out2.Points = pointsOf(E.Points);
         Out2.Per = E.PerAmount;
-        Out2.RateUnit = S.UnitByName.lookup(E.PerUnit.Text);
-        Out2.AmountToRateUnit = R.RateFactor[I];
-        const KindInfo &Kind = S.Kinds[R.Kind];
-        if (R.RateField[I] == PeriodYears) {
-          Out2.Amount = node(ir::Op::YearsBetween, {node(ir::Op::ActivityField, {}, Kind.FieldIndex.lookup("start")),
-                                                    node(ir::Op::ActivityField, {}, Kind.FieldIndex.lookup("end"))});
-          Out2.AmountUnit = S.YearUnit;
+        Out2.RateUnit = S.unitOf(E.PerUnit).Index;
+        Out2.AmountToRateUnit = R.Earnings[I].Factor;
+        const KindInfo &Kind = S.Kinds[R.Kind.Index];
+        if (R.Earnings[I].PeriodYears) {
+          Out2.Amount = node(ir::Op::YearsBetween, {node(ir::Op::ActivityField, {}, Kind.Start.Index),
+                                                    node(ir::Op::ActivityField, {}, Kind.End.Index)});
+          Out2.AmountUnit = S.YearUnit.Index;
         } else {
-          Out2.Amount = node(ir::Op::ActivityField, {}, R.RateField[I]);
-          Out2.AmountUnit = Kind.Fields[R.RateField[I]].Ty.Unit;
+          FieldId Field = R.Earnings[I].Field;
+          Out2.Amount = node(ir::Op::ActivityField, {}, Field.Index);
+          Out2.AmountUnit = Kind.Fields[Field.Index].Ty.Unit.Index;
         }
         break;
       }
@@ -434,8 +431,9 @@ private:
     for (const ast::Limit &L : D.Limits)
       if (L.Each)
         Out.ItemMax.push_back({{L.When.From, L.When.Until}, pointsOf(L.Max)});
-    Out.Targets = R.Targets;
-    Out.Cap = R.Cap;
+    for (CategoryId T : R.Targets)
+      Out.Targets.push_back(T.Index);
+    Out.Cap = R.Cap.Index;
     Out.Priority = D.Priority ? D.Priority->first : 0;
     return Out;
   }

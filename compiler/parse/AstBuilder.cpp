@@ -50,8 +50,10 @@ private:
     return {Text, range(Ctx)};
   }
 
-  std::string string(TerminalNode *N) {
-    std::string Raw = N->getText();
+  // Labelled tokens (`title=STRING`) are Tokens; unlabelled ones TerminalNodes.
+  std::string string(TerminalNode *N) { return string(N->getSymbol()); }
+  std::string string(antlr4::Token *T) {
+    std::string Raw = T->getText();
     std::string Out;
     for (size_t I = 1; I + 1 < Raw.size(); ++I) {
       if (Raw[I] == '\\' && I + 2 < Raw.size())
@@ -65,16 +67,17 @@ private:
     std::string Text = Ctx->getText();
     if (auto R = Rational::parse(Text))
       return *R;
-    Diags.report(DiagCode::E0019, range(Ctx), "number", Text);
+    Diags.report(diag::InvalidLiteral, range(Ctx), "number", Text);
     Diags.note({}, "a number has at most 18 digits, and a fraction `A/B` a denominator other than 0");
     Failed = true;
     return 0;
   }
 
-  Date date(TerminalNode *N) {
-    if (auto D = Date::parse(N->getText()))
+  Date date(TerminalNode *N) { return date(N->getSymbol()); }
+  Date date(antlr4::Token *T) {
+    if (auto D = Date::parse(T->getText()))
       return *D;
-    Diags.report(DiagCode::E0019, range(N), "date", N->getText());
+    Diags.report(diag::InvalidLiteral, range(T), "date", T->getText());
     Failed = true;
     return Date();
   }
@@ -89,10 +92,11 @@ private:
     if (auto *B = dynamic_cast<P::BeforeWindowContext *>(Ctx)) {
       W.Until = date(B->DATE());
     } else if (auto *F = dynamic_cast<P::FromWindowContext *>(Ctx)) {
-      W.From = date(F->DATE(0));
-      if (F->DATE().size() == 2) {
-        Date End = date(F->DATE(1));
-        bool Through = F->children.size() > 2 && F->children[2]->getText() == "through";
+      W.From = date(F->fromDate);
+      if (F->endDate) {
+        Date End = date(F->endDate);
+        // [From, Until): `through` includes its date, `before` does not.
+        bool Through = F->endKind->getText() == "through";
         W.Until = Through ? End.addDays(1).value_or(End) : End;
       }
     }
@@ -102,7 +106,7 @@ private:
   std::vector<ast::Citation> cites(const std::vector<P::CiteContext *> &Ctxs) {
     std::vector<ast::Citation> Out;
     for (P::CiteContext *C : Ctxs)
-      Out.push_back({name(C->ident()), string(C->STRING(0)), string(C->STRING(1)), range(C)});
+      Out.push_back({name(C->source), string(C->section), string(C->quote), range(C)});
     return Out;
   }
 
@@ -113,13 +117,13 @@ private:
       return Out.Imports.push_back({string(C->STRING()), range(C)});
     if (auto *C = D->sourceDecl())
       return Out.Sources.push_back(
-          {name(C->ident()), string(C->STRING(0)), string(C->STRING(1)), range(C)});
+          {name(C->ident()), string(C->title), string(C->path), range(C)});
     if (auto *C = D->unitDecl())
       return unit(C, Out);
     if (auto *C = D->enumDecl()) {
-      ast::EnumDecl E{name(C->ident(0)), {}, range(C)};
-      for (size_t I = 1; I < C->ident().size(); ++I)
-        E.Values.push_back(name(C->ident(I)));
+      ast::EnumDecl E{name(C->enumName), {}, range(C)};
+      for (P::IdentContext *V : C->values)
+        E.Values.push_back(name(V));
       return Out.Enums.push_back(std::move(E));
     }
     if (auto *C = D->designationDecl())
@@ -150,7 +154,7 @@ private:
       return Out.Requirements.push_back(std::move(R));
     }
     if (auto *C = D->spillDecl())
-      return Out.Spills.push_back({name(C->name(0)), name(C->name(1)), cites(C->cite()), range(C)});
+      return Out.Spills.push_back({name(C->source), name(C->target), cites(C->cite()), range(C)});
     if (auto *C = D->prerequisiteDecl())
       return Out.Prerequisites.push_back(
           {name(C->ident()), expr(C->expr()), string(C->STRING()), cites(C->cite()), range(C)});
@@ -176,7 +180,7 @@ private:
         H.Source = name(S->ident());
     }
     if (Out.Header) {
-      Diags.report(DiagCode::E0003, range(C), "policy header", H.Title);
+      Diags.report(diag::DuplicateName, range(C), "policy header", H.Title);
       Diags.note(Out.Header->Range, "the first policy header is here");
       Failed = true;
       return;
@@ -185,9 +189,9 @@ private:
   }
 
   void unit(P::UnitDeclContext *C, ast::File &Out) {
-    ast::UnitDecl U{name(C->ident(0)), name(C->ident(1)), std::nullopt, range(C)};
+    ast::UnitDecl U{name(C->singular), name(C->plural), std::nullopt, range(C)};
     if (C->amount())
-      U.Definition = ast::Quantity{amount(C->amount()), name(C->ident(2)), range(C->amount())};
+      U.Definition = ast::Quantity{amount(C->amount()), name(C->baseUnit), range(C->amount())};
     Out.Units.push_back(std::move(U));
   }
 
@@ -199,9 +203,9 @@ private:
     F.Type.Range = range(T);
     if (auto *N = dynamic_cast<P::NamedTypeContext *>(T)) {
       F.Type.Base = name(N->ident());
-      if (N->amount().size() == 2) {
-        F.Type.Min = amount(N->amount(0));
-        F.Type.Max = amount(N->amount(1));
+      if (N->lowest) {
+        F.Type.Min = amount(N->lowest);
+        F.Type.Max = amount(N->highest);
       }
     } else if (auto *S = dynamic_cast<P::SetTypeContext *>(T)) {
       F.Type.Base = name(S->ident());
@@ -235,12 +239,12 @@ private:
     } else if (C->STRING()) {
       L.K = ast::Literal::Kind::Text;
       L.Text = string(C->STRING());
-    } else if (!C->ident().empty() && Text.front() != '{') {
+    } else if (C->symbol) {
       L.K = ast::Literal::Kind::Symbol;
-      L.Symbols.push_back(name(C->ident(0)));
+      L.Symbols.push_back(name(C->symbol));
     } else {
       L.K = ast::Literal::Kind::Set;
-      for (auto *I : C->ident())
+      for (P::IdentContext *I : C->members)
         L.Symbols.push_back(name(I));
     }
     return L;
@@ -281,8 +285,8 @@ private:
 
   ast::Rule rule(P::RuleDeclContext *C) {
     ast::Rule R;
-    R.RuleName = name(C->ident(0));
-    R.Kind = name(C->ident(1));
+    R.RuleName = name(C->ruleName);
+    R.Kind = name(C->kind);
     R.Range = range(C);
     if (C->expr())
       R.Filter = expr(C->expr());
@@ -294,7 +298,7 @@ private:
       if (Word == "earns" || Word == "into" || Word == "rounded" || Word == "priority") {
         auto [It, Fresh] = Single.try_emplace(Word, Clause);
         if (!Fresh) {
-          Diags.report(DiagCode::E0003, range(Clause), fmt::format("`{}` clause in rule", Word), R.RuleName.Text);
+          Diags.report(diag::DuplicateName, range(Clause), fmt::format("`{}` clause in rule", Word), R.RuleName.Text);
           Diags.note(range(It->second), "the first one is here; a rule has one");
           Failed = true;
           continue;
@@ -327,7 +331,7 @@ private:
       } else if (auto *Pr = dynamic_cast<P::PriorityClauseContext *>(Clause)) {
         Rational Value = amount(Pr->amount());
         if (!Value.isInteger() || Value.num() > 1000000) {
-          Diags.report(DiagCode::E0019, range(Pr->amount()), "priority", Value.str());
+          Diags.report(diag::InvalidLiteral, range(Pr->amount()), "priority", Value.str());
           Failed = true;
         }
         R.Priority = {{static_cast<int32_t>(Value.isInteger() ? Value.num() % 1000001 : 0), range(Pr)}};
@@ -351,13 +355,13 @@ private:
     }
     auto *F = dynamic_cast<P::FixedOrRateContext *>(C->earning());
     E.Points = quantity(F->quantity());
-    if (F->ident().empty())
+    if (!F->perUnit)
       return E;
     E.K = ast::Earning::Kind::Rate;
-    E.PerAmount = F->amount() ? amount(F->amount()) : Rational(1);
-    E.PerUnit = name(F->ident(0));
-    if (F->ident().size() == 2)
-      E.OfField = name(F->ident(1));
+    E.PerAmount = F->perAmount ? amount(F->perAmount) : Rational(1);
+    E.PerUnit = name(F->perUnit);
+    if (F->ofField)
+      E.OfField = name(F->ofField);
     return E;
   }
 
@@ -408,8 +412,8 @@ private:
     if (auto *X = dynamic_cast<P::ComparePredicateContext *>(C)) {
       auto E = make(K::Compare, C);
       E->Op = compareOp(X->compareOp()->getText());
-      E->Kids.push_back(operand(X->operand(0)));
-      E->Kids.push_back(operand(X->operand(1)));
+      E->Kids.push_back(operand(X->lhs));
+      E->Kids.push_back(operand(X->rhs));
       return E;
     }
     if (auto *X = dynamic_cast<P::InSetPredicateContext *>(C)) {
@@ -422,8 +426,8 @@ private:
     if (auto *X = dynamic_cast<P::InRangePredicateContext *>(C)) {
       auto E = make(K::InRange, C);
       E->Kids.push_back(operand(X->operand()));
-      E->Amount = amount(X->amount(0));
-      E->Amount2 = amount(X->amount(1));
+      E->Amount = amount(X->low);
+      E->RangeHigh = amount(X->high);
       return E;
     }
     if (auto *X = dynamic_cast<P::ContainsPredicateContext *>(C)) {
@@ -441,15 +445,18 @@ private:
     }
     if (auto *X = dynamic_cast<P::GivenPredicateContext *>(C)) {
       auto E = make(K::IsGiven, C);
-      E->Negated = X->neg != nullptr;
+      E->NotGiven = X->neg != nullptr;
       E->Kids.push_back(operand(X->operand()));
       return E;
     }
     if (auto *X = dynamic_cast<P::WindowPredicateContext *>(C)) {
       auto E = make(K::InWindow, C);
-      for (auto *O : X->operand())
-        E->Kids.push_back(operand(O));
-      E->Negated = X->operand().size() == 3 && X->children[3]->getText() == "before";
+      E->Kids.push_back(operand(X->subject));
+      E->Kids.push_back(operand(X->fromDate));
+      if (X->endDate) {
+        E->Kids.push_back(operand(X->endDate));
+        E->EndExclusive = X->endKind->getText() == "before";
+      }
       return E;
     }
     if (auto *X = dynamic_cast<P::HoldsPredicateContext *>(C)) {
@@ -460,8 +467,9 @@ private:
     if (auto *X = dynamic_cast<P::NoSamePredicateContext *>(C)) {
       auto E = make(K::NoSame, C);
       E->Earlier = X->which->getText() == "earlier";
-      for (auto *I : X->ident())
-        E->Names.push_back(name(I));
+      E->Names.push_back(name(X->kind));
+      for (P::IdentContext *F : X->fields)
+        E->Names.push_back(name(F));
       return E;
     }
     if (auto *X = dynamic_cast<P::ParenPredicateContext *>(C))
@@ -473,7 +481,7 @@ private:
     using K = ast::Expr::Kind;
     if (auto *X = dynamic_cast<P::ShiftOperandContext *>(C)) {
       auto E = make(K::Shift, C);
-      E->Negated = X->sign->getText() == "-";
+      E->Minus = X->sign->getText() == "-";
       ast::Quantity Q = quantity(X->quantity());
       E->Amount = Q.Amount;
       E->Unit = Q.Unit;

@@ -1,4 +1,4 @@
-// Rejects input the recursive-descent parser must never see: huge, binary or
+// Rejects input the recursive-descent parser must never see: binary or
 // pathologically nested text would otherwise cost memory, stack or a crash.
 #include "parse/InputCheck.h"
 #include "parse/Parser.h"
@@ -16,18 +16,12 @@ bool isWordChar(char C) {
 }
 } // namespace
 
+// The size of a policy file is checked before it is read (ModuleLoader).
 bool checkPolicyInput(llvm::StringRef Text, DiagnosticEngine &Diags) {
-  if (Text.size() > MaxPolicyFileBytes) {
-    Diags.report(DiagCode::E0016, at(Text.begin()),
-                 fmt::format("file is {} bytes, over the {} byte limit for a policy file",
-                             Text.size(), MaxPolicyFileBytes));
-    return false;
-  }
   for (const char *P = Text.begin(); P != Text.end(); ++P) {
     unsigned char C = static_cast<unsigned char>(*P);
     if (C == 0 || (C < 0x20 && C != '\n' && C != '\r' && C != '\t' && C != '\f')) {
-      Diags.report(DiagCode::E0016, at(P),
-                   fmt::format("unexpected control byte 0x{:02x}: a policy must be text", C));
+      Diags.report(diag::ControlByte, at(P), C);
       return false;
     }
   }
@@ -35,8 +29,7 @@ bool checkPolicyInput(llvm::StringRef Text, DiagnosticEngine &Diags) {
   const llvm::UTF8 *End = reinterpret_cast<const llvm::UTF8 *>(Text.end());
   const llvm::UTF8 *Bad = Start;
   if (!llvm::isLegalUTF8String(&Bad, End)) {
-    Diags.report(DiagCode::E0016, at(reinterpret_cast<const char *>(Bad)),
-                 "invalid UTF-8 byte sequence: a policy must be UTF-8 text");
+    Diags.report(diag::InvalidUtf8, at(reinterpret_cast<const char *>(Bad)));
     return false;
   }
   // Brackets, chains of `not`, date shifts (`+ 1 days`) and `years since` are the
@@ -63,8 +56,7 @@ bool checkPolicyInput(llvm::StringRef Text, DiagnosticEngine &Diags) {
       InComment = true;
     } else if (C == '(' || C == '{') {
       if (++Depth > MaxNestingDepth) {
-        Diags.report(DiagCode::E0016, at(P),
-                     fmt::format("brackets nest deeper than the limit of {}", MaxNestingDepth));
+        Diags.report(diag::BracketsNestTooDeep, at(P), MaxNestingDepth);
         return false;
       }
     } else if (C == ')' || C == '}') {
@@ -74,8 +66,7 @@ bool checkPolicyInput(llvm::StringRef Text, DiagnosticEngine &Diags) {
                llvm::StringRef(P, Text.end() - P).startswith("not") &&
                (P + 3 == Text.end() || !isWordChar(P[3]))) {
       if (++Nots > MaxNestingDepth) {
-        Diags.report(DiagCode::E0016, at(P),
-                     fmt::format("more than {} `not` in a row", MaxNestingDepth));
+        Diags.report(diag::NotChainTooLong, at(P), MaxNestingDepth);
         return false;
       }
       P += 2;
@@ -84,8 +75,7 @@ bool checkPolicyInput(llvm::StringRef Text, DiagnosticEngine &Diags) {
                 llvm::StringRef(P, Text.end() - P).startswith("since") &&
                 (P + 5 == Text.end() || !isWordChar(P[5])))) {
       if (++Chain > MaxNestingDepth) {
-        Diags.report(DiagCode::E0016, at(P),
-                     fmt::format("more than {} date shifts or `years since` in one statement", MaxNestingDepth));
+        Diags.report(diag::DateShiftChainTooLong, at(P), MaxNestingDepth);
         return false;
       }
       Nots = 0;

@@ -29,7 +29,7 @@ public:
       Range = Pos.range(Offending->getStartIndex(), Offending->getStopIndex());
     else if (Offending)
       Range = Pos.range(Offending->getStartIndex(), Offending->getStartIndex());
-    Diags.report(DiagCode::E0001, Range, rephrase(Msg));
+    Diags.report(diag::SyntaxError, Range, rephrase(Msg));
   }
 
 private:

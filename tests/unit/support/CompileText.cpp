@@ -23,7 +23,7 @@ Compiled compileText(const std::string &Text) {
     }
   }
   for (const Diagnostic &D : Diags.diagnostics()) {
-    Out.Codes.push_back(diagCodeName(D.Code).str());
+    Out.Codes.push_back(diagCode(D.Kind).str());
     Out.Messages.push_back(D.Message);
   }
   return Out;

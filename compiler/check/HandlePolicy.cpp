@@ -1,0 +1,94 @@
+// Policy-level statements: the header, requirements, spillovers ("excess X
+// counts toward Y") and prerequisites, each by its own handler.
+#include "check/Checker.h"
+
+#include "llvm/ADT/StringSet.h"
+
+#include <algorithm>
+
+namespace certc {
+
+using namespace sema;
+
+void Checker::checkPolicyLevel(CheckMode Mode) {
+  handleHeader(Mode);
+  // Spillovers read the requirements of every file, so those come first.
+  DeclaredNames RequirementNames(Diags, "requirement"), PrerequisiteNames(Diags, "prerequisite");
+  for (const ast::File *F : S.Files)
+    for (const ast::Requirement &R : F->Requirements)
+      handleRequirement(R, RequirementNames);
+  for (const ast::File *F : S.Files) {
+    for (const ast::Spill &Sp : F->Spills)
+      handleSpill(Sp);
+    for (const ast::Prerequisite &P : F->Prerequisites)
+      handlePrerequisite(P, PrerequisiteNames);
+    for (const ast::EveryItem &E : F->Root.Conditions)
+      S.PolicyConditions.push_back(&E);
+  }
+}
+
+void Checker::handleHeader(CheckMode Mode) {
+  const ast::File &Root = *S.Files.back();
+  if (!S.Header && Mode == CheckMode::Policy) {
+    llvm::StringRef Text = Diags.sourceMgr().getMemoryBuffer(Root.BufferId)->getBuffer();
+    llvm::SMLoc Start = llvm::SMLoc::getFromPointer(Text.begin());
+    Diags.report(diag::MissingPolicyHeader, {Start, Start});
+  }
+  if (S.Header) {
+    lookupDesignation(S.Header->Designation, false);
+    if (S.Header->Source)
+      lookupSource(*S.Header->Source);
+  }
+}
+
+void Checker::handleRequirement(const ast::Requirement &R, DeclaredNames &Names) {
+  if (!Names.add(R.RequirementName))
+    return;
+  RequirementInfo Info{&R, {}};
+  llvm::StringSet<> Seen;
+  for (const ast::Name &C : R.Categories) {
+    Info.Categories.push_back(lookupCategory(C));
+    if (!Seen.insert(C.Text).second)
+      Diags.report(diag::DuplicateName, C.Range, "category in requirement", C.Text);
+  }
+  checkPoints(R.Amount, "a requirement");
+  S.Requirements.push_back(std::move(Info));
+}
+
+void Checker::handleSpill(const ast::Spill &Sp) {
+  CategoryId From = lookupCategory(Sp.From), To = lookupCategory(Sp.To);
+  if (From.isNone() || To.isNone())
+    return;
+  if (From == To) {
+    Diags.report(diag::SpillIntoItself, Sp.Range);
+    return;
+  }
+  // What is excess is what exceeds the one requirement on From alone.
+  unsigned Own = 0;
+  for (const RequirementInfo &R : S.Requirements)
+    Own += R.Categories.size() == 1 && R.Categories[0] == From;
+  if (Own != 1) {
+    Diags.report(diag::SpillWithoutOwnRequirement, Sp.From.Range, Sp.From.Text, Own);
+    return;
+  }
+  auto Earlier = std::find_if(S.Spills.begin(), S.Spills.end(),
+                              [&](const SpillInfo &O) { return O.From == From; });
+  if (Earlier != S.Spills.end()) {
+    Diags.report(diag::DuplicateName, Sp.From.Range, "spillover from", Sp.From.Text);
+    Diags.note(Earlier->Decl->Range, "the excess already goes here; it cannot count twice");
+    return;
+  }
+  S.Spills.push_back({&Sp, From, To});
+}
+
+void Checker::handlePrerequisite(const ast::Prerequisite &P, DeclaredNames &Names) {
+  if (!Names.add(P.PrerequisiteName))
+    return;
+  // An undeclared designation reads differently in a prerequisite (E0014).
+  InPrerequisite = true;
+  checkCondition(*P.Test, Context{});
+  InPrerequisite = false;
+  S.Prerequisites.push_back(&P);
+}
+
+} // namespace certc
