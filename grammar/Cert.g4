@@ -63,7 +63,10 @@ requirementDecl : 'requirement' ident ':' name ('+' name)* 'at' 'least' quantity
 // excess Education counts toward Experience.
 spillDecl : 'excess' source=name 'counts' 'toward' target=name cite* '.' ;
 prerequisiteDecl : 'prerequisite' ident ':' expr 'else' STRING cite* '.' ;
-everyItemDecl : 'every' 'item' condition+ cite* '.' ;
+everyItemDecl : 'every' 'item' itemClause+ cite* '.' ;
+itemClause : condition | countedPart ;
+// A period counts only its part from a date: `counts only from awarded CMC`.
+countedPart : 'counts' 'only' 'from' operand ;
 
 groupDecl : 'group' ident ('where' expr)? ('at' 'most' quantity)? cite* '{' groupMember* '}' ;
 groupMember : everyItemDecl | ruleDecl | groupDecl ;
@@ -77,6 +80,7 @@ ruleClause
   | 'at' 'most' limit (',' limit)*                    # limitClause
   | 'priority' amount                                 # priorityClause
   | cite                                              # citeClause
+  | countedPart                                       # countedPartClause
   ;
 condition : 'requires' expr 'else' STRING ;
 datedEarning : earning window? ;
@@ -119,6 +123,8 @@ operand
   | 'member' '.' ident                                # memberFieldOperand
   | 'count' 'of' ident                                # countOperand
   | 'number' 'of' '(' ident ('where' expr)? ')'       # numberOfOperand
+  | 'number' 'of' 'distinct' '(' kind=ident ('where' expr)? ')'
+      'by' fields+=ident (',' fields+=ident)*         # numberOfDistinctOperand
   | 'number' 'of' ident                               # numberOfAllOperand
   | 'years' 'since' operand                           # yearsSinceOperand
   | 'awarded' ident                                   # awardedOperand

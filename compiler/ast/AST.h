@@ -69,7 +69,7 @@ struct Expr {
     Holds,         ///< holds Names[0]
     NoSame,        ///< no other/earlier Names[0] with same Names[1..]
     CountOf,       ///< count of Names[0] (set size)
-    NumberOf,      ///< number of (Names[0] where Kids[0])
+    NumberOf,      ///< number of [distinct] (Names[0] where Kids[0]) [by Names[1..]]
     YearsSince,    ///< years since Kids[0]
     AwardedOn,     ///< awarded Names[0]
     AuditDate,
@@ -83,6 +83,7 @@ struct Expr {
   bool Minus = false;        ///< Shift: "- N units"
   bool EndExclusive = false; ///< InWindow: "before" the end date rather than "through" it
   bool Earlier = false;      ///< NoSame: "no earlier"
+  bool Distinct = false;     ///< NumberOf: items equal in the fields Names[1..] count once
   Rational Amount;
   Rational RangeHigh;        ///< InRange: the upper bound (Amount is the lower)
   std::optional<Name> Unit; ///< Number and Shift
@@ -169,9 +170,16 @@ struct Condition {
   SMRange Range;
 };
 
+/// "counts only from DATE": a period counts only its part from that date.
+struct CountedPart {
+  ExprPtr From;
+  SMRange Range;
+};
+
 /// "every item requires ... else ..." at policy or group level.
 struct EveryItem {
   std::vector<Condition> Conditions;
+  std::vector<CountedPart> Parts;
   std::vector<Citation> Cites;
   SMRange Range;
 };
@@ -229,6 +237,7 @@ struct Rule {
   Name Kind;
   ExprPtr Filter;
   std::vector<Condition> Conditions;
+  std::vector<CountedPart> Parts;
   std::vector<Earning> Earnings;
   std::optional<Rounding> Round;
   std::vector<Name> Targets;

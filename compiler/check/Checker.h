@@ -29,6 +29,7 @@ private:
 struct GroupFrame {
   std::vector<const ast::Expr *> Filters;
   std::vector<std::pair<const ast::Condition *, const ast::EveryItem *>> Conditions;
+  std::vector<const ast::CountedPart *> Parts;
   sema::CapId Cap;
 };
 
@@ -75,6 +76,8 @@ private:
   bool handleTargets(const ast::Rule &R, sema::RuleInfo &Info);
   // HandleLimits.cpp: per-item maxima and the rule cap.
   bool handleLimits(const ast::Rule &R, const GroupFrame &Frame, sema::RuleInfo &Info);
+  // HandleCountedPart.cpp: `counts only from`.
+  bool handleCountedParts(const ast::Rule &R, const GroupFrame &Frame, sema::RuleInfo &Info);
 
   // One handler per expression kind (Expressions.cpp dispatches).
   // HandleOperands.cpp

@@ -1,5 +1,6 @@
 // Expressions about other activities and sets: `no other/earlier K with same
-// F...` (rules only), `count of` a set field, `number of K where ...`.
+// F...` (rules only), `count of` a set field, `number of [distinct] K where
+// ... [by F, G]`.
 #include "check/Checker.h"
 
 namespace certc {
@@ -49,9 +50,11 @@ Type Checker::handleNumberOf(const ast::Expr &E) {
   KindId Kind = lookupKind(E.Names[0]);
   if (Kind.isNone())
     return Type::error();
-  if (!E.Kids.empty() && !checkCondition(*E.Kids[0], Context{Kind}))
-    return Type::error();
-  return Type::number(UnitId::none(), true);
+  bool Ok = E.Kids.empty() || checkCondition(*E.Kids[0], Context{Kind});
+  // `distinct ... by F, G`: fields of the counted kind.
+  for (size_t I = 1; I < E.Names.size(); ++I)
+    Ok &= !fieldType(E.Names[I], Context{Kind}, false).isError();
+  return Ok ? Type::number(UnitId::none(), true) : Type::error();
 }
 
 } // namespace certc

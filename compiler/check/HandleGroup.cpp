@@ -9,9 +9,12 @@ using namespace sema;
 
 void Checker::checkRules() {
   GroupFrame Top;
-  for (const ast::EveryItem *E : S.PolicyConditions)
+  for (const ast::EveryItem *E : S.PolicyConditions) {
     for (const ast::Condition &C : E->Conditions)
       Top.Conditions.push_back({&C, E});
+    for (const ast::CountedPart &Part : E->Parts)
+      Top.Parts.push_back(&Part);
+  }
   for (const ast::File *F : S.Files)
     handleGroup(F->Root, Top, /*IsRoot=*/true);
   checkGroupCapCategories();
@@ -24,9 +27,12 @@ void Checker::handleGroup(const ast::Group &G, const GroupFrame &Outer, bool IsR
       return;
     if (G.Where)
       Frame.Filters.push_back(G.Where.get());
-    for (const ast::EveryItem &E : G.Conditions)
+    for (const ast::EveryItem &E : G.Conditions) {
       for (const ast::Condition &C : E.Conditions)
         Frame.Conditions.push_back({&C, &E});
+      for (const ast::CountedPart &Part : E.Parts)
+        Frame.Parts.push_back(&Part);
+    }
     if (G.Cap && checkPoints(*G.Cap, "a cap")) {
       Frame.Cap = CapId(static_cast<uint32_t>(S.Caps.size()));
       S.Caps.push_back({G.GroupName.Text, G.Cap->Amount, Outer.Cap, CategoryId::none(), &G.Cites, G.Cap->Range});

@@ -1,6 +1,7 @@
 // A rule: its name, kind and conditions (its own and its groups'), then each
 // clause by its handler: `earns` (HandleEarns.cpp), `rounded`, `into`
-// (HandleInto.cpp) and `at most` (HandleLimits.cpp). A rule with a bad clause
+// (HandleInto.cpp), `at most` (HandleLimits.cpp) and `counts only from`
+// (HandleCountedPart.cpp). A rule with a bad clause
 // is reported and left out of Sema::Rules.
 #include "check/Checker.h"
 
@@ -23,6 +24,7 @@ void Checker::handleRule(const ast::Rule &R, const GroupFrame &Frame) {
     Ok &= checkPoints(R.Round->Step, "a rounding step");
   Ok &= handleTargets(R, Info);
   Ok &= handleLimits(R, Frame, Info);
+  Ok &= handleCountedParts(R, Frame, Info);
   if (Ok)
     S.Rules.push_back(std::move(Info));
 }

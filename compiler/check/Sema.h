@@ -104,6 +104,8 @@ struct RuleInfo {
   KindId Kind;
   std::vector<const ast::Expr *> Filters;
   std::vector<std::pair<const ast::Condition *, const ast::EveryItem *>> Conditions;
+  /// `counts only from`: the rule's own and its groups'; the latest date wins.
+  std::vector<const ast::CountedPart *> Parts;
   std::vector<CategoryId> Targets;
   CapId Cap;                    ///< innermost cap (rule cap, else enclosing group cap)
   std::vector<EarningInfo> Earnings;

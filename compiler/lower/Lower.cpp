@@ -352,10 +352,16 @@ private:
       return node(ir::Op::SetSize, {fieldRead(E.Names[0], Kind)});
     case K::NumberOf: {
       KindId Counted = S.kindOf(E.Names[0]);
-      std::vector<ir::ExprId> Args;
+      ir::Expr Out;
+      Out.O = E.Distinct ? ir::Op::CountDistinct : ir::Op::CountActivities;
+      Out.A = Counted.Index;
       if (!E.Kids.empty())
-        Args.push_back(expr(*E.Kids[0], Counted));
-      return node(ir::Op::CountActivities, std::move(Args), Counted.Index);
+        Out.Args.push_back(expr(*E.Kids[0], Counted));
+      for (size_t I = 1; I < E.Names.size(); ++I) {
+        uint32_t Field = S.fieldOf(E.Names[I], Counted).Index;
+        Out.Pairs.push_back({Field, Field});
+      }
+      return push(std::move(Out));
     }
     case K::YearsSince:
       return node(ir::Op::YearsBetween, {expr(*E.Kids[0], Kind)});
@@ -410,8 +416,11 @@ private:
         Out2.AmountToRateUnit = R.Earnings[I].Factor;
         const KindInfo &Kind = S.Kinds[R.Kind.Index];
         if (R.Earnings[I].PeriodYears) {
-          Out2.Amount = node(ir::Op::YearsBetween, {node(ir::Op::ActivityField, {}, Kind.Start.Index),
-                                                    node(ir::Op::ActivityField, {}, Kind.End.Index)});
+          // `counts only from D`: the period starts at the later of its start and D.
+          ir::ExprId Start = node(ir::Op::ActivityField, {}, Kind.Start.Index);
+          for (const ast::CountedPart *Part : R.Parts)
+            Start = node(ir::Op::LaterDate, {Start, expr(*Part->From, R.Kind)});
+          Out2.Amount = node(ir::Op::YearsBetween, {Start, node(ir::Op::ActivityField, {}, Kind.End.Index)});
           Out2.AmountUnit = S.YearUnit.Index;
         } else {
           FieldId Field = R.Earnings[I].Field;

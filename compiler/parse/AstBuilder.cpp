@@ -252,12 +252,18 @@ private:
 
   ast::EveryItem everyItem(P::EveryItemDeclContext *C) {
     ast::EveryItem E;
-    for (auto *Cond : C->condition())
-      E.Conditions.push_back(condition(Cond));
+    for (auto *Clause : C->itemClause()) {
+      if (Clause->condition())
+        E.Conditions.push_back(condition(Clause->condition()));
+      else
+        E.Parts.push_back(countedPart(Clause->countedPart()));
+    }
     E.Cites = cites(C->cite());
     E.Range = range(C);
     return E;
   }
+
+  ast::CountedPart countedPart(P::CountedPartContext *C) { return {operand(C->operand()), range(C)}; }
 
   ast::Condition condition(P::ConditionContext *C) {
     return {expr(C->expr()), string(C->STRING()), range(C)};
@@ -338,6 +344,8 @@ private:
       } else if (auto *Ci = dynamic_cast<P::CiteClauseContext *>(Clause)) {
         auto More = cites({Ci->cite()});
         R.Cites.insert(R.Cites.end(), More.begin(), More.end());
+      } else if (auto *Part = dynamic_cast<P::CountedPartClauseContext *>(Clause)) {
+        R.Parts.push_back(countedPart(Part->countedPart()));
       }
     }
     return R;
@@ -501,6 +509,16 @@ private:
     if (auto *X = dynamic_cast<P::NumberOfOperandContext *>(C)) {
       auto E = make(K::NumberOf, C);
       E->Names.push_back(name(X->ident()));
+      if (X->expr())
+        E->Kids.push_back(expr(X->expr()));
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::NumberOfDistinctOperandContext *>(C)) {
+      auto E = make(K::NumberOf, C);
+      E->Distinct = true;
+      E->Names.push_back(name(X->kind));
+      for (P::IdentContext *Field : X->fields)
+        E->Names.push_back(name(Field));
       if (X->expr())
         E->Kids.push_back(expr(X->expr()));
       return E;

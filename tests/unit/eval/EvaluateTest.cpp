@@ -163,6 +163,69 @@ TEST(Evaluate, UnmetPrerequisitesExplainThemselves) {
   EXPECT_EQ(R.Audit.Missing[0], "two years of membership");
 }
 
+namespace {
+/// Without it a capped rule could never meet the requirement, which the checker rejects.
+const char *Uncapped = "rule dialogue: each athenian_dialogue earns 10 points into Education cite guidelines, \"s\", \"q\".\n";
+
+/// The audit's met/unmet verdict for prerequisite Name.
+bool prerequisiteMet(const AuditRun &R, llvm::StringRef Name) {
+  for (const eval::RequirementResult &Q : R.Audit.Requirements)
+    if (Q.IsPrerequisite && Q.Name == Name)
+      return Q.Met;
+  ADD_FAILURE() << "no prerequisite " << Name.str();
+  return false;
+}
+std::string meeting(const char *Id, const char *Date, const char *Event, bool Documented = true) {
+  return std::string(R"({"id": ")") + Id + R"(", "kind": "business_meeting", "date": ")" + Date +
+         R"(", "event": ")" + Event + R"(", "documented": )" + (Documented ? "true" : "false") + "}";
+}
+} // namespace
+
+TEST(Evaluate, NumberOfCountsNothingAfterTheAuditDate) {
+  std::string Policy = std::string(Uncapped) +
+                       "prerequisite two: number of business_meeting at least 2 else \"two meetings\" "
+                       "cite guidelines, \"s\", \"q\".\n";
+  std::string Ledger = member(meeting("a", "2020-03-10", "spring_conference") + "," +
+                              meeting("b", "2020-12-07", "winter_workshop"));
+  EXPECT_FALSE(prerequisiteMet(audit(Policy, Ledger, "2020-12-06"), "two"));
+  EXPECT_TRUE(prerequisiteMet(audit(Policy, Ledger, "2020-12-07"), "two"));
+}
+
+TEST(Evaluate, DistinctCountsOneMeetingRecordedTwiceOnce) {
+  std::string Policy = std::string(Uncapped) +
+                       "prerequisite two: number of distinct (business_meeting where documented) by date, event "
+                       "at least 2 else \"two meetings\" cite guidelines, \"s\", \"q\".\n";
+  // The same event on the same day, three records (one undocumented): one meeting.
+  std::string Same = meeting("a", "2020-03-10", "spring_conference", false) + "," +
+                     meeting("b", "2020-03-10", "spring_conference") + "," +
+                     meeting("c", "2020-03-10", "spring_conference");
+  EXPECT_FALSE(prerequisiteMet(audit(Policy, member(Same)), "two"));
+  // Another event on that day is another meeting.
+  EXPECT_TRUE(prerequisiteMet(audit(Policy, member(Same + "," + meeting("d", "2020-03-10", "winter_workshop"))),
+                              "two"));
+}
+
+TEST(Evaluate, CountedPartClipsAPeriodToWholeYearsFromTheDate) {
+  std::string Policy = "rule board: each board_service counts only from awarded CMC earns 2 points per year "
+                       "into Education cite guidelines, \"s\", \"q\".\n";
+  auto Ledger = [](const std::string &Periods) {
+    return R"({"member": {"id": "m1", "region": 4, "membership": "full", "member_since": "2015-01-01",
+               "position": "clerk", "designations": [{"name": "CMC", "awarded": "2018-03-15"}]},
+               "activities": [)" + Periods + "]}";
+  };
+  // 2015-06-01 to 2021-06-01, of which 2018-03-15 to 2021-06-01 counts: 3 whole years.
+  AuditRun Whole = audit(Policy, Ledger(R"({"id": "p", "kind": "board_service", "start": "2015-06-01",
+                                            "end": "2021-06-01"})"));
+  EXPECT_EQ(item(Whole, "p").Points, Rational(6));
+  // Split at the award date, the part from the award day earns the same.
+  AuditRun Split = audit(Policy, Ledger(R"({"id": "p1", "kind": "board_service", "start": "2015-06-01",
+                                            "end": "2018-03-15"},
+                                           {"id": "p2", "kind": "board_service", "start": "2018-03-15",
+                                            "end": "2021-06-01"})"));
+  EXPECT_FALSE(item(Split, "p1").Credited);
+  EXPECT_EQ(item(Split, "p2").Points, Rational(6));
+}
+
 // The words a member reads, one test per kind of derivation and reason.
 namespace {
 std::string reasonOf(const AuditRun &R, const std::string &Id) {
@@ -171,8 +234,6 @@ std::string reasonOf(const AuditRun &R, const std::string &Id) {
 std::string derivationOf(const AuditRun &R, const std::string &Id) {
   return eval::derivationText(R.Policy, item(R, Id));
 }
-/// Without it a capped rule could never meet the requirement, which the checker rejects.
-const char *Uncapped = "rule dialogue: each athenian_dialogue earns 10 points into Education cite guidelines, \"s\", \"q\".\n";
 
 std::string seminar(const char *Id, const char *Date, int Hours) {
   return std::string(R"({"id": ")") + Id + R"(", "kind": "seminar", "date": ")" + Date +
