@@ -18,6 +18,7 @@ decl
   | requirementDecl
   | spillDecl
   | prerequisiteDecl
+  | compliancePeriodDecl
   | everyItemDecl
   | groupDecl
   | ruleDecl
@@ -63,6 +64,11 @@ requirementDecl : 'requirement' ident ':' name ('+' name)* 'at' 'least' quantity
 // excess Education counts toward Experience.
 spillDecl : 'excess' source=name 'counts' 'toward' target=name cite* '.' ;
 prerequisiteDecl : 'prerequisite' ident ':' expr 'else' STRING cite* '.' ;
+// compliance period: 2 years from 2022-01-01, with 4 months of grace.
+// compliance period: 3 years from member.certified when member.group = B.
+compliancePeriodDecl
+  : 'compliance' 'period' ':' length=quantity 'from' anchor=operand
+    (',' 'with' grace=quantity 'of' 'grace')? ('when' when=expr)? cite* '.' ;
 everyItemDecl : 'every' 'item' itemClause+ cite* '.' ;
 itemClause : condition | countedPart ;
 // A period counts only its part from a date: `counts only from awarded CMC`.

@@ -198,6 +198,16 @@ struct Spill {
   SMRange Range;
 };
 
+/// "compliance period: N years from DATE, with M months of grace when C".
+struct CompliancePeriod {
+  Quantity Length;
+  ExprPtr Anchor;
+  std::optional<Quantity> Grace;
+  ExprPtr When;
+  std::vector<Citation> Cites;
+  SMRange Range;
+};
+
 struct Prerequisite {
   Name PrerequisiteName;
   ExprPtr Test;
@@ -281,6 +291,7 @@ struct File {
   std::vector<Requirement> Requirements;
   std::vector<Spill> Spills;
   std::vector<Prerequisite> Prerequisites;
+  std::vector<CompliancePeriod> Periods;
   Group Root;
 };
 

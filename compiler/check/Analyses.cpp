@@ -179,6 +179,11 @@ void Checker::checkCitations() {
       Warn(P.Cites, "prerequisite", P.PrerequisiteName);
     for (const ast::Spill &Sp : F->Spills)
       Warn(Sp.Cites, "spillover from", Sp.From);
+    for (const ast::CompliancePeriod &P : F->Periods) {
+      Sources(P.Cites);
+      if (P.Cites.empty())
+        Diags.report(diag::MissingCitation, P.Range, "statement", "compliance period");
+    }
     Walk(F->Root);
   }
 }

@@ -60,6 +60,9 @@ private:
   void handleRequirement(const ast::Requirement &R, DeclaredNames &Names);
   void handleSpill(const ast::Spill &Sp);
   void handlePrerequisite(const ast::Prerequisite &P, DeclaredNames &Names);
+  // HandlePeriod.cpp
+  void handleCompliancePeriod(const ast::CompliancePeriod &P);
+  std::optional<uint32_t> wholeMonths(const ast::Quantity &Q, llvm::StringRef What);
 
   // HandleGroup.cpp
   void handleGroup(const ast::Group &G, const GroupFrame &Outer, bool IsRoot);

@@ -22,6 +22,8 @@ void Checker::checkPolicyLevel(CheckMode Mode) {
       handleSpill(Sp);
     for (const ast::Prerequisite &P : F->Prerequisites)
       handlePrerequisite(P, PrerequisiteNames);
+    for (const ast::CompliancePeriod &P : F->Periods)
+      handleCompliancePeriod(P);
     for (const ast::EveryItem &E : F->Root.Conditions)
       S.PolicyConditions.push_back(&E);
   }

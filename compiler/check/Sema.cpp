@@ -25,7 +25,7 @@ std::string Sema::typeName(const Type &T) const {
   switch (T.K) {
   case Type::Kind::Error: return "<error>";
   case Type::Kind::Bool: return "bool";
-  case Type::Kind::Number: return T.Unit.isNone() ? (T.Integer ? "integer" : "number") : unitName(T.Unit);
+  case Type::Kind::Number: return T.Unit.isNone() ? (T.Integer ? "whole number" : "number") : unitName(T.Unit);
   case Type::Kind::Date: return "date";
   case Type::Kind::Text: return "text";
   case Type::Kind::Symbol: return Enums[T.Enum.Index].Name;

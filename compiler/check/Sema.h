@@ -111,6 +111,13 @@ struct RuleInfo {
   std::vector<EarningInfo> Earnings;
 };
 
+/// A compliance period with its lengths in whole months.
+struct PeriodInfo {
+  const ast::CompliancePeriod *Decl = nullptr;
+  uint32_t LengthMonths = 0;
+  uint32_t GraceMonths = 0;
+};
+
 struct RequirementInfo {
   const ast::Requirement *Decl = nullptr;
   std::vector<CategoryId> Categories;
@@ -160,6 +167,7 @@ struct Sema {
   std::vector<RequirementInfo> Requirements;
   std::vector<SpillInfo> Spills;
   std::vector<const ast::Prerequisite *> Prerequisites;
+  std::vector<PeriodInfo> Periods;
   std::vector<const ast::EveryItem *> PolicyConditions;
   std::vector<CapInfo> Caps;
   std::vector<RuleInfo> Rules;

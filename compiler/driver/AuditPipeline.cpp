@@ -13,9 +13,9 @@ namespace {
 constexpr size_t BatchSize = 64;
 } // namespace
 
-AuditPipeline::AuditPipeline(const eval::PolicyIndex &Index, Date AsOf, unsigned Jobs, RenderFn Render,
+AuditPipeline::AuditPipeline(const eval::PolicyIndex &Index, Dates When, unsigned Jobs, RenderFn Render,
                              llvm::raw_ostream &OS)
-    : Index(Index), AsOf(AsOf), Render(std::move(Render)), Out(OS), MaxInFlight(2 * size_t(Jobs)) {
+    : Index(Index), When(When), Render(std::move(Render)), Out(OS), MaxInFlight(2 * size_t(Jobs)) {
   // With one job the reading thread audits each batch itself.
   if (Jobs > 1)
     for (unsigned I = 0; I < Jobs; ++I)
@@ -88,7 +88,7 @@ void AuditPipeline::run(Batch &B) {
   OS.SetBufferSize(1 << 16);
   B.Failures.resize(B.Members.size());
   for (size_t I = 0; I < B.Members.size(); ++I) {
-    llvm::Expected<eval::Audit> A = eval::evaluate(Index, B.Members[I], AsOf);
+    llvm::Expected<eval::Audit> A = eval::evaluate(Index, B.Members[I], When.AsOf, When.PeriodOf);
     if (A)
       Render(OS, *A);
     else

@@ -30,7 +30,14 @@ public:
   using RenderFn = std::function<void(llvm::raw_ostream &, const eval::Audit &)>;
 
   /// Reports go to OS.
-  AuditPipeline(const eval::PolicyIndex &Index, Date AsOf, unsigned Jobs, RenderFn Render,
+  /// The audit date, and a date in the compliance period to audit (none: the
+  /// period containing the audit date).
+  struct Dates {
+    Date AsOf;
+    std::optional<Date> PeriodOf;
+  };
+
+  AuditPipeline(const eval::PolicyIndex &Index, Dates When, unsigned Jobs, RenderFn Render,
                 llvm::raw_ostream &OS);
   ~AuditPipeline();
 
@@ -78,7 +85,7 @@ private:
   void write(Batch &B);
 
   const eval::PolicyIndex &Index;
-  Date AsOf;
+  Dates When;
   RenderFn Render;
   llvm::raw_ostream &Out;
   const size_t MaxInFlight;

@@ -26,6 +26,10 @@ cl::list<std::string> RunLedgers(cl::Positional, cl::OneOrMore, cl::desc("<ledge
                                  cl::sub(RunCommand));
 cl::opt<std::string> AsOfOption("as-of", cl::desc("Audit date, YYYY-MM-DD (default: today)"),
                                 cl::value_desc("date"), cl::sub(RunCommand));
+cl::opt<std::string> PeriodOption("period",
+                                  cl::desc("Audit the compliance period containing this date, YYYY-MM-DD "
+                                           "(default: the one containing the audit date)"),
+                                  cl::value_desc("date"), cl::sub(RunCommand));
 enum class ReportFormat { Text, Json };
 cl::opt<ReportFormat> RunFormat("format", cl::desc("Report format"), cl::init(ReportFormat::Text),
                                 cl::values(clEnumValN(ReportFormat::Text, "text", "a status update per member"),
@@ -94,6 +98,15 @@ int runRun(const char *Argv0) {
                                                   << "` is not a date (expected YYYY-MM-DD)\n";
     return 1;
   }
+  std::optional<Date> PeriodOf;
+  if (PeriodOption.getNumOccurrences() != 0) {
+    PeriodOf = Date::parse(PeriodOption);
+    if (!PeriodOf) {
+      llvm::WithColor::error(llvm::errs(), "certc") << "--period: `" << PeriodOption
+                                                    << "` is not a date (expected YYYY-MM-DD)\n";
+      return 1;
+    }
+  }
   if (Jobs == 0 || Jobs > 256) {
     llvm::WithColor::error(llvm::errs(), "certc") << "--jobs: must be between 1 and 256\n";
     return 1;
@@ -123,7 +136,7 @@ int runRun(const char *Argv0) {
   llvm::raw_ostream &OS = File ? File->os() : llvm::outs();
 
   AuditPipeline Pipeline(
-      Index, *AsOf, Jobs,
+      Index, {*AsOf, PeriodOf}, Jobs,
       [&](llvm::raw_ostream &Out, const eval::Audit &A) {
         if (RunFormat == ReportFormat::Json)
           report::printJsonReport(Out, *P, A);

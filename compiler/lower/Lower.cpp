@@ -75,6 +75,10 @@ public:
     for (const ast::Prerequisite *Pre : S.Prerequisites)
       P.Prerequisites.push_back({Pre->PrerequisiteName.Text, expr(*Pre->Test, KindId::none()), Pre->Reason,
                                  cites(Pre->Cites), loc(Pre->Range)});
+    for (const PeriodInfo &Pe : S.Periods)
+      P.Periods.push_back({Pe.LengthMonths, expr(*Pe.Decl->Anchor, KindId::none()), Pe.GraceMonths,
+                           Pe.Decl->When ? expr(*Pe.Decl->When, KindId::none()) : ir::None,
+                           cites(Pe.Decl->Cites), loc(Pe.Decl->Range)});
     for (const CapInfo &C : S.Caps)
       P.Caps.push_back({C.Name, C.Limit, C.Parent.Index, C.Category.Index,
                         C.Cites ? cites(*C.Cites) : std::vector<ir::Citation>{},

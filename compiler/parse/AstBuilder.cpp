@@ -158,6 +158,8 @@ private:
     if (auto *C = D->prerequisiteDecl())
       return Out.Prerequisites.push_back(
           {name(C->ident()), expr(C->expr()), string(C->STRING()), cites(C->cite()), range(C)});
+    if (auto *C = D->compliancePeriodDecl())
+      return Out.Periods.push_back(compliancePeriod(C));
     if (auto *C = D->everyItemDecl())
       return Out.Root.Conditions.push_back(everyItem(C));
     if (auto *C = D->groupDecl())
@@ -261,6 +263,19 @@ private:
     E.Cites = cites(C->cite());
     E.Range = range(C);
     return E;
+  }
+
+  ast::CompliancePeriod compliancePeriod(P::CompliancePeriodDeclContext *C) {
+    ast::CompliancePeriod Period;
+    Period.Length = quantity(C->length);
+    Period.Anchor = operand(C->anchor);
+    if (C->grace)
+      Period.Grace = quantity(C->grace);
+    if (C->when)
+      Period.When = expr(C->when);
+    Period.Cites = cites(C->cite());
+    Period.Range = range(C);
+    return Period;
   }
 
   ast::CountedPart countedPart(P::CountedPartContext *C) { return {operand(C->operand()), range(C)}; }

@@ -44,6 +44,7 @@ struct Reason {
     CapReached,       ///< the rule's cap was already full
     LeftOut,          ///< the allocation did not need it
     NoRule,           ///< no rule of the policy reads this kind
+    OutsidePeriod,    ///< dated When, outside the member's compliance period and its grace
   };
   Kind K = Kind::None;
   llvm::StringRef Text;
@@ -78,10 +79,17 @@ struct RequirementResult {
   llvm::ArrayRef<ir::Citation> Cites;
 };
 
+/// A member's compliance period: from Start up to (not including) End; items
+/// dated before GraceEnd count toward it too.
+struct PeriodDates {
+  Date Start, End, GraceEnd;
+};
+
 struct Audit {
   std::string Member;
   llvm::StringRef Designation;
   Date AsOf;
+  std::optional<PeriodDates> Period; ///< when the policy declares compliance periods
   bool Eligible = false;
   std::vector<CategoryResult> Categories;
   std::vector<RequirementResult> Requirements; ///< prerequisites first

@@ -61,6 +61,11 @@ llvm::Error creditsFor(const ExprEvaluator &Eval, const PolicyIndex &Index, cons
     Out.Rejection = {Reason::Kind::AfterAuditDate, {}, When, {}};
     return llvm::Error::success();
   }
+  if (const std::optional<PeriodDates> &Period = Eval.period();
+      Period && When && (*When < Period->Start || *When >= Period->GraceEnd)) {
+    Out.Rejection = {Reason::Kind::OutsidePeriod, {}, When, {}};
+    return llvm::Error::success();
+  }
   // The conditions all rules of the kind begin with are tested once, when the
   // first rule's filter admits the item; the item fails them under every rule alike.
   const uint32_t Shared = Index.SharedConditions[A.Kind];

@@ -2,6 +2,7 @@
 #include "eval/Evaluate.h"
 #include "alloc/Allocator.h"
 #include "eval/Credits.h"
+#include "eval/Period.h"
 
 #include <fmt/format.h>
 
@@ -66,10 +67,16 @@ void describeItem(ItemResult &R, const ir::Policy &P, const ledger::Activity &A,
 }
 } // namespace
 
-llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M, Date AsOf) {
+llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M, Date AsOf,
+                               std::optional<Date> PeriodOf) {
   const ir::Policy &P = Index.P;
   ExprEvaluator Eval(Index, M, AsOf);
   Audit Out;
+  llvm::Expected<std::optional<PeriodDates>> Period = periodContaining(Eval, P, M.Id, PeriodOf.value_or(AsOf));
+  if (!Period)
+    return Period.takeError();
+  Out.Period = *Period;
+  Eval.setPeriod(*Period);
   Out.Member = M.Id;
   if (P.Designation < P.Symbols.size())
     Out.Designation = P.Symbols[P.Designation];

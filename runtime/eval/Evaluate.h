@@ -11,9 +11,13 @@
 
 namespace certc::eval {
 
-/// Fails (never crashes) only when exact arithmetic overflows or the allocation
-/// exceeds its documented limits; the error names the member.
-llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M, Date AsOf);
+/// Audits the member as of AsOf, in the compliance period containing PeriodOf
+/// (AsOf when not given; policies without periods ignore it). Fails (never
+/// crashes) only when exact arithmetic overflows, the allocation exceeds its
+/// documented limits or the member's compliance period cannot be found; the
+/// error names the member.
+llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M, Date AsOf,
+                               std::optional<Date> PeriodOf = std::nullopt);
 
 } // namespace certc::eval
 

@@ -35,6 +35,13 @@ void windowText(llvm::raw_ostream &OS, const ir::DateWindow &W) {
     OS << " (dated before " << *W.Until << ")";
 }
 
+/// " 2022-01-01 to 2023-12-31 (grace to 2024-04-30)": last days, inclusive.
+void periodText(llvm::raw_ostream &OS, const PeriodDates &P) {
+  OS << ' ' << P.Start << " to " << P.End.addDays(-1).value_or(P.End);
+  if (P.GraceEnd != P.End)
+    OS << " (grace to " << P.GraceEnd.addDays(-1).value_or(P.GraceEnd) << ")";
+}
+
 const char *roundingWords(ir::Rounding::Mode M) {
   switch (M) {
   case ir::Rounding::Mode::Down: return ", rounded down to ";
@@ -121,6 +128,11 @@ void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, con
     return;
   case Reason::Kind::LeftOut: OS << "left out by the allocation: crediting it would not change the outcome"; return;
   case Reason::Kind::NoRule: OS << "no rule of this policy credits this `" << I.Kind << "` item"; return;
+  case Reason::Kind::OutsidePeriod:
+    OS << "dated " << (R.When ? R.When->str() : "?") << ", outside the compliance period";
+    if (A.Period)
+      periodText(OS, *A.Period);
+    return;
   }
   // A credited item: say what lowered its points.
   const Derivation &D = I.How;

@@ -2,6 +2,7 @@
 #ifndef CERTC_EVAL_EXPREVAL_H
 #define CERTC_EVAL_EXPREVAL_H
 
+#include "eval/Audit.h"
 #include "eval/PolicyIndex.h"
 #include "ledger/Ledger.h"
 
@@ -37,6 +38,9 @@ public:
   /// A must be one of the member's activities.
   std::optional<Date> dateOf(const ledger::Activity &A) const { return Dates[&A - M.Activities.data()]; }
   Date asOf() const { return AsOf; }
+  /// The member's compliance period, once evaluate has found it.
+  const std::optional<PeriodDates> &period() const { return Period; }
+  void setPeriod(std::optional<PeriodDates> P) { Period = P; }
   /// The first date moved past the calendar by a date shift, if any: the
   /// audit cannot be trusted then.
   const std::optional<std::string> &dateError() const { return DateError; }
@@ -51,6 +55,7 @@ private:
                                                                   KindStart[Kind + 1] - KindStart[Kind]);
   }
 
+  std::optional<PeriodDates> Period;
   const PolicyIndex &Index;
   const ledger::Member &M;
   Date AsOf;

@@ -15,11 +15,13 @@
 namespace certc::ir {
 
 /// Bumped whenever the serialised form changes meaning; loaders reject others.
-inline constexpr unsigned FormatVersion = 1;
+inline constexpr unsigned FormatVersion = 2;
 
 using SymbolId = uint32_t; ///< index into Policy::Symbols
 using ExprId = uint32_t;   ///< index into Policy::Exprs
 inline constexpr uint32_t None = UINT32_MAX;
+/// A compliance period lasts at most this many months (100 years).
+inline constexpr uint32_t MaxPeriodMonths = 1200;
 
 /// A place in a policy source; File indexes Policy::SourceFiles. Line/Col are 1-based.
 /// Line 0 means "no location" (e.g. the implicit start/end of a period); File is
@@ -240,6 +242,18 @@ struct Spillover {
   SourceLoc Loc;
 };
 
+/// A maintenance cycle: periods of LengthMonths repeating from the date Anchor
+/// (a member-level expression), for the members When holds for (None: all).
+/// Items dated in the GraceMonths after a period's end count toward it too.
+struct CompliancePeriod {
+  uint32_t LengthMonths = 0;
+  ExprId Anchor = None;
+  uint32_t GraceMonths = 0;
+  ExprId When = None;
+  std::vector<Citation> Cites;
+  SourceLoc Loc;
+};
+
 struct Prerequisite {
   std::string Name;
   ExprId Test = None;
@@ -268,6 +282,8 @@ struct Policy {
   std::vector<Requirement> Requirements;
   std::vector<Spillover> Spillovers;
   std::vector<Prerequisite> Prerequisites;
+  /// In order: a member's period is the first whose When holds.
+  std::vector<CompliancePeriod> Periods;
   std::vector<Cap> Caps;
   std::vector<Rule> Rules;
   std::vector<Expr> Exprs;

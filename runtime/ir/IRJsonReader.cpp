@@ -232,6 +232,19 @@ private:
     get(*O, Where, "loc", Pr.Loc, &Reader::readLoc);
   }
 
+  void readPeriod(const json::Value &V, const JsonPath &Where, CompliancePeriod &Pe) {
+    const json::Object *O =
+        object(V, Where, {"length_months", "anchor", "grace_months", "when", "cites", "loc"});
+    if (!O)
+      return;
+    get(*O, Where, "length_months", Pe.LengthMonths, &Reader::readIndex);
+    get(*O, Where, "anchor", Pe.Anchor, &Reader::readIndex);
+    get(*O, Where, "grace_months", Pe.GraceMonths, &Reader::readIndex);
+    get(*O, Where, "when", Pe.When, &Reader::readIndex);
+    getList(*O, Where, "cites", Pe.Cites, &Reader::readCitation);
+    get(*O, Where, "loc", Pe.Loc, &Reader::readLoc);
+  }
+
   void readCap(const json::Value &V, const JsonPath &Where, Cap &C) {
     const json::Object *O =
         object(V, Where, {"name", "limit", "parent", "category", "cites", "loc"});
@@ -380,6 +393,7 @@ private:
                     "requirements",
                     "spillovers",
                     "prerequisites",
+                    "periods",
                     "caps",
                     "rules",
                     "exprs",
@@ -403,6 +417,7 @@ private:
     getList(O, Root, "requirements", P.Requirements, &Reader::readRequirement);
     getList(O, Root, "spillovers", P.Spillovers, &Reader::readSpillover);
     getList(O, Root, "prerequisites", P.Prerequisites, &Reader::readPrerequisite);
+    getList(O, Root, "periods", P.Periods, &Reader::readPeriod);
     getList(O, Root, "caps", P.Caps, &Reader::readCap);
     getList(O, Root, "rules", P.Rules, &Reader::readRule);
     getList(O, Root, "exprs", P.Exprs, &Reader::readExpr);

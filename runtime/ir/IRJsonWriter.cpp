@@ -38,6 +38,7 @@ public:
       list("requirements", P.Requirements, &Writer::requirement);
       list("spillovers", P.Spillovers, &Writer::spillover);
       list("prerequisites", P.Prerequisites, &Writer::prerequisite);
+      list("periods", P.Periods, &Writer::period);
       list("caps", P.Caps, &Writer::cap);
       list("rules", P.Rules, &Writer::rule);
       list("exprs", P.Exprs, &Writer::expr);
@@ -231,6 +232,17 @@ private:
       text("reason", Pr.Reason);
       cites(Pr.Cites);
       loc(Pr.Loc);
+    });
+  }
+
+  void period(const CompliancePeriod &Pe) {
+    J.object([&] {
+      J.attribute("length_months", int64_t(Pe.LengthMonths));
+      index("anchor", Pe.Anchor);
+      J.attribute("grace_months", int64_t(Pe.GraceMonths));
+      index("when", Pe.When);
+      cites(Pe.Cites);
+      loc(Pe.Loc);
     });
   }
 

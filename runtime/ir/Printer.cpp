@@ -21,6 +21,7 @@ public:
     requirements();
     spillovers();
     prerequisites();
+    periods();
     caps();
     for (const Rule &R : P.Rules)
       rule(R);
@@ -168,6 +169,21 @@ private:
       OS << "  " << Pr.Name << ": " << printExpr(P, Pr.Test, None) << loc(Pr.Loc) << "\n";
       OS << "    else " << quoteText(Pr.Reason) << "\n";
       cites(Pr.Cites, "    ");
+    }
+  }
+
+  void periods() {
+    if (P.Periods.empty())
+      return;
+    OS << "compliance periods\n";
+    for (const CompliancePeriod &Pe : P.Periods) {
+      OS << "  " << Pe.LengthMonths << " months from " << printExpr(P, Pe.Anchor, None);
+      if (Pe.GraceMonths)
+        OS << ", with " << Pe.GraceMonths << " months of grace";
+      if (Pe.When != None)
+        OS << " when " << printExpr(P, Pe.When, None);
+      OS << loc(Pe.Loc) << "\n";
+      cites(Pe.Cites, "    ");
     }
   }
 

@@ -76,7 +76,8 @@ public:
                    &Verifier::checkDesignation, &Verifier::checkUnits, &Verifier::checkSources,
                    &Verifier::checkMemberFields, &Verifier::checkKinds, &Verifier::checkConsts,
                    &Verifier::checkArena, &Verifier::checkCategories, &Verifier::checkRequirements,
-                   &Verifier::checkSpillovers, &Verifier::checkPrerequisites, &Verifier::checkCaps,
+                   &Verifier::checkSpillovers, &Verifier::checkPrerequisites, &Verifier::checkPeriods,
+                   &Verifier::checkCaps,
                    &Verifier::checkRules})
       if (llvm::Error E = (this->*S)())
         return E;
@@ -413,6 +414,29 @@ private:
       if (llvm::Error E = checkExpr(Pr.Test, None, ExprType::Kind::Bool, Who + " test"))
         return E;
       if (llvm::Error E = checkLoc(Pr.Loc, Who))
+        return E;
+    }
+    return llvm::Error::success();
+  }
+
+  llvm::Error checkPeriods() {
+    for (size_t I = 0; I < P.Periods.size(); ++I) {
+      const CompliancePeriod &Pe = P.Periods[I];
+      std::string Who = "compliance period " + std::to_string(I);
+      if (Pe.LengthMonths == 0 || Pe.LengthMonths > MaxPeriodMonths)
+        return makeError(Who + " lasts " + std::to_string(Pe.LengthMonths) + " months, outside 1 to " +
+                         std::to_string(MaxPeriodMonths));
+      if (Pe.GraceMonths >= Pe.LengthMonths)
+        return makeError(Who + " has a grace period no shorter than the period");
+      // The anchor and the choice are about the member: no activity is current.
+      if (llvm::Error E = checkExpr(Pe.Anchor, None, ExprType::Kind::Date, Who + " anchor"))
+        return E;
+      if (Pe.When != None)
+        if (llvm::Error E = checkExpr(Pe.When, None, ExprType::Kind::Bool, Who + " condition"))
+          return E;
+      if (Pe.When == None && I + 1 < P.Periods.size())
+        return makeError(Who + " applies to every member, so the periods after it never apply");
+      if (llvm::Error E = checkLoc(Pe.Loc, Who))
         return E;
     }
     return llvm::Error::success();

@@ -226,6 +226,82 @@ TEST(Evaluate, CountedPartClipsAPeriodToWholeYearsFromTheDate) {
   EXPECT_EQ(item(Split, "p2").Points, Rational(6));
 }
 
+namespace {
+const char *PeriodPolicy = "compliance period: 2 years from 2022-01-01, with 4 months of grace cite guidelines, "
+                           "\"s\", \"q\".\n"
+                           "rule c: each cd_rom_course earns 1 point into Education cite guidelines, \"s\", \"q\".\n";
+std::string cdRoms(std::initializer_list<const char *> Dates) {
+  std::string Out;
+  for (const char *D : Dates)
+    Out += std::string(Out.empty() ? "" : ",") + R"({"id": ")" + D + R"(", "kind": "cd_rom_course", "date": ")" + D + "\"}";
+  return Out;
+}
+} // namespace
+
+TEST(CompliancePeriod, ItemsCountInThePeriodAndItsGrace) {
+  AuditRun R = audit(PeriodPolicy, member(cdRoms({"2021-12-31", "2022-01-01", "2024-04-30", "2024-05-01"})),
+                     "2024-03-01");
+  // 2024-03-01 lies in the period 2024-01-01 to 2025-12-31.
+  ASSERT_TRUE(R.Audit.Period);
+  EXPECT_EQ(R.Audit.Period->Start, *Date::parse("2024-01-01"));
+  EXPECT_EQ(R.Audit.Period->End, *Date::parse("2026-01-01"));
+  EXPECT_EQ(R.Audit.Period->GraceEnd, *Date::parse("2026-05-01"));
+  EXPECT_FALSE(item(R, "2022-01-01").Credited);
+  EXPECT_EQ(eval::reasonText(R.Policy, R.Audit, item(R, "2022-01-01")),
+            "dated 2022-01-01, outside the compliance period 2024-01-01 to 2025-12-31 (grace to 2026-04-30)");
+}
+
+TEST(CompliancePeriod, AnEarlierPeriodCountsItsGraceMonths) {
+  std::string Ledger = member(cdRoms({"2021-12-31", "2022-01-01", "2024-04-30", "2024-05-01"}));
+  auto C = testsupport::compileText(std::string(Base) + PeriodPolicy);
+  ASSERT_TRUE(C.Policy);
+  eval::PolicyIndex Index(*C.Policy);
+  ledger::ReadResult Read = ledger::readJsonLedger(*C.Policy, "t.json", Ledger);
+  ASSERT_EQ(Read.Members.size(), 1u);
+  auto A = eval::evaluate(Index, Read.Members[0], *Date::parse("2024-06-30"), *Date::parse("2023-06-30"));
+  ASSERT_TRUE(bool(A)) << llvm::toString(A.takeError());
+  EXPECT_EQ(A->Categories[0].Points, Rational(2)); // 2022-01-01 and, in the grace months, 2024-04-30
+}
+
+TEST(CompliancePeriod, PeriodsRepeatFromAMemberDateAndBeforeIt) {
+  std::string Policy = "compliance period: 3 years from member.member_since cite guidelines, \"s\", \"q\".\n"
+                       "rule c: each cd_rom_course earns 1 point into Education cite guidelines, \"s\", \"q\".\n";
+  // Periods from 2015-01-31 (a 31st: months without one end on their last day).
+  std::string Ledger = R"({"member": {"id": "m1", "region": 4, "membership": "full", "member_since": "2015-01-31",
+                           "position": "clerk"}, "activities": []})";
+  AuditRun R = audit(Policy, Ledger, "2021-01-31");
+  ASSERT_TRUE(R.Audit.Period);
+  EXPECT_EQ(R.Audit.Period->Start, *Date::parse("2021-01-31"));
+  AuditRun Before = audit(Policy, Ledger, "2021-01-30");
+  EXPECT_EQ(Before.Audit.Period->Start, *Date::parse("2018-01-31"));
+  AuditRun Earlier = audit(Policy, Ledger, "2014-06-01");
+  EXPECT_EQ(Earlier.Audit.Period->Start, *Date::parse("2012-01-31"));
+}
+
+TEST(CompliancePeriod, TheFirstPeriodWhoseConditionHoldsApplies) {
+  std::string Policy = "compliance period: 2 years from 2023-01-01 when member.region = 4 cite guidelines, \"s\", \"q\".\n"
+                       "compliance period: 2 years from 2022-01-01 cite guidelines, \"s\", \"q\".\n"
+                       "rule c: each cd_rom_course earns 1 point into Education cite guidelines, \"s\", \"q\".\n";
+  EXPECT_EQ(audit(Policy, member(""), "2024-06-30").Audit.Period->Start, *Date::parse("2023-01-01"));
+  std::string Region5 = R"({"member": {"id": "m1", "region": 5, "membership": "full", "member_since": "2015-01-01",
+                            "position": "clerk"}, "activities": []})";
+  EXPECT_EQ(audit(Policy, Region5, "2024-06-30").Audit.Period->Start, *Date::parse("2024-01-01"));
+}
+
+TEST(CompliancePeriod, AMemberWithoutTheStartDateIsAnErrorNamingThem) {
+  std::string Policy = "compliance period: 2 years from member.program_enrolled cite guidelines, \"s\", \"q\".\n"
+                       "rule c: each cd_rom_course earns 1 point into Education cite guidelines, \"s\", \"q\".\n";
+  auto C = testsupport::compileText(std::string(Base) + Policy);
+  ASSERT_TRUE(C.Policy);
+  eval::PolicyIndex Index(*C.Policy);
+  ledger::ReadResult Read = ledger::readJsonLedger(*C.Policy, "t.json", member(""));
+  ASSERT_EQ(Read.Members.size(), 1u);
+  auto A = eval::evaluate(Index, Read.Members[0], *Date::parse("2024-06-30"));
+  ASSERT_FALSE(bool(A));
+  EXPECT_EQ(llvm::toString(A.takeError()),
+            "member m1: the record does not give the date the compliance period starts from");
+}
+
 // The words a member reads, one test per kind of derivation and reason.
 namespace {
 std::string reasonOf(const AuditRun &R, const std::string &Id) {

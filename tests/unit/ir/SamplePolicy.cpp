@@ -45,6 +45,13 @@ Value numberValue(Rational R) {
   return V;
 }
 
+Value dateValue(const char *Text) {
+  Value V;
+  V.K = Value::Kind::Date;
+  V.DateValue = *Date::parse(Text);
+  return V;
+}
+
 Value boolValue(bool B) {
   Value V;
   V.K = Value::Kind::Bool;
@@ -330,6 +337,18 @@ SymbolId symbolId(const Policy &P, const char *Name) {
   return None;
 }
 
+/// Added last, so that the constants of the other parts keep their indices.
+void addPeriods(Policy &P) {
+  // compliance period: 2 years from the later of member.joined and 2020-01-01,
+  // with 4 months of grace, for members with governments
+  ExprId From2020 = addConst(P, dateValue("2020-01-01"));
+  ExprId Anchor = addExpr(P, node(Op::LaterDate, {addExpr(P, node(Op::MemberField, {}, MJoined)), From2020}));
+  ExprId WithGovernments = addExpr(P, node(Op::SetSize, {addExpr(P, node(Op::MemberField, {}, MGovernments))}));
+  ExprId HasGovernments = addExpr(P, compare(Cmp::Ge, WithGovernments, addConst(P, numberValue(1))));
+  P.Periods.push_back({24, Anchor, 4, HasGovernments, {cite("1.2", "Credits are reported every two years.")},
+                       at(31, 1)});
+}
+
 Policy makeSamplePolicy() {
   Policy P;
   P.Title = "IIMC Certified Municipal Clerk";
@@ -340,6 +359,7 @@ Policy makeSamplePolicy() {
   addSchema(P);
   addCredits(P);
   addRules(P);
+  addPeriods(P);
   P.ContentHash = computeContentHash(P);
   return P;
 }

@@ -62,8 +62,8 @@ void setFilter(Policy &P, uint32_t Which, Expr E) { P.Rules[Which].Filter = addE
 TEST(IRVerifier, AcceptsTheSample) { EXPECT_EQ(errorText(verifyPolicy(makeSamplePolicy())), ""); }
 
 TEST(IRVerifier, Version) {
-  EXPECT_TRUE(rejects([](Policy &P) { P.Version = 2; },
-                      "policy: IR version 2 is not supported (expected 1)"));
+  EXPECT_TRUE(rejects([](Policy &P) { P.Version = FormatVersion + 1; },
+                      "policy: IR version 3 is not supported (expected 2)"));
 }
 
 TEST(IRVerifier, SymbolsAreUnique) {
@@ -592,3 +592,18 @@ TEST(IRVerifier, RoundingStepIsPositive) {
 }
 
 } // namespace
+
+TEST(IRVerifier, CompliancePeriodsAreWellFormed) {
+  EXPECT_TRUE(rejects([](Policy &P) { P.Periods[0].LengthMonths = 0; },
+                      "compliance period 0 lasts 0 months, outside 1 to 1200"));
+  EXPECT_TRUE(rejects([](Policy &P) { P.Periods[0].GraceMonths = 24; },
+                      "compliance period 0 has a grace period no shorter than the period"));
+  EXPECT_TRUE(rejects([](Policy &P) { P.Periods[0].Anchor = P.Periods[0].When; },
+                      "compliance period 0 anchor"));
+  EXPECT_TRUE(rejects(
+      [](Policy &P) {
+        P.Periods.push_back(P.Periods[0]);
+        P.Periods[0].When = None;
+      },
+      "compliance period 0 applies to every member, so the periods after it never apply"));
+}
