@@ -59,10 +59,11 @@ literal
   ;
 
 categoryDecl : 'category' name '.' ;
-requirementDecl : 'requirement' ident ':' name ('+' name)* 'at' 'least' quantity cite* '.' ;
+// requirement education "Education points": Education at least 60 points.
+requirementDecl : 'requirement' requirementName=ident title=STRING? ':' name ('+' name)* 'at' 'least' quantity cite* '.' ;
 // excess Education counts toward Experience.
 spillDecl : 'excess' source=name 'counts' 'toward' target=name cite* '.' ;
-prerequisiteDecl : 'prerequisite' ident ':' expr 'else' STRING cite* '.' ;
+prerequisiteDecl : 'prerequisite' prerequisiteName=ident title=STRING? ':' expr 'else' reason=STRING cite* '.' ;
 everyItemDecl : 'every' 'item' condition+ cite* '.' ;
 
 groupDecl : 'group' ident ('where' expr)? ('at' 'most' quantity)? cite* '{' groupMember* '}' ;

@@ -59,6 +59,7 @@ private:
   void handleRequirement(const ast::Requirement &R, DeclaredNames &Names);
   void handleSpill(const ast::Spill &Sp);
   void handlePrerequisite(const ast::Prerequisite &P, DeclaredNames &Names);
+  void handleTitle(const std::optional<ast::Text> &Title, const char *What, const ast::Name &Of);
 
   // HandleGroup.cpp
   void handleGroup(const ast::Group &G, const GroupFrame &Outer, bool IsRoot);

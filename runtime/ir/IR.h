@@ -15,7 +15,7 @@
 namespace certc::ir {
 
 /// Bumped whenever the serialised form changes meaning; loaders reject others.
-inline constexpr unsigned FormatVersion = 1;
+inline constexpr unsigned FormatVersion = 2;
 
 using SymbolId = uint32_t; ///< index into Policy::Symbols
 using ExprId = uint32_t;   ///< index into Policy::Exprs
@@ -225,6 +225,7 @@ struct Category {
 /// The sum of Categories must reach Amount.
 struct Requirement {
   std::string Name;
+  std::string Title; ///< what members read ("Education points"); empty: none given
   std::vector<uint32_t> Categories;
   Rational Amount;
   std::vector<Citation> Cites;
@@ -242,6 +243,7 @@ struct Spillover {
 
 struct Prerequisite {
   std::string Name;
+  std::string Title; ///< what members read ("Two years of IIMC membership"); empty: none given
   ExprId Test = None;
   std::string Reason; ///< shown when Test is false
   std::vector<Citation> Cites;

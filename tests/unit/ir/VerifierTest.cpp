@@ -62,8 +62,8 @@ void setFilter(Policy &P, uint32_t Which, Expr E) { P.Rules[Which].Filter = addE
 TEST(IRVerifier, AcceptsTheSample) { EXPECT_EQ(errorText(verifyPolicy(makeSamplePolicy())), ""); }
 
 TEST(IRVerifier, Version) {
-  EXPECT_TRUE(rejects([](Policy &P) { P.Version = 2; },
-                      "policy: IR version 2 is not supported (expected 1)"));
+  EXPECT_TRUE(rejects([](Policy &P) { P.Version = 1; },
+                      "policy: IR version 1 is not supported (expected 2)"));
 }
 
 TEST(IRVerifier, SymbolsAreUnique) {
@@ -455,6 +455,16 @@ TEST(IRVerifier, RequirementsAreWellFormed) {
                       "requirement 'total': names no categories"));
   EXPECT_TRUE(rejects([](Policy &P) { P.Requirements[1].Amount = 0; },
                       "requirement 'education_minimum': amount must be positive, not 0"));
+}
+
+TEST(IRVerifier, TitlesAreAbsentOrShowSomething) {
+  EXPECT_TRUE(rejects([](Policy &P) { P.Requirements[0].Title = " \t "; },
+                      "requirement 'total': the title is blank"));
+  EXPECT_TRUE(rejects([](Policy &P) { P.Prerequisites[1].Title = " "; },
+                      "prerequisite 'not_certified': the title is blank"));
+  Policy Untitled = makeSamplePolicy();
+  Untitled.Requirements[0].Title.clear();
+  EXPECT_EQ(errorText(verifyPolicy(Untitled)), "");
 }
 
 TEST(IRVerifier, SpilloversAreWellFormed) {
