@@ -60,10 +60,11 @@ literal
   ;
 
 categoryDecl : 'category' name '.' ;
-requirementDecl : 'requirement' ident ':' name ('+' name)* 'at' 'least' quantity cite* '.' ;
+// requirement education "Education points": Education at least 60 points.
+requirementDecl : 'requirement' requirementName=ident title=STRING? ':' name ('+' name)* 'at' 'least' quantity cite* '.' ;
 // excess Education counts toward Experience.
 spillDecl : 'excess' source=name 'counts' 'toward' target=name cite* '.' ;
-prerequisiteDecl : 'prerequisite' ident ':' expr 'else' STRING cite* '.' ;
+prerequisiteDecl : 'prerequisite' prerequisiteName=ident title=STRING? ':' expr 'else' reason=STRING cite* '.' ;
 // compliance period: 2 years from 2022-01-01, with 4 months of grace.
 // compliance period: 3 years from member.certified when member.group = B.
 compliancePeriodDecl

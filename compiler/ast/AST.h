@@ -23,6 +23,12 @@ struct Name {
   SMRange Range;
 };
 
+/// A quoted text as written (quotes removed), with where it was written.
+struct Text {
+  std::string Value;
+  SMRange Range;
+};
+
 struct Quantity {
   Rational Amount;
   Name Unit;
@@ -186,6 +192,7 @@ struct EveryItem {
 
 struct Requirement {
   Name RequirementName;
+  std::optional<Text> Title; ///< `requirement education "Education points": ...`
   std::vector<Name> Categories;
   Quantity Amount;
   std::vector<Citation> Cites;
@@ -210,6 +217,7 @@ struct CompliancePeriod {
 
 struct Prerequisite {
   Name PrerequisiteName;
+  std::optional<Text> Title; ///< `prerequisite ethics "Code of Ethics": ...`
   ExprPtr Test;
   std::string Reason;
   std::vector<Citation> Cites;

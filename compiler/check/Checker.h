@@ -60,6 +60,7 @@ private:
   void handleRequirement(const ast::Requirement &R, DeclaredNames &Names);
   void handleSpill(const ast::Spill &Sp);
   void handlePrerequisite(const ast::Prerequisite &P, DeclaredNames &Names);
+  void handleTitle(const std::optional<ast::Text> &Title, const char *What, const ast::Name &Of);
   // HandlePeriod.cpp
   void handleCompliancePeriod(const ast::CompliancePeriod &P);
   std::optional<uint32_t> wholeMonths(const ast::Quantity &Q, llvm::StringRef What);

@@ -1,5 +1,6 @@
 // Policy-level statements: the header, requirements, spillovers ("excess X
-// counts toward Y") and prerequisites, each by its own handler.
+// counts toward Y") and prerequisites, each by its own handler, and the titles
+// of requirements and prerequisites.
 #include "check/Checker.h"
 
 #include "llvm/ADT/StringSet.h"
@@ -46,6 +47,7 @@ void Checker::handleHeader(CheckMode Mode) {
 void Checker::handleRequirement(const ast::Requirement &R, DeclaredNames &Names) {
   if (!Names.add(R.RequirementName))
     return;
+  handleTitle(R.Title, "requirement", R.RequirementName);
   RequirementInfo Info{&R, {}};
   llvm::StringSet<> Seen;
   for (const ast::Name &C : R.Categories) {
@@ -86,11 +88,19 @@ void Checker::handleSpill(const ast::Spill &Sp) {
 void Checker::handlePrerequisite(const ast::Prerequisite &P, DeclaredNames &Names) {
   if (!Names.add(P.PrerequisiteName))
     return;
+  handleTitle(P.Title, "prerequisite", P.PrerequisiteName);
   // An undeclared designation reads differently in a prerequisite (E0014).
   InPrerequisite = true;
   checkCondition(*P.Test, Context{});
   InPrerequisite = false;
   S.Prerequisites.push_back(&P);
+}
+
+// A title is what members read in place of the name; one of blanks would show
+// them nothing, so it is more likely a slip than a choice.
+void Checker::handleTitle(const std::optional<ast::Text> &Title, const char *What, const ast::Name &Of) {
+  if (Title && llvm::StringRef(Title->Value).trim().empty())
+    Diags.report(diag::EmptyTitle, Title->Range, What, Of.Text);
 }
 
 } // namespace certc

@@ -1,15 +1,18 @@
-// `certc run POLICY LEDGER...`: audits every member, prints a status update or
-// JSON lines, reports bad input with its place, and exits 1 if there was any.
+// `certc run POLICY LEDGER...`: audits every member, prints a status update,
+// JSON lines or an HTML page, reports bad input with its place, and exits 1 if
+// there was any.
 #include "driver/AuditPipeline.h"
 #include "driver/LedgerFiles.h"
 #include "driver/Output.h"
 #include "driver/Pipeline.h"
 #include "driver/Verbs.h"
+#include "report/HtmlReport.h"
 #include "report/Report.h"
 
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
@@ -30,10 +33,12 @@ cl::opt<std::string> PeriodOption("period",
                                   cl::desc("Audit the compliance period containing this date, YYYY-MM-DD "
                                            "(default: the one containing the audit date)"),
                                   cl::value_desc("date"), cl::sub(RunCommand));
-enum class ReportFormat { Text, Json };
+enum class ReportFormat { Text, Json, Html };
 cl::opt<ReportFormat> RunFormat("format", cl::desc("Report format"), cl::init(ReportFormat::Text),
                                 cl::values(clEnumValN(ReportFormat::Text, "text", "a status update per member"),
-                                           clEnumValN(ReportFormat::Json, "json", "one JSON object per line")),
+                                           clEnumValN(ReportFormat::Json, "json", "one JSON object per line"),
+                                           clEnumValN(ReportFormat::Html, "html",
+                                                      "one self-contained page, a section per member")),
                                 cl::sub(RunCommand));
 cl::opt<unsigned> Jobs("jobs", cl::desc("Members audited in parallel (default 1)"), cl::init(1),
                        cl::sub(RunCommand));
@@ -135,11 +140,17 @@ int runRun(const char *Argv0) {
   }
   llvm::raw_ostream &OS = File ? File->os() : llvm::outs();
 
+  if (RunFormat == ReportFormat::Html)
+    report::beginHtmlPage(OS, *P, *AsOf);
+  std::atomic<size_t> Reported{0};
   AuditPipeline Pipeline(
       Index, {*AsOf, PeriodOf}, Jobs,
       [&](llvm::raw_ostream &Out, const eval::Audit &A) {
+        ++Reported;
         if (RunFormat == ReportFormat::Json)
           report::printJsonReport(Out, *P, A);
+        else if (RunFormat == ReportFormat::Html)
+          report::printHtmlReport(Out, *P, A);
         else
           report::printTextReport(Out, *P, A);
       },
@@ -176,6 +187,8 @@ int runRun(const char *Argv0) {
   }
   Pipeline.finish();
   Progress.finish();
+  if (RunFormat == ReportFormat::Html)
+    report::endHtmlPage(OS, Reported);
 
   bool Failed = !Errors.empty();
   for (const ledger::LedgerError &E : Errors)

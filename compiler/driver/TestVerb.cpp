@@ -160,7 +160,7 @@ private:
             Fails.push_back("requirements." + R.first.str() + ": no such requirement or prerequisite");
           else if (R.second.getAsBoolean() != Got->Met)
             Mismatch("requirements." + R.first.str(), R.second.getAsBoolean().getValueOr(false) ? "met" : "not met",
-                     (Got->Met ? "met" : "not met") + std::string(" (") + Got->Detail + ")");
+                     (Got->Met ? "met" : "not met") + (Got->Detail.empty() ? "" : " (" + Got->Detail + ")"));
         }
       } else if (Key == "items" && KV.second.getAsObject()) {
         for (const auto &I : *KV.second.getAsObject()) {

@@ -60,7 +60,8 @@ public:
       P.Categories.push_back({C->Text, loc(C->Range)});
     for (const RequirementInfo &R : S.Requirements) {
       const ast::Requirement &D = *R.Decl;
-      ir::Requirement Out{D.RequirementName.Text, {}, pointsOf(D.Amount), cites(D.Cites), loc(D.Range)};
+      ir::Requirement Out{D.RequirementName.Text, titleOf(D.Title), {}, pointsOf(D.Amount), cites(D.Cites),
+                          loc(D.Range)};
       for (CategoryId C : R.Categories)
         Out.Categories.push_back(C.Index);
       P.Requirements.push_back(std::move(Out));
@@ -73,8 +74,8 @@ public:
       P.Spillovers.push_back(std::move(Out));
     }
     for (const ast::Prerequisite *Pre : S.Prerequisites)
-      P.Prerequisites.push_back({Pre->PrerequisiteName.Text, expr(*Pre->Test, KindId::none()), Pre->Reason,
-                                 cites(Pre->Cites), loc(Pre->Range)});
+      P.Prerequisites.push_back({Pre->PrerequisiteName.Text, titleOf(Pre->Title), expr(*Pre->Test, KindId::none()),
+                                 Pre->Reason, cites(Pre->Cites), loc(Pre->Range)});
     for (const PeriodInfo &Pe : S.Periods)
       P.Periods.push_back({Pe.LengthMonths, expr(*Pe.Decl->Anchor, KindId::none()), Pe.GraceMonths,
                            Pe.Decl->When ? expr(*Pe.Decl->When, KindId::none()) : ir::None,
@@ -140,6 +141,8 @@ private:
       Out.push_back({S.Sources[S.sourceOf(C.Source).Index]->Title, C.Section, C.Quote});
     return Out;
   }
+
+  static std::string titleOf(const std::optional<ast::Text> &Title) { return Title ? Title->Value : ""; }
 
   Rational pointsOf(const ast::Quantity &Q) const {
     return Q.Amount.mul(*S.conversion(S.unitOf(Q.Unit), S.PointUnit)).value_or(Q.Amount);

@@ -63,6 +63,13 @@ private:
     return Out;
   }
 
+  /// An optional `title=STRING`: absent when the declaration has none.
+  std::optional<ast::Text> title(antlr4::Token *T) {
+    if (!T)
+      return std::nullopt;
+    return ast::Text{string(T), range(T)};
+  }
+
   Rational amount(P::AmountContext *Ctx) {
     std::string Text = Ctx->getText();
     if (auto R = Rational::parse(Text))
@@ -148,7 +155,8 @@ private:
     if (auto *C = D->categoryDecl())
       return Out.Categories.push_back(name(C->name()));
     if (auto *C = D->requirementDecl()) {
-      ast::Requirement R{name(C->ident()), {}, quantity(C->quantity()), cites(C->cite()), range(C)};
+      ast::Requirement R{name(C->requirementName), title(C->title), {}, quantity(C->quantity()),
+                         cites(C->cite()), range(C)};
       for (auto *N : C->name())
         R.Categories.push_back(name(N));
       return Out.Requirements.push_back(std::move(R));
@@ -156,8 +164,8 @@ private:
     if (auto *C = D->spillDecl())
       return Out.Spills.push_back({name(C->source), name(C->target), cites(C->cite()), range(C)});
     if (auto *C = D->prerequisiteDecl())
-      return Out.Prerequisites.push_back(
-          {name(C->ident()), expr(C->expr()), string(C->STRING()), cites(C->cite()), range(C)});
+      return Out.Prerequisites.push_back({name(C->prerequisiteName), title(C->title), expr(C->expr()),
+                                          string(C->reason), cites(C->cite()), range(C)});
     if (auto *C = D->compliancePeriodDecl())
       return Out.Periods.push_back(compliancePeriod(C));
     if (auto *C = D->everyItemDecl())

@@ -73,10 +73,15 @@ struct CategoryResult {
 
 struct RequirementResult {
   llvm::StringRef Name;
+  llvm::StringRef Title; ///< the policy's title for it, or its Name when it has none
   bool Met = false;
   bool IsPrerequisite = false;
+  /// Points: "61 points of 60 required ..."; prerequisite: its reason when not
+  /// met, empty when met.
   std::string Detail;
   llvm::ArrayRef<ir::Citation> Cites;
+  Rational Points;   ///< points requirement: the points counting toward it
+  Rational Required; ///< points requirement: the amount it asks for
 };
 
 /// A member's compliance period: from Start up to (not including) End; items
@@ -91,7 +96,7 @@ struct Audit {
   Date AsOf;
   std::optional<PeriodDates> Period; ///< when the policy declares compliance periods
   bool Eligible = false;
-  std::vector<CategoryResult> Categories;
+  std::vector<CategoryResult> Categories;       ///< in PolicyIndex::CategoryOrder
   std::vector<RequirementResult> Requirements; ///< prerequisites first
   std::vector<ItemResult> Items;               ///< by activity id
   std::vector<std::string> Missing;

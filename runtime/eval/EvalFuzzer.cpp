@@ -1,10 +1,11 @@
 // libFuzzer target for the runtime end to end: any bytes as a JSON ledger are
 // read against the compiled CMC policy, every member read is audited (credits,
-// allocation), and both reports are rendered (explanations). Nothing may crash
+// allocation), and every report is rendered (explanations, the HTML page). Nothing may crash
 // or hang.
 #include "eval/Evaluate.h"
 #include "ir/IRJson.h"
 #include "ir/Verifier.h"
+#include "report/HtmlReport.h"
 #include "report/Report.h"
 
 #include "llvm/Support/MemoryBuffer.h"
@@ -50,6 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     llvm::raw_null_ostream Null;
     report::printJsonReport(Null, L->Policy, *A);
     report::printTextReport(Null, L->Policy, *A);
+    report::printHtmlReport(Null, L->Policy, *A);
   }
   return 0;
 }

@@ -25,6 +25,9 @@ llvm::StringRef spillSourceOf(const ir::Policy &P, uint32_t Category) {
   return "";
 }
 
+/// What members read for a requirement or prerequisite: its title, else its name.
+template <typename Decl> llvm::StringRef titleOf(const Decl &D) { return D.Title.empty() ? D.Name : D.Title; }
+
 /// The item's result as the allocation placed it, or why it has no place, into
 /// a fresh R (built in place: an ItemResult is large).
 void describeItem(ItemResult &R, const ir::Policy &P, const ledger::Activity &A, const ItemCredits &C,
@@ -122,13 +125,13 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
   for (const ir::Prerequisite &Pre : P.Prerequisites) {
     bool Met = Eval.test(Pre.Test, nullptr);
     PrerequisitesMet &= Met;
-    Out.Requirements.push_back({Pre.Name, Met, true, Met ? "met" : Pre.Reason, Pre.Cites});
+    Out.Requirements.push_back({Pre.Name, titleOf(Pre), Met, true, Met ? "" : Pre.Reason, Pre.Cites});
     if (!Met)
       Out.Missing.push_back(Pre.Reason);
   }
 
   // Categories and point requirements.
-  for (uint32_t C = 0; C < P.Categories.size(); ++C) {
+  for (uint32_t C : Index.CategoryOrder) {
     CategoryResult R{P.Categories[C].Name, Solved->CategoryPoints[C], Solved->SpilledIn[C], std::nullopt};
     R.Points = R.Points.add(R.SpilledIn).value_or(R.Points);
     for (const ir::Requirement &Req : P.Requirements)
@@ -144,7 +147,7 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
     if (Req.Categories.size() == 1 && !Solved->SpilledIn[Req.Categories[0]].isZero())
       Detail += fmt::format(" (including {} of excess {})", pointsText(Solved->SpilledIn[Req.Categories[0]]),
                             spillSourceOf(P, Req.Categories[0]).str());
-    Out.Requirements.push_back({Req.Name, Met, false, std::move(Detail), Req.Cites});
+    Out.Requirements.push_back({Req.Name, titleOf(Req), Met, false, std::move(Detail), Req.Cites, Have, Req.Amount});
     if (!Met) {
       Rational Short = Req.Amount.sub(Have).value_or(Req.Amount);
       Out.Missing.push_back(fmt::format("{}: {} more {}", categoryList(P, Req.Categories), Short.str(),

@@ -77,6 +77,14 @@ PolicyIndex::PolicyIndex(const ir::Policy &P) : P(P) {
   for (uint32_t F = 0; F < P.MemberFields.size(); ++F)
     if (P.MemberFields[F].Type == ir::ValueType::Awards && AwardsField == ir::None)
       AwardsField = F;
+  std::vector<bool> Listed(P.Categories.size(), false);
+  for (const ir::Requirement &R : P.Requirements)
+    for (uint32_t C : R.Categories)
+      if (!Listed[C])
+        Listed[C] = true, CategoryOrder.push_back(C);
+  for (uint32_t C = 0; C < P.Categories.size(); ++C)
+    if (!Listed[C])
+      CategoryOrder.push_back(C);
   Shape.NumCategories = static_cast<unsigned>(P.Categories.size());
   for (const ir::Cap &C : P.Caps)
     Shape.Caps.push_back({C.Limit, C.Category, C.Parent});

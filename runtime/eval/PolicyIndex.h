@@ -23,6 +23,11 @@ struct PolicyIndex {
   /// common (the policy's `every item` conditions come first in every rule), so
   /// that an item is tested against them once rather than once per rule.
   std::vector<uint32_t> SharedConditions;
+  /// Categories in the order reports list them: as the point requirements
+  /// first name them (the order of the guideline's list of requirements,
+  /// Education before Experience for the CMC), then the categories no
+  /// requirement names, in declaration order.
+  std::vector<uint32_t> CategoryOrder;
   /// The allocation problem without items: caps, requirements and spillover
   /// are the same for every member.
   alloc::Problem Shape;

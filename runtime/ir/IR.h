@@ -227,6 +227,7 @@ struct Category {
 /// The sum of Categories must reach Amount.
 struct Requirement {
   std::string Name;
+  std::string Title; ///< what members read ("Education points"); empty: none given
   std::vector<uint32_t> Categories;
   Rational Amount;
   std::vector<Citation> Cites;
@@ -256,6 +257,7 @@ struct CompliancePeriod {
 
 struct Prerequisite {
   std::string Name;
+  std::string Title; ///< what members read ("Two years of IIMC membership"); empty: none given
   ExprId Test = None;
   std::string Reason; ///< shown when Test is false
   std::vector<Citation> Cites;

@@ -200,10 +200,11 @@ private:
   }
 
   void readRequirement(const json::Value &V, const JsonPath &Where, Requirement &R) {
-    const json::Object *O = object(V, Where, {"name", "categories", "amount", "cites", "loc"});
+    const json::Object *O = object(V, Where, {"name", "title", "categories", "amount", "cites", "loc"});
     if (!O)
       return;
     get(*O, Where, "name", R.Name, &Reader::readString);
+    get(*O, Where, "title", R.Title, &Reader::readString);
     getList(*O, Where, "categories", R.Categories, &Reader::readIndex);
     get(*O, Where, "amount", R.Amount, &Reader::readRational);
     getList(*O, Where, "cites", R.Cites, &Reader::readCitation);
@@ -222,10 +223,11 @@ private:
   }
 
   void readPrerequisite(const json::Value &V, const JsonPath &Where, Prerequisite &Pr) {
-    const json::Object *O = object(V, Where, {"name", "test", "reason", "cites", "loc"});
+    const json::Object *O = object(V, Where, {"name", "title", "test", "reason", "cites", "loc"});
     if (!O)
       return;
     get(*O, Where, "name", Pr.Name, &Reader::readString);
+    get(*O, Where, "title", Pr.Title, &Reader::readString);
     get(*O, Where, "test", Pr.Test, &Reader::readIndex);
     get(*O, Where, "reason", Pr.Reason, &Reader::readString);
     getList(*O, Where, "cites", Pr.Cites, &Reader::readCitation);

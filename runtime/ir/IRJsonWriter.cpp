@@ -208,6 +208,7 @@ private:
   void requirement(const Requirement &R) {
     J.object([&] {
       text("name", R.Name);
+      text("title", R.Title);
       indexList("categories", R.Categories);
       rational("amount", R.Amount);
       cites(R.Cites);
@@ -228,6 +229,7 @@ private:
   void prerequisite(const Prerequisite &Pr) {
     J.object([&] {
       text("name", Pr.Name);
+      text("title", Pr.Title);
       index("test", Pr.Test);
       text("reason", Pr.Reason);
       cites(Pr.Cites);

@@ -39,6 +39,9 @@ private:
     return "  @ " + File + ":" + std::to_string(L.Line) + ":" + std::to_string(L.Col);
   }
 
+  /// ` "Education points"` after a name, nothing when there is no title.
+  static std::string titled(const std::string &Title) { return Title.empty() ? "" : " " + quoteText(Title); }
+
   std::string window(const DateWindow &W) {
     std::string Text;
     if (W.From)
@@ -148,7 +151,7 @@ private:
   void requirements() {
     OS << "requirements\n";
     for (const Requirement &R : P.Requirements) {
-      OS << "  " << R.Name << ": " << categoryList(R.Categories, " + ") << " >= " << R.Amount.str()
+      OS << "  " << R.Name << titled(R.Title) << ": " << categoryList(R.Categories, " + ") << " >= " << R.Amount.str()
          << loc(R.Loc) << "\n";
       cites(R.Cites, "    ");
     }
@@ -166,7 +169,7 @@ private:
   void prerequisites() {
     OS << "prerequisites\n";
     for (const Prerequisite &Pr : P.Prerequisites) {
-      OS << "  " << Pr.Name << ": " << printExpr(P, Pr.Test, None) << loc(Pr.Loc) << "\n";
+      OS << "  " << Pr.Name << titled(Pr.Title) << ": " << printExpr(P, Pr.Test, None) << loc(Pr.Loc) << "\n";
       OS << "    else " << quoteText(Pr.Reason) << "\n";
       cites(Pr.Cites, "    ");
     }

@@ -359,6 +359,13 @@ private:
     return llvm::Error::success();
   }
 
+  /// Reports show a title in place of the name, so one of blanks would show nothing.
+  static llvm::Error checkTitle(const std::string &Title, const std::string &Who) {
+    if (!Title.empty() && llvm::StringRef(Title).trim().empty())
+      return makeError(Who + ": the title is blank");
+    return llvm::Error::success();
+  }
+
   llvm::Error checkRequirements() {
     if (llvm::Error E =
             checkNames(P.Requirements, "requirement", [](const Requirement &R) { return R.Name; }))
@@ -376,6 +383,8 @@ private:
       }
       if (!isPositive(R.Amount))
         return makeError(Who + ": amount must be positive, not " + R.Amount.str());
+      if (llvm::Error E = checkTitle(R.Title, Who))
+        return E;
       if (llvm::Error E = checkLoc(R.Loc, Who))
         return E;
     }
@@ -412,6 +421,8 @@ private:
       std::string Who = "prerequisite " + quoted(Pr.Name);
       // Prerequisites are about the member: no activity is current.
       if (llvm::Error E = checkExpr(Pr.Test, None, ExprType::Kind::Bool, Who + " test"))
+        return E;
+      if (llvm::Error E = checkTitle(Pr.Title, Who))
         return E;
       if (llvm::Error E = checkLoc(Pr.Loc, Who))
         return E;

@@ -14,6 +14,22 @@ void points(llvm::raw_ostream &OS, const Rational &R) {
     OS << '"' << R << '"';
 }
 
+/// `[{"source":..., "section":..., "quote":...}, ...]`: the guideline text behind a rule,
+/// condition, requirement or prerequisite, in the policy's order.
+void citations(llvm::raw_ostream &OS, llvm::ArrayRef<ir::Citation> Cites) {
+  OS << '[';
+  for (size_t I = 0; I < Cites.size(); ++I) {
+    OS << (I ? ",{\"source\":" : "{\"source\":");
+    writeJsonString(OS, Cites[I].Document);
+    OS << ",\"section\":";
+    writeJsonString(OS, Cites[I].Section);
+    OS << ",\"quote\":";
+    writeJsonString(OS, Cites[I].Quote);
+    OS << '}';
+  }
+  OS << ']';
+}
+
 template <typename T, typename F> void array(llvm::raw_ostream &OS, const std::vector<T> &Items, F Each) {
   OS << '[';
   for (size_t I = 0; I < Items.size(); ++I) {
@@ -26,7 +42,7 @@ template <typename T, typename F> void array(llvm::raw_ostream &OS, const std::v
 } // namespace
 
 void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A) {
-  OS << "{\"member\":";
+  OS << "{\"report_version\":" << RunReportVersion << ",\"member\":";
   writeJsonString(OS, A.Member);
   OS << ",\"designation\":";
   writeJsonString(OS, A.Designation);
@@ -62,9 +78,26 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
   array(OS, A.Requirements, [&](const eval::RequirementResult &R) {
     OS << "{\"name\":";
     writeJsonString(OS, R.Name);
+    OS << ",\"title\":";
+    writeJsonString(OS, R.Title);
     OS << ",\"kind\":" << (R.IsPrerequisite ? "\"prerequisite\"" : "\"points\"");
     OS << ",\"met\":" << (R.Met ? "true" : "false") << ",\"detail\":";
-    writeJsonString(OS, R.Detail);
+    if (R.Detail.empty())
+      OS << "null";
+    else
+      writeJsonString(OS, R.Detail);
+    OS << ",\"points\":";
+    if (R.IsPrerequisite)
+      OS << "null";
+    else
+      points(OS, R.Points);
+    OS << ",\"required\":";
+    if (R.IsPrerequisite)
+      OS << "null";
+    else
+      points(OS, R.Required);
+    OS << ",\"citations\":";
+    citations(OS, R.Cites);
     OS << '}';
   });
   OS << ",\"items\":";
@@ -94,6 +127,8 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     Explanation.begin();
     eval::writeReason(Explanation, P, A, I);
     Explanation.end(/*EmptyIsNull=*/true);
+    OS << ",\"citations\":";
+    citations(OS, I.Cites);
     OS << '}';
   });
   OS << ",\"missing\":";

@@ -9,6 +9,11 @@
 
 namespace certc::report {
 
+/// The version of the JSON lines' schema (`report_version`, docs/run-output.md):
+/// bumped whenever a key is added, removed or changes meaning. Version 1 had
+/// no `report_version` key.
+inline constexpr unsigned RunReportVersion = 2;
+
 void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A);
 void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A);
 

@@ -39,8 +39,13 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
   }
 
   OS << "\nRequirements\n";
-  for (const eval::RequirementResult &R : A.Requirements)
-    OS << fmt::format("  [{}] {}: {}\n", R.Met ? "met" : "NOT MET", R.Name.str(), R.Detail);
+  for (const eval::RequirementResult &R : A.Requirements) {
+    OS << fmt::format("  [{}] {}", R.Met ? "met" : "NOT MET", R.Title.str());
+    // A met prerequisite has nothing to add: "[met] Ethics", not "met: met".
+    if (!R.Detail.empty())
+      OS << ": " << R.Detail;
+    OS << "\n";
+  }
 
   if (!A.Missing.empty()) {
     OS << "\nStill needed\n";

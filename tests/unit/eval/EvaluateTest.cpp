@@ -2,12 +2,12 @@
 #include "eval/Evaluate.h"
 #include "ledger/Ledger.h"
 #include "report/Report.h"
+#include "support/AuditText.h"
 #include "support/CompileText.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
 
 using namespace certc;
 
@@ -20,34 +20,10 @@ std::string member(const std::string &Activities) {
              "position": "clerk"}, "activities": [)" + Activities + "]}";
 }
 
-/// Audit refers into Policy; moving an AuditRun keeps that valid because the
-/// referenced names and rules live in the policy's vectors, whose storage moves.
-struct AuditRun {
-  ir::Policy Policy;
-  eval::Audit Audit;
-};
+using testsupport::AuditRun;
 
 AuditRun audit(const std::string &PolicyText, const std::string &Ledger, const char *AsOf = "2026-11-23") {
-  // A broken fixture is a broken test binary: stop before using what is missing.
-  auto C = testsupport::compileText(std::string(Base) + PolicyText);
-  if (!C.Policy) {
-    ADD_FAILURE() << "policy does not compile: " << (C.Messages.empty() ? "" : C.Messages[0]);
-    std::exit(1);
-  }
-  AuditRun R{std::move(*C.Policy), {}};
-  eval::PolicyIndex Index(R.Policy);
-  ledger::ReadResult Read = ledger::readJsonLedger(R.Policy, "t.json", Ledger);
-  if (!Read.Errors.empty() || Read.Members.size() != 1) {
-    ADD_FAILURE() << "ledger does not read: " << (Read.Errors.empty() ? "" : Read.Errors[0].str());
-    std::exit(1);
-  }
-  auto A = eval::evaluate(Index, Read.Members[0], *Date::parse(AsOf));
-  if (!A) {
-    ADD_FAILURE() << llvm::toString(A.takeError());
-    std::exit(1);
-  }
-  R.Audit = std::move(*A);
-  return R;
+  return testsupport::auditText(std::string(Base) + PolicyText, Ledger, AsOf);
 }
 
 const eval::ItemResult &item(const AuditRun &R, const std::string &Id) {
@@ -151,6 +127,41 @@ TEST(Evaluate, ActivityOrderDoesNotChangeTheReport) {
   }
   EXPECT_EQ(J1, J2);
   EXPECT_EQ(R1.Audit.Categories[0].Points, Rational(12));
+}
+
+TEST(Evaluate, CategoriesFollowTheRequirementsThenTheDeclarations) {
+  // Declared Education, Experience, Leadership; the requirements name
+  // Education, then Leadership; Experience, named by none, comes last.
+  AuditRun R = audit("category Experience.\ncategory Leadership.\n"
+                     "requirement leadership: Leadership at least 1 point cite guidelines, \"s\", \"q\".\n"
+                     "rule r: each study_abroad earns points as awarded into Education or Experience or Leadership "
+                     "cite guidelines, \"s\", \"q\".\n",
+                     member(""));
+  ASSERT_EQ(R.Audit.Categories.size(), 3u);
+  EXPECT_EQ(R.Audit.Categories[0].Name, "Education");
+  EXPECT_EQ(R.Audit.Categories[1].Name, "Leadership");
+  EXPECT_EQ(R.Audit.Categories[2].Name, "Experience");
+}
+
+TEST(Evaluate, RequirementsShowTheirTitlesOrElseTheirNames) {
+  AuditRun R = audit("prerequisite ethics \"IIMC Code of Ethics\": ethics_affirmed else \"affirm the Code\" "
+                     "cite guidelines, \"s\", \"q\".\n"
+                     "requirement plenty \"Plenty of points\": Education at least 4 points cite guidelines, \"s\", \"q\".\n"
+                     "rule r: each study_abroad earns points as awarded into Education cite guidelines, \"s\", \"q\".\n",
+                     R"({"member": {"id": "m1", "region": 4, "membership": "full", "member_since": "2015-01-01",
+                        "position": "clerk", "ethics_affirmed": true}, "activities": [
+                        {"id": "x", "kind": "study_abroad", "date": "2020-01-01", "points": 7}]})");
+  ASSERT_EQ(R.Audit.Requirements.size(), 3u);
+  const eval::RequirementResult &Ethics = R.Audit.Requirements[0];
+  EXPECT_EQ(Ethics.Title, "IIMC Code of Ethics");
+  EXPECT_TRUE(Ethics.Met);
+  EXPECT_EQ(Ethics.Detail, ""); // met: nothing more to say
+  const eval::RequirementResult &Education = R.Audit.Requirements[1];
+  EXPECT_EQ(Education.Title, "education"); // no title: the name
+  EXPECT_EQ(Education.Points, Rational(7));
+  EXPECT_EQ(Education.Required, Rational(10));
+  EXPECT_EQ(R.Audit.Requirements[2].Title, "Plenty of points");
+  EXPECT_TRUE(R.Audit.Requirements[2].Met);
 }
 
 TEST(Evaluate, UnmetPrerequisitesExplainThemselves) {

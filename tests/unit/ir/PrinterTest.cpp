@@ -55,9 +55,11 @@ TEST(IRPrinter, PrintsEverySectionInOrder) {
       "    years_in_office: integer 0..60, default 0",
       "  kind conference (period)  @ policies/iimc/cmc.cert:17:1\n    start: date\n",
       "categories\n  education  @ policies/iimc/cmc.cert:22:1\n",
-      "requirements\n  total: education + experience >= 100",
+      // A title follows the name it stands for; no title, nothing.
+      "requirements\n  total \"Total points\": education + experience >= 100",
+      "  education_minimum: education >= 60",
       "spillovers\n  education above 60 -> experience",
-      "prerequisites\n  membership: years_since(member.joined) >= 2",
+      "prerequisites\n  membership \"Two years of membership\": years_since(member.joined) >= 2",
       "  not_certified: not holds(cmc)",
       "caps\n  online_limit: at most 20 in education",
       "  webinar_limit: at most 10 in education, inside online_limit",
@@ -154,7 +156,7 @@ TEST(IRPrinter, SurvivesBrokenPolicies) {
   EXPECT_TRUE(contains(Text, "  kind #12345\n"));
   EXPECT_TRUE(contains(Text, "  credits #7\n"));
   EXPECT_TRUE(contains(Text, "rule conference_attendance  @ #9:60:3\n"));
-  EXPECT_TRUE(contains(Text, "membership: not <expr " + std::to_string(Self) + ">"));
+  EXPECT_TRUE(contains(Text, "membership \"Two years of membership\": not <expr " + std::to_string(Self) + ">"));
   // Deep chains print up to the verifier's depth limit, then "...".
   ExprId E = addExpr(P, makeExpr(Op::AuditDate));
   for (int I = 0; I < 1000; ++I)

@@ -159,11 +159,13 @@ void addCredits(Policy &P) {
   P.Categories.push_back({"experience", at(23, 1)});
 
   P.Requirements.push_back({"total",
+                            "Total points",
                             {Education, Experience},
                             100,
                             {cite("2.1", "A total of 100 points is required.")},
                             at(25, 1)});
   P.Requirements.push_back({"education_minimum",
+                            "",
                             {Education},
                             60,
                             {cite("2.2", "At least 60 points must be in education.")},
@@ -180,6 +182,7 @@ void addCredits(Policy &P) {
   ExprId Two = addConst(P, numberValue(2));
   ExprId Member = addExpr(P, compare(Cmp::Ge, Years, Two));
   P.Prerequisites.push_back({"membership",
+                             "Two years of membership",
                              Member,
                              "You must have been an IIMC member for two years.",
                              {cite("1.1", "Applicants must be members for two years.")},
@@ -188,7 +191,7 @@ void addCredits(Policy &P) {
   ExprId Holds = addExpr(P, node(Op::Holds, {}, symbolId(P, "cmc")));
   ExprId NotHolds = addExpr(P, node(Op::Not, {Holds}));
   P.Prerequisites.push_back(
-      {"not_certified", NotHolds, "You already hold the CMC.", {}, at(30, 1)});
+      {"not_certified", "", NotHolds, "You already hold the CMC.", {}, at(30, 1)});
 
   P.Caps.push_back({"online_limit",
                     20,

@@ -457,6 +457,16 @@ TEST(IRVerifier, RequirementsAreWellFormed) {
                       "requirement 'education_minimum': amount must be positive, not 0"));
 }
 
+TEST(IRVerifier, TitlesAreAbsentOrShowSomething) {
+  EXPECT_TRUE(rejects([](Policy &P) { P.Requirements[0].Title = " \t "; },
+                      "requirement 'total': the title is blank"));
+  EXPECT_TRUE(rejects([](Policy &P) { P.Prerequisites[1].Title = " "; },
+                      "prerequisite 'not_certified': the title is blank"));
+  Policy Untitled = makeSamplePolicy();
+  Untitled.Requirements[0].Title.clear();
+  EXPECT_EQ(errorText(verifyPolicy(Untitled)), "");
+}
+
 TEST(IRVerifier, SpilloversAreWellFormed) {
   EXPECT_TRUE(rejects([](Policy &P) { P.Spillovers[0].To = Education; },
                       "spillover 0 (education to education): spills a category into itself"));
