@@ -88,6 +88,10 @@ struct RequirementResult {
 /// dated before GraceEnd count toward it too.
 struct PeriodDates {
   Date Start, End, GraceEnd;
+  /// The last days included, as members read them.
+  Date lastDay() const { return End.addDays(-1).value_or(End); }
+  Date lastGraceDay() const { return GraceEnd.addDays(-1).value_or(GraceEnd); }
+  bool hasGrace() const { return GraceEnd != End; }
 };
 
 struct Audit {

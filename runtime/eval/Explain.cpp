@@ -37,9 +37,9 @@ void windowText(llvm::raw_ostream &OS, const ir::DateWindow &W) {
 
 /// " 2022-01-01 to 2023-12-31 (grace to 2024-04-30)": last days, inclusive.
 void periodText(llvm::raw_ostream &OS, const PeriodDates &P) {
-  OS << ' ' << P.Start << " to " << P.End.addDays(-1).value_or(P.End);
-  if (P.GraceEnd != P.End)
-    OS << " (grace to " << P.GraceEnd.addDays(-1).value_or(P.GraceEnd) << ")";
+  OS << ' ' << P.Start << " to " << P.lastDay();
+  if (P.hasGrace())
+    OS << " (grace to " << P.lastGraceDay() << ")";
 }
 
 const char *roundingWords(ir::Rounding::Mode M) {

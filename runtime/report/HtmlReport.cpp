@@ -268,6 +268,14 @@ void printHtmlReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
   OS << "<p class=\"verdict " << (A.Eligible ? "eligible" : "not-eligible") << "\">Verdict: <strong>"
      << (A.Eligible ? "Eligible" : "Not yet eligible") << "</strong> for the " << esc(A.Designation) << " as of "
      << A.AsOf.str() << "</p>\n";
+  if (A.Period) {
+    OS << "<p class=\"period\">Compliance period: <time datetime=\"" << A.Period->Start << "\">" << A.Period->Start
+       << "</time> to <time datetime=\"" << A.Period->lastDay() << "\">" << A.Period->lastDay() << "</time>";
+    if (A.Period->hasGrace())
+      OS << " (grace to <time datetime=\"" << A.Period->lastGraceDay() << "\">" << A.Period->lastGraceDay()
+         << "</time>)";
+    OS << "</p>\n";
+  }
   if (!A.Missing.empty()) {
     OS << "<h3>Still needed</h3>\n<ul class=\"missing\">\n";
     for (const std::string &M : A.Missing)

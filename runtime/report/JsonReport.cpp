@@ -52,12 +52,9 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
   writeJsonString(OS, P.ContentHash);
   OS << ",\"as_of\":";
   OS << '"' << A.AsOf << '"';
-  if (A.Period) {
-    // Last days, inclusive, as the text report says them.
-    auto Last = [](Date End) { return End.addDays(-1).value_or(End); };
-    OS << ",\"period\":{\"start\":\"" << A.Period->Start << "\",\"end\":\"" << Last(A.Period->End)
-       << "\",\"grace_until\":\"" << Last(A.Period->GraceEnd) << "\"}";
-  }
+  if (A.Period)
+    OS << ",\"period\":{\"start\":\"" << A.Period->Start << "\",\"end\":\"" << A.Period->lastDay()
+       << "\",\"grace_until\":\"" << A.Period->lastGraceDay() << "\"}";
   OS << ",\"eligible\":" << (A.Eligible ? "true" : "false");
   OS << ",\"categories\":";
   array(OS, A.Categories, [&](const eval::CategoryResult &C) {

@@ -14,18 +14,18 @@ std::string citeText(llvm::ArrayRef<ir::Citation> Cites) {
   const ir::Citation &C = Cites.front();
   return fmt::format("{}, \"{}\": \"{}\"", C.Document, C.Section, C.Quote);
 }
-/// Periods end before their End date; members read the last day included.
-Date lastDay(Date End) { return End.addDays(-1).value_or(End); }
 } // namespace
 
 void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A) {
   OS << fmt::format("{} ({}) - status update for member {} as of {}\n", P.Title, A.Designation.str(),
                     escapeControls(A.Member),
                     A.AsOf.str());
-  if (A.Period)
-    OS << "Compliance period: " << A.Period->Start << " to " << lastDay(A.Period->End)
-       << (A.Period->GraceEnd != A.Period->End ? " (grace to " + lastDay(A.Period->GraceEnd).str() + ")" : "")
-       << "\n";
+  if (A.Period) {
+    OS << "Compliance period: " << A.Period->Start << " to " << A.Period->lastDay();
+    if (A.Period->hasGrace())
+      OS << " (grace to " << A.Period->lastGraceDay() << ")";
+    OS << "\n";
+  }
   OS << fmt::format("Verdict: {}\n", A.Eligible ? "ELIGIBLE" : "NOT YET ELIGIBLE");
 
   OS << "\nPoints\n";
