@@ -136,6 +136,7 @@ operand
   | 'years' 'since' operand                           # yearsSinceOperand
   | 'awarded' ident                                   # awardedOperand
   | 'audit' 'date'                                    # auditDateOperand
+  | 'period' bound=('start' | 'end')                  # periodBoundOperand
   | quantity                                          # quantityOperand
   | amount                                            # amountOperand
   | DATE                                              # dateOperand
@@ -151,7 +152,7 @@ name : ID+ ;
 // Words that are keywords only where they start a construct may still name things.
 ident
   : ID | 'member' | 'other' | 'period' | 'item' | 'file' | 'number' | 'count' | 'years' | 'activity'
-  | 'source' | 'date' | 'designation' | 'audit' | 'priority' | 'unit' | 'category'
+  | 'source' | 'date' | 'designation' | 'audit' | 'priority' | 'unit' | 'category' | 'start' | 'end'
   ;
 
 DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;

@@ -79,6 +79,7 @@ struct Expr {
     YearsSince,    ///< years since Kids[0]
     AwardedOn,     ///< awarded Names[0]
     AuditDate,
+    PeriodBound,   ///< period start, or period end (PeriodEnd)
     Shift,         ///< Kids[0] +/- Quantity (Minus: -)
   };
   Kind K;
@@ -89,6 +90,7 @@ struct Expr {
   bool Minus = false;        ///< Shift: "- N units"
   bool EndExclusive = false; ///< InWindow: "before" the end date rather than "through" it
   bool Earlier = false;      ///< NoSame: "no earlier"
+  bool PeriodEnd = false;    ///< PeriodBound: "period end" rather than "period start"
   bool Distinct = false;     ///< NumberOf: items equal in the fields Names[1..] count once
   Rational Amount;
   Rational RangeHigh;        ///< InRange: the upper bound (Amount is the lower)

@@ -63,6 +63,7 @@ private:
   void handleTitle(const std::optional<ast::Text> &Title, const char *What, const ast::Name &Of);
   // HandlePeriod.cpp
   void handleCompliancePeriod(const ast::CompliancePeriod &P);
+  sema::Type handlePeriodBound(const ast::Expr &E);
   std::optional<uint32_t> wholeMonths(const ast::Quantity &Q, llvm::StringRef What);
 
   // HandleGroup.cpp
@@ -144,6 +145,10 @@ private:
                     const std::vector<ast::SMRange> &Ranges, llvm::StringRef What,
                     ast::SMRange Whole);
 
+  /// Whether any file declares a compliance period (for `period start`).
+  bool HasPeriods = false;
+  /// Checking a compliance period's own anchor and condition.
+  bool InPeriodDecl = false;
   sema::Sema &S;
   DiagnosticEngine &Diags;
   bool InPrerequisite = false;

@@ -29,6 +29,7 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
     case K::Bool: return Type::boolean();
     case K::Text: return Type::text();
     case K::AuditDate: return Type::date();
+    case K::PeriodBound: return handlePeriodBound(E);
     case K::Not:
     case K::And:
     case K::Or: return handleConnective(E, C);

@@ -36,15 +36,30 @@ void Checker::handleCompliancePeriod(const ast::CompliancePeriod &P) {
   std::optional<uint32_t> Length = wholeMonths(P.Length, "a compliance period");
   std::optional<uint32_t> Grace = P.Grace ? wholeMonths(*P.Grace, "a grace period") : std::optional<uint32_t>(0);
   // The anchor and the choice are about the member: no activity is current.
+  InPeriodDecl = true;
   bool Ok = !operandOfKind(*P.Anchor, Context{}, Type::Kind::Date, diag::PeriodAnchorNotDate).isError();
   if (P.When)
     Ok &= checkCondition(*P.When, Context{});
+  InPeriodDecl = false;
   if (Length && Grace && *Grace >= *Length) {
     Diags.report(diag::GraceNotShorterThanPeriod, P.Grace->Range);
     Ok = false;
   }
   if (Ok && Length && Grace)
     S.Periods.push_back({&P, *Length, *Grace});
+}
+
+Type Checker::handlePeriodBound(const ast::Expr &E) {
+  llvm::StringRef Bound = E.PeriodEnd ? "end" : "start";
+  if (!HasPeriods) {
+    Diags.report(diag::PeriodBoundWithoutPeriod, E.Range, Bound.str());
+    return Type::error();
+  }
+  if (InPeriodDecl) {
+    Diags.report(diag::PeriodBoundInPeriod, E.Range, Bound.str());
+    return Type::error();
+  }
+  return Type::date();
 }
 
 } // namespace certc

@@ -13,6 +13,7 @@ using namespace sema;
 
 void Checker::checkPolicyLevel(CheckMode Mode) {
   handleHeader(Mode);
+  HasPeriods = std::any_of(S.Files.begin(), S.Files.end(), [](const ast::File *F) { return !F->Periods.empty(); });
   // Spillovers read the requirements of every file, so those come first.
   DeclaredNames RequirementNames(Diags, "requirement"), PrerequisiteNames(Diags, "prerequisite");
   for (const ast::File *F : S.Files)

@@ -346,6 +346,8 @@ private:
       return node(ir::Op::AwardedOn, {}, symbol(E.Names[0].Text));
     case K::AuditDate:
       return node(ir::Op::AuditDate, {});
+    case K::PeriodBound:
+      return node(E.PeriodEnd ? ir::Op::PeriodEnd : ir::Op::PeriodStart, {});
     case K::NoSame: {
       KindId Other = S.kindOf(E.Names[0]);
       ir::Expr Out;

@@ -563,6 +563,11 @@ private:
     }
     if (dynamic_cast<P::AuditDateOperandContext *>(C))
       return make(K::AuditDate, C);
+    if (auto *X = dynamic_cast<P::PeriodBoundOperandContext *>(C)) {
+      auto E = make(K::PeriodBound, C);
+      E->PeriodEnd = X->bound->getText() == "end";
+      return E;
+    }
     if (auto *X = dynamic_cast<P::QuantityOperandContext *>(C)) {
       auto E = make(K::Number, C);
       ast::Quantity Q = quantity(X->quantity());

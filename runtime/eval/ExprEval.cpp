@@ -117,6 +117,10 @@ Scalar ExprEvaluator::eval(ir::ExprId Id, const ledger::Activity *Current) const
     return scalarOf(M.Fields[E.A]);
   case ir::Op::AuditDate:
     return date(AsOf);
+  case ir::Op::PeriodStart:
+    return Period ? date(Period->Start) : Scalar();
+  case ir::Op::PeriodEnd:
+    return Period ? date(Period->lastDay()) : Scalar();
   case ir::Op::Not: {
     Scalar S = eval(E.Args[0], Current);
     return boolean(!(S.K == VK::Bool && S.Bool));

@@ -247,6 +247,8 @@ llvm::Expected<ExprType> ExprChecker::compute(ExprId Id, uint32_t Kind) {
   case Op::MemberField:
     return fieldType(P.MemberFields[E.A]);
   case Op::AuditDate:
+  case Op::PeriodStart:
+  case Op::PeriodEnd:
     return ExprType{TK::Date};
   case Op::Not:
   case Op::And:

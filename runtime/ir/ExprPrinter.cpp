@@ -72,6 +72,10 @@ public:
       return {"member." + memberField(E.A), Atom};
     case Op::AuditDate:
       return {"audit_date", Atom};
+    case Op::PeriodStart:
+      return {"period_start", Atom};
+    case Op::PeriodEnd:
+      return {"period_end", Atom};
     case Op::Not:
       return {"not " + Arg(0, Atom, Kind), Predicate};
     case Op::And:

@@ -140,6 +140,8 @@ enum class Op : uint8_t {
   CountDistinct,  ///< as CountActivities, counting activities whose Pairs fields are
                   ///< all equal once (Pairs name fields of kind A on both sides)
   LaterDate,      ///< the later of dates Args[0] and Args[1] (absent if either is)
+  PeriodStart,    ///< the first day of the member's compliance period (absent without one)
+  PeriodEnd,      ///< the last day of the member's compliance period (absent without one)
   // In CountActivities, CountDistinct, NoOtherSame and NoEarlierSame, "kind A" is
   // an index into Policy::Kinds (whereas Rule::Kind is the kind's name symbol).
 };

@@ -33,8 +33,10 @@ const OpInfo Table[] = {
     {"no_earlier_same", "kind", false, false, false, true, 0, 0},
     {"count_distinct", "kind", false, false, false, true, 0, 1},
     {"later_date", nullptr, false, false, false, false, 2, 2},
+    {"period_start", nullptr, false, false, false, false, 0, 0},
+    {"period_end", nullptr, false, false, false, false, 0, 0},
 };
-static_assert(std::size(Table) == size_t(Op::LaterDate) + 1,
+static_assert(std::size(Table) == size_t(Op::PeriodEnd) + 1,
               "every Op needs a row in the table");
 } // namespace
 

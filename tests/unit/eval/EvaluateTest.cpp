@@ -299,6 +299,16 @@ TEST(CompliancePeriod, TheFirstPeriodWhoseConditionHoldsApplies) {
   EXPECT_EQ(audit(Policy, Region5, "2024-06-30").Audit.Period->Start, *Date::parse("2024-01-01"));
 }
 
+TEST(CompliancePeriod, ConditionsReadThePeriodsFirstAndLastDays) {
+  std::string Policy = std::string(PeriodPolicy) +
+                       "prerequisite new: member_since on or after period start else \"joined in the period\" "
+                       "cite guidelines, \"s\", \"q\".\n"
+                       "prerequisite ends: period end = 2025-12-31 else \"ends 2025-12-31\" cite guidelines, \"s\", \"q\".\n";
+  AuditRun R = audit(Policy, member(""), "2024-03-01");
+  EXPECT_FALSE(prerequisiteMet(R, "new")); // member since 2015
+  EXPECT_TRUE(prerequisiteMet(R, "ends"));
+}
+
 TEST(CompliancePeriod, AMemberWithoutTheStartDateIsAnErrorNamingThem) {
   std::string Policy = "compliance period: 2 years from member.program_enrolled cite guidelines, \"s\", \"q\".\n"
                        "rule c: each cd_rom_course earns 1 point into Education cite guidelines, \"s\", \"q\".\n";
