@@ -62,7 +62,8 @@ categoryDecl : 'category' name '.' ;
 requirementDecl : 'requirement' ident ':' name ('+' name)* 'at' 'least' quantity cite* '.' ;
 // excess Education counts toward Experience.
 spillDecl : 'excess' source=name 'counts' 'toward' target=name cite* '.' ;
-prerequisiteDecl : 'prerequisite' ident ':' expr 'else' STRING cite* '.' ;
+// `not waivable`: staff exceptions may not waive it (docs/exceptions-format.md).
+prerequisiteDecl : 'prerequisite' ident ':' expr 'else' STRING (notWaivable='not' 'waivable')? cite* '.' ;
 everyItemDecl : 'every' 'item' condition+ cite* '.' ;
 
 groupDecl : 'group' ident ('where' expr)? ('at' 'most' quantity)? cite* '{' groupMember* '}' ;
@@ -138,7 +139,7 @@ name : ID+ ;
 // Words that are keywords only where they start a construct may still name things.
 ident
   : ID | 'member' | 'other' | 'period' | 'item' | 'file' | 'number' | 'count' | 'years' | 'activity'
-  | 'source' | 'date' | 'designation' | 'audit' | 'priority' | 'unit' | 'category'
+  | 'source' | 'date' | 'designation' | 'audit' | 'priority' | 'unit' | 'category' | 'waivable'
   ;
 
 DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;

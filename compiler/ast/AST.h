@@ -194,6 +194,7 @@ struct Prerequisite {
   Name PrerequisiteName;
   ExprPtr Test;
   std::string Reason;
+  bool NotWaivable = false; ///< `not waivable`: no staff exception may waive it
   std::vector<Citation> Cites;
   SMRange Range;
 };

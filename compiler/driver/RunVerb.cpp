@@ -4,6 +4,7 @@
 #include "driver/LedgerFiles.h"
 #include "driver/Output.h"
 #include "driver/Pipeline.h"
+#include "driver/StaffFiles.h"
 #include "driver/Verbs.h"
 #include "report/Report.h"
 
@@ -106,11 +107,19 @@ int runRun(const char *Argv0) {
   ledger::LedgerSchema Schema(*P);
 
   std::vector<ledger::LedgerError> Errors;
+  StaffFiles Staff(*P, ExceptionsOption, PlannedOption, Errors);
+  if (!Staff.usable()) {
+    for (const ledger::LedgerError &E : Errors)
+      llvm::errs() << E.str() << "\n";
+    return 1;
+  }
   std::vector<LedgerSource> Sources = findLedgers(RunLedgers, Errors);
   // The output file is opened before any audit, so that a path that cannot be
   // written fails at once; it replaces FILE only when everything was written.
   std::unique_ptr<OutputFile> File;
   if (!RunOutput.empty()) {
+    for (std::string &Path : Staff.paths())
+      Inputs.push_back(std::move(Path));
     for (const LedgerSource &S : Sources) {
       Inputs.push_back(S.Path);
       if (!S.ActivitiesCsv.empty())
@@ -123,7 +132,7 @@ int runRun(const char *Argv0) {
   llvm::raw_ostream &OS = File ? File->os() : llvm::outs();
 
   AuditPipeline Pipeline(
-      Index, *AsOf, Jobs,
+      [&](const ledger::Member &M) { return Staff.audit(Index, M, *AsOf); }, Jobs,
       [&](llvm::raw_ostream &Out, const eval::Audit &A) {
         if (RunFormat == ReportFormat::Json)
           report::printJsonReport(Out, *P, A);
@@ -153,6 +162,7 @@ int runRun(const char *Argv0) {
             Errors.push_back(std::move(E));
           }
           ++Number;
+          Staff.addPlanned(M);
           Pipeline.add(std::move(M));
         },
         [&](bool MayWithdraw) { Pipeline.beginFile(S.Path, MayWithdraw || Shared.inFile(File)); });
@@ -163,12 +173,16 @@ int runRun(const char *Argv0) {
   }
   Pipeline.finish();
   Progress.finish();
+  Staff.reportUnseen(Errors);
 
   bool Failed = !Errors.empty();
   for (const ledger::LedgerError &E : Errors)
     llvm::errs() << E.str() << "\n";
-  for (const std::string &E : Pipeline.errors()) {
-    llvm::WithColor::error(llvm::errs(), "certc") << E << "\n";
+  for (const AuditPipeline::Failure &E : Pipeline.errors()) {
+    if (E.Located)
+      llvm::errs() << E.Text << "\n";
+    else
+      llvm::WithColor::error(llvm::errs(), "certc") << E.Text << "\n";
     Failed = true;
   }
   if (File && !File->commit())

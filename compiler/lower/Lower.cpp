@@ -74,7 +74,7 @@ public:
     }
     for (const ast::Prerequisite *Pre : S.Prerequisites)
       P.Prerequisites.push_back({Pre->PrerequisiteName.Text, expr(*Pre->Test, KindId::none()), Pre->Reason,
-                                 cites(Pre->Cites), loc(Pre->Range)});
+                                 !Pre->NotWaivable, cites(Pre->Cites), loc(Pre->Range)});
     for (const CapInfo &C : S.Caps)
       P.Caps.push_back({C.Name, C.Limit, C.Parent.Index, C.Category.Index,
                         C.Cites ? cites(*C.Cites) : std::vector<ir::Citation>{},

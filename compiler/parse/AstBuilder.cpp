@@ -157,7 +157,8 @@ private:
       return Out.Spills.push_back({name(C->source), name(C->target), cites(C->cite()), range(C)});
     if (auto *C = D->prerequisiteDecl())
       return Out.Prerequisites.push_back(
-          {name(C->ident()), expr(C->expr()), string(C->STRING()), cites(C->cite()), range(C)});
+          {name(C->ident()), expr(C->expr()), string(C->STRING()), C->notWaivable != nullptr, cites(C->cite()),
+           range(C)});
     if (auto *C = D->everyItemDecl())
       return Out.Root.Conditions.push_back(everyItem(C));
     if (auto *C = D->groupDecl())

@@ -2,6 +2,7 @@
 #include "eval/Evaluate.h"
 #include "alloc/Allocator.h"
 #include "eval/Credits.h"
+#include "eval/MemberExceptions.h"
 
 #include <fmt/format.h>
 
@@ -27,16 +28,24 @@ llvm::StringRef spillSourceOf(const ir::Policy &P, uint32_t Category) {
 /// The item's result as the allocation placed it, or why it has no place, into
 /// a fresh R (built in place: an ItemResult is large).
 void describeItem(ItemResult &R, const ir::Policy &P, const ledger::Activity &A, const ItemCredits &C,
-                  const alloc::Solution &Solved, size_t Item) {
+                  const alloc::Solution &Solved, size_t Item, const StaffException *Exception) {
   R.Id = A.Id;
   R.Kind = P.Symbols[P.Kinds[A.Kind].Name];
+  R.Planned = A.Planned;
+  R.Exception = Exception;
+  if (Exception && Exception->A == StaffException::Action::Exclude) {
+    R.Why.K = Reason::Kind::Excluded;
+    return;
+  }
   int32_t Choice = Item == SIZE_MAX ? -1 : Solved.Choice[Item];
   if (Choice >= 0) {
     const CreditOption &O = C.Options[Choice];
-    const ir::Rule &Rule = P.Rules[O.Rule];
-    R.Rule = Rule.Name;
+    if (O.Rule != ir::None) {
+      const ir::Rule &Rule = P.Rules[O.Rule];
+      R.Rule = Rule.Name;
+      R.Cites = Rule.Cites;
+    }
     R.How = O.How;
-    R.Cites = Rule.Cites;
     R.Points = Solved.Credited[Item];
     if (R.Points.isZero()) {
       R.Why.K = Reason::Kind::CapReached;
@@ -66,7 +75,8 @@ void describeItem(ItemResult &R, const ir::Policy &P, const ledger::Activity &A,
 }
 } // namespace
 
-llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M, Date AsOf) {
+llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M, Date AsOf,
+                               llvm::ArrayRef<StaffException> Exceptions) {
   const ir::Policy &P = Index.P;
   ExprEvaluator Eval(Index, M, AsOf);
   Audit Out;
@@ -91,18 +101,38 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
   Credits.reserve(Order.size());
   alloc::Problem Problem = Index.Shape;
   Problem.Items.reserve(Order.size());
+  llvm::Expected<ResolvedExceptions> Resolved = resolveExceptions(P, Exceptions, Order, AsOf);
+  if (!Resolved)
+    return Resolved.takeError();
   llvm::SmallVector<size_t, 64> ItemOfActivity(Order.size(), SIZE_MAX);
   for (size_t I = 0; I < Order.size(); ++I) {
     ItemCredits &C = Credits.emplace_back();
     if (llvm::Error E = creditsFor(Eval, Index, *Order[I], C))
       return llvm::createStringError(std::errc::invalid_argument, "member %s: %s", M.Id.c_str(),
                                      llvm::toString(std::move(E)).c_str());
+    int32_t Pinned = -1;
+    if (const StaffException *X = Resolved->OfItem[I]) {
+      if (X->A == StaffException::Action::Exclude)
+        continue;
+      llvm::Expected<int32_t> Pin = pinCredit(*X, C);
+      if (!Pin)
+        return Pin.takeError();
+      Pinned = *Pin;
+    }
     if (!C.Options.empty()) {
       alloc::Item &Item = Problem.Items.emplace_back();
       for (const CreditOption &O : C.Options)
-        Item.Options.push_back({O.Category, O.How.Earned, P.Rules[O.Rule].Cap});
+        Item.Options.push_back({O.Category, O.How.Earned,
+                                O.Substituted || O.Rule == ir::None ? alloc::NoCap : P.Rules[O.Rule].Cap});
+      Item.Pinned = Pinned;
       ItemOfActivity[I] = Problem.Items.size() - 1;
     }
+  }
+  // Granted points are items of their own, pinned to their category, outside every cap.
+  for (const StaffException *G : Resolved->Grants) {
+    alloc::Item &Item = Problem.Items.emplace_back();
+    Item.Options.push_back({G->Category, *G->Points, alloc::NoCap});
+    Item.Pinned = 0;
   }
 
   llvm::Expected<alloc::Solution> Solved = alloc::allocateCredits(Problem);
@@ -112,8 +142,14 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
 
   // Prerequisites.
   bool PrerequisitesMet = true;
-  for (const ir::Prerequisite &Pre : P.Prerequisites) {
+  for (size_t I = 0; I < P.Prerequisites.size(); ++I) {
+    const ir::Prerequisite &Pre = P.Prerequisites[I];
     bool Met = Eval.test(Pre.Test, nullptr);
+    const StaffException *Waiver = Met ? nullptr : Resolved->Waivers[I];
+    if (Waiver) {
+      Out.Requirements.push_back({Pre.Name, true, true, "waived by exception `" + Waiver->Id + "`", Pre.Cites, Waiver});
+      continue;
+    }
     PrerequisitesMet &= Met;
     Out.Requirements.push_back({Pre.Name, Met, true, Met ? "met" : Pre.Reason, Pre.Cites});
     if (!Met)
@@ -147,9 +183,22 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
   Out.Eligible = PrerequisitesMet && Solved->AllMet;
 
   // Items, by activity id.
-  Out.Items.reserve(Order.size());
+  Out.Items.reserve(Order.size() + Resolved->Grants.size());
   for (size_t I = 0; I < Order.size(); ++I)
-    describeItem(Out.Items.emplace_back(), P, *Order[I], Credits[I], *Solved, ItemOfActivity[I]);
+    describeItem(Out.Items.emplace_back(), P, *Order[I], Credits[I], *Solved, ItemOfActivity[I],
+                 Resolved->OfItem[I]);
+  for (size_t G = 0; G < Resolved->Grants.size(); ++G) {
+    const StaffException &Grant = *Resolved->Grants[G];
+    ItemResult &R = Out.Items.emplace_back();
+    R.Id = Grant.Id;
+    R.Kind = "granted points";
+    R.Exception = &Grant;
+    R.Category = P.Categories[Grant.Category].Name;
+    R.Points = Solved->Credited[Problem.Items.size() - Resolved->Grants.size() + G];
+    R.Credited = !R.Points.isZero();
+    R.How.Earned = *Grant.Points;
+  }
+  Out.Exceptions = std::move(Resolved->All);
   if (const std::optional<std::string> &E = Eval.dateError())
     return llvm::createStringError(std::errc::value_too_large, "member %s: %s", M.Id.c_str(), E->c_str());
   return Out;

@@ -5,15 +5,19 @@
 
 #include "eval/Audit.h"
 #include "eval/PolicyIndex.h"
+#include "eval/StaffException.h"
 #include "ledger/Ledger.h"
 
 #include "llvm/Support/Error.h"
 
 namespace certc::eval {
 
-/// Fails (never crashes) only when exact arithmetic overflows or the allocation
-/// exceeds its documented limits; the error names the member.
-llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M, Date AsOf);
+/// Fails (never crashes) when exact arithmetic overflows or the allocation
+/// exceeds its documented limits (the error names the member), and with
+/// InputErrors (MemberExceptions.h) when one of the member's staff exceptions
+/// cannot apply. The Audit refers to Exceptions, which must outlive it.
+llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M, Date AsOf,
+                               llvm::ArrayRef<StaffException> Exceptions = {});
 
 } // namespace certc::eval
 

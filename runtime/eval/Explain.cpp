@@ -18,13 +18,6 @@ void unitWord(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, bool Pl
     OS << (C == '_' ? ' ' : C);
 }
 
-void unitText(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, const Rational &Amount) {
-  OS << Amount;
-  if (Unit == ir::None)
-    return;
-  OS << ' ';
-  unitWord(OS, P, Unit, Amount != Rational(1));
-}
 
 void windowText(llvm::raw_ostream &OS, const ir::DateWindow &W) {
   if (W.From && W.Until)
@@ -121,6 +114,7 @@ void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, con
     return;
   case Reason::Kind::LeftOut: OS << "left out by the allocation: crediting it would not change the outcome"; return;
   case Reason::Kind::NoRule: OS << "no rule of this policy credits this `" << I.Kind << "` item"; return;
+  case Reason::Kind::Excluded: OS << "excluded by exception `" << (I.Exception ? I.Exception->Id : "?") << "`"; return;
   }
   // A credited item: say what lowered its points.
   const Derivation &D = I.How;
@@ -134,6 +128,20 @@ void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, con
     OS << (D.Limit ? "; " : "") << "reduced from " << D.Earned << " by ";
     capText(OS, capOf(P, D));
   }
+  if (I.Exception && I.Exception->A == StaffException::Action::Credit) {
+    OS << (D.Limit || (I.Credited && D.Rule && I.Points != D.Earned) ? "; " : "") << "credited to " << I.Category
+       << " by exception `" << I.Exception->Id << "`";
+    if (I.Exception->Points)
+      OS << ", which states its points";
+  }
+}
+
+void unitText(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, const Rational &Amount) {
+  OS << Amount;
+  if (Unit == ir::None)
+    return;
+  OS << ' ';
+  unitWord(OS, P, Unit, Amount != Rational(1));
 }
 
 std::string pointsText(const Rational &R) {

@@ -15,7 +15,7 @@
 namespace certc::ir {
 
 /// Bumped whenever the serialised form changes meaning; loaders reject others.
-inline constexpr unsigned FormatVersion = 1;
+inline constexpr unsigned FormatVersion = 2;
 
 using SymbolId = uint32_t; ///< index into Policy::Symbols
 using ExprId = uint32_t;   ///< index into Policy::Exprs
@@ -244,6 +244,7 @@ struct Prerequisite {
   std::string Name;
   ExprId Test = None;
   std::string Reason; ///< shown when Test is false
+  bool Waivable = true; ///< whether a staff exception may waive it
   std::vector<Citation> Cites;
   SourceLoc Loc;
 };

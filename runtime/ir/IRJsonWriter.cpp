@@ -229,6 +229,7 @@ private:
       text("name", Pr.Name);
       index("test", Pr.Test);
       text("reason", Pr.Reason);
+      J.attribute("waivable", Pr.Waivable);
       cites(Pr.Cites);
       loc(Pr.Loc);
     });

@@ -30,13 +30,13 @@ std::string edited(const std::string &From, const std::string &To) {
 
 TEST(IRReader, RejectsOtherVersionsClearly) {
   Policy P = makeSamplePolicy();
-  P.Version = 2;
+  P.Version = 3;
   P.ContentHash = computeContentHash(P);
   llvm::Expected<Policy> Read = readPolicyJson(writePolicyJson(P), "new.ir.json");
-  EXPECT_EQ(errorText(Read), "new.ir.json: IR version 2 is not supported (expected 1)");
+  EXPECT_EQ(errorText(Read), "new.ir.json: IR version 3 is not supported (expected 2)");
   // The version is checked before the keys, which another version may change.
   EXPECT_EQ(readError("{\"format\": \"certc-ir\", \"version\": 7, \"rules\": 3}"),
-            "p.json: IR version 7 is not supported (expected 1)");
+            "p.json: IR version 7 is not supported (expected 2)");
   EXPECT_EQ(readError("{\"format\": \"certc-ir\", \"version\": \"1\"}"),
             "p.json: version: expected an integer");
 }

@@ -62,8 +62,8 @@ void setFilter(Policy &P, uint32_t Which, Expr E) { P.Rules[Which].Filter = addE
 TEST(IRVerifier, AcceptsTheSample) { EXPECT_EQ(errorText(verifyPolicy(makeSamplePolicy())), ""); }
 
 TEST(IRVerifier, Version) {
-  EXPECT_TRUE(rejects([](Policy &P) { P.Version = 2; },
-                      "policy: IR version 2 is not supported (expected 1)"));
+  EXPECT_TRUE(rejects([](Policy &P) { P.Version = 1; },
+                      "policy: IR version 1 is not supported (expected 2)"));
 }
 
 TEST(IRVerifier, SymbolsAreUnique) {
