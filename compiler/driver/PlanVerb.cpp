@@ -71,7 +71,7 @@ int runPlan(const char *Argv0) {
         [](const llvm::ErrorInfoBase &E) { llvm::WithColor::error(llvm::errs(), "certc") << E.message() << "\n"; });
     return 1;
   }
-  plan::writePlan(llvm::outs(), *P, *A, plan::planFor(*P, *A));
+  plan::writePlan(llvm::outs(), *P, *A, plan::planFor(Index, *Found, *A));
   return 0;
 }
 

@@ -50,8 +50,10 @@ void StaffFiles::readPlanned(const ir::Policy &P, llvm::StringRef Path, std::vec
       FileErrors.push_back(std::move(E));
   }
   for (ledger::LedgerError &E : FileErrors) {
-    // An error that names no member may hide any member's activities.
-    if (E.Member.empty())
+    // An error that names no member, or after which the reader stopped, may
+    // hide any member's activities.
+    llvm::StringRef Message = E.Message;
+    if (E.Member.empty() || Message.contains("was not read") || Message.endswith("(is the file truncated?)"))
       Usable = false;
     else
       Blocked[E.Member] = true;

@@ -114,6 +114,8 @@ void writeDerivation(llvm::raw_ostream &OS, const ir::Policy &P, const ItemResul
 /// (per-item maximum, cap); nothing when there is nothing to say.
 void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, const ItemResult &I);
 
+/// "contact hour", "contact hours": a unit's name as members read it.
+void unitName(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, bool Plural);
 /// "36 contact hours": an amount in a unit (None: the number alone).
 void unitText(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, const Rational &Amount);
 

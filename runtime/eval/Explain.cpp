@@ -10,13 +10,6 @@ namespace {
 /// "1 point", "7.5 points".
 void writePoints(llvm::raw_ostream &OS, const Rational &R) { OS << R << (R == Rational(1) ? " point" : " points"); }
 
-/// Unit names are identifiers; members read them with spaces.
-void unitWord(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, bool Plural) {
-  if (Unit == ir::None)
-    return;
-  for (char C : Plural ? P.Units[Unit].Plural : P.Units[Unit].Singular)
-    OS << (C == '_' ? ' ' : C);
-}
 
 
 void windowText(llvm::raw_ostream &OS, const ir::DateWindow &W) {
@@ -57,7 +50,7 @@ void derivationOf(llvm::raw_ostream &OS, const ir::Policy &P, const Derivation &
     writePoints(OS, E.Points);
     OS << " per ";
     if (E.Per == Rational(1))
-      unitWord(OS, P, E.RateUnit, false);
+      unitName(OS, P, E.RateUnit, false);
     else
       unitText(OS, P, E.RateUnit, E.Per);
     if (D.Rounded != D.Exact) {
@@ -136,12 +129,20 @@ void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, con
   }
 }
 
+// Unit names are identifiers; members read them with spaces.
+void unitName(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, bool Plural) {
+  if (Unit == ir::None)
+    return;
+  for (char C : Plural ? P.Units[Unit].Plural : P.Units[Unit].Singular)
+    OS << (C == '_' ? ' ' : C);
+}
+
 void unitText(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, const Rational &Amount) {
   OS << Amount;
   if (Unit == ir::None)
     return;
   OS << ' ';
-  unitWord(OS, P, Unit, Amount != Rational(1));
+  unitName(OS, P, Unit, Amount != Rational(1));
 }
 
 std::string pointsText(const Rational &R) {

@@ -1,6 +1,8 @@
 // Builds a member's plan from the audit and the policy's rules.
 #include "plan/Plan.h"
 
+#include "eval/ExprEval.h"
+
 #include "llvm/ADT/StringMap.h"
 
 #include <algorithm>
@@ -50,24 +52,54 @@ public:
   std::vector<Rational> CapUsed;
 };
 
+/// Whether an expression reads only the member and the date, so that it has
+/// one value for every activity the member could add.
+bool readsNoActivity(const ir::Policy &P, ir::ExprId Root) {
+  const ir::Expr &E = P.Exprs[Root];
+  switch (E.O) {
+  case ir::Op::ActivityField:
+  case ir::Op::NoOtherSame:
+  case ir::Op::NoEarlierSame:
+  case ir::Op::CountActivities:
+  case ir::Op::CountDistinct:
+    return false;
+  default:
+    return llvm::all_of(E.Args, [&](ir::ExprId Arg) { return readsNoActivity(P, Arg); });
+  }
+}
+
 class Planner {
 public:
-  Planner(const ir::Policy &P, const eval::Audit &A) : P(P), A(A), Used(P, A) {}
+  Planner(const eval::PolicyIndex &Index, const ledger::Member &M, const eval::Audit &A)
+      : P(Index.P), A(A), Used(P, A), Member(Index, M, A.AsOf) {}
 
   PointGap gapOf(uint32_t Requirement);
   PrerequisiteGap prerequisiteGap(uint32_t Prerequisite);
 
 private:
   std::optional<GapOption> option(uint32_t Rule, uint32_t Category, const Rational &Target);
+  bool memberFails(ir::ExprId Test) const;
   void collectReads(ir::ExprId Root, PrerequisiteGap &Out);
 
   const ir::Policy &P;
   const eval::Audit &A;
   Usage Used;
+  eval::ExprEvaluator Member; ///< the member's own record, with no activity
 };
+
+/// Whether a conjunct of Test reads the member alone and is false for them.
+bool Planner::memberFails(ir::ExprId Test) const {
+  const ir::Expr &E = P.Exprs[Test];
+  if (E.O == ir::Op::And)
+    return llvm::any_of(E.Args, [&](ir::ExprId Arg) { return memberFails(Arg); });
+  return readsNoActivity(P, Test) && !Member.test(Test, nullptr);
+}
 
 std::optional<GapOption> Planner::option(uint32_t RuleId, uint32_t Category, const Rational &Target) {
   const ir::Rule &R = P.Rules[RuleId];
+  if ((R.Filter != ir::None && memberFails(R.Filter)) ||
+      llvm::any_of(R.Conditions, [&](const ir::ItemCondition &C) { return memberFails(C.Test); }))
+    return std::nullopt;
   GapOption O;
   O.Rule = RuleId;
   O.Category = Category;
@@ -207,12 +239,13 @@ PrerequisiteGap Planner::prerequisiteGap(uint32_t Prerequisite) {
 }
 } // namespace
 
-Plan planFor(const ir::Policy &P, const eval::Audit &A) {
+Plan planFor(const eval::PolicyIndex &Index, const ledger::Member &M, const eval::Audit &A) {
+  const ir::Policy &P = Index.P;
   Plan Out;
   Out.Eligible = A.Eligible;
   if (A.Eligible)
     return Out;
-  Planner Make(P, A);
+  Planner Make(Index, M, A);
   // The audit lists prerequisites first, in policy order, then requirements.
   for (uint32_t I = 0; I < P.Prerequisites.size(); ++I)
     if (!A.Requirements[I].Met)

@@ -7,6 +7,8 @@
 #define CERTC_PLAN_PLAN_H
 
 #include "eval/Audit.h"
+#include "eval/PolicyIndex.h"
+#include "ledger/Ledger.h"
 #include "ir/IR.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -56,9 +58,11 @@ struct Plan {
   std::vector<PointGap> Gaps;
 };
 
-/// The plan for an audited member. Options assume new activities dated on
-/// the audit date: values and per-item maxima are those in effect then.
-Plan planFor(const ir::Policy &P, const eval::Audit &A);
+/// The plan for member M, audited as A. Options assume new activities dated
+/// on the audit date: values and per-item maxima are those in effect then. A
+/// rule whose filter or conditions the member's own record fails (a region
+/// the member is not in) offers nothing.
+Plan planFor(const eval::PolicyIndex &Index, const ledger::Member &M, const eval::Audit &A);
 
 /// The plan as text for the member and staff.
 void writePlan(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A, const Plan &Plan);

@@ -24,16 +24,20 @@ void writeOption(llvm::raw_ostream &OS, const ir::Policy &P, const GapOption &O)
   const ir::Earning &E = *O.Earning;
   switch (E.K) {
   case ir::Earning::Kind::Fixed:
-    OS << O.Activities << " more `" << kindName(P, R) << "` " << (O.Activities == 1 ? "activity" : "activities")
+    OS << "add " << O.Activities << " `" << kindName(P, R) << "` " << (O.Activities == 1 ? "activity" : "activities")
        << " at " << eval::pointsText(O.PerItem ? std::min(E.Points, O.PerItem->Max) : E.Points) << " each";
     break;
   case ir::Earning::Kind::Rate:
+    OS << "add ";
     eval::unitText(OS, P, E.AmountUnit, O.Quantity);
-    OS << " more of `" << kindName(P, R) << "` at " << eval::pointsText(E.Points) << " per ";
-    eval::unitText(OS, P, E.RateUnit, E.Per);
+    OS << " of `" << kindName(P, R) << "` at " << eval::pointsText(E.Points) << " per ";
+    if (E.Per == Rational(1))
+      eval::unitName(OS, P, E.RateUnit, false);
+    else
+      eval::unitText(OS, P, E.RateUnit, E.Per);
     break;
   case ir::Earning::Kind::Awarded:
-    OS << eval::pointsText(O.Quantity) << " more as awarded for `" << kindName(P, R) << "`";
+    OS << "add " << eval::pointsText(O.Quantity) << " as awarded for `" << kindName(P, R) << "`";
     break;
   }
   if (R.Filter != ir::None)
@@ -52,7 +56,9 @@ void writeOption(llvm::raw_ostream &OS, const ir::Policy &P, const GapOption &O)
     OS << ", " << eval::pointsText(O.Overshoot) << " beyond the gap";
   if (O.Cap != ir::None) {
     const ir::Cap &C = P.Caps[O.Cap];
-    if (O.closes())
+    if (O.closes() && O.RoomLeft.isZero())
+      OS << ", which fills the cap `" << C.Name << "` of " << C.Limit;
+    else if (O.closes())
       OS << ", which leaves " << eval::pointsText(O.RoomLeft) << " under the cap `" << C.Name << "` of " << C.Limit;
     else
       OS << ", earning only " << eval::pointsText(O.Earns) << " before the cap `" << C.Name << "` of " << C.Limit
@@ -102,7 +108,8 @@ void writePlan(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A,
     OS << "\n";
     for (size_t I = 0; I < Req.Categories.size(); ++I)
       OS << (I ? " + " : "") << P.Categories[Req.Categories[I]].Name;
-    OS << ": " << eval::pointsText(G.Short) << " more (" << G.Have << " of " << Req.Amount << " required)\n";
+    OS << ": " << G.Short << (G.Short == Rational(1) ? " more point" : " more points") << " (" << G.Have << " of "
+       << Req.Amount << " required)\n";
     if (G.Options.empty())
       OS << "  no rule can credit more points here: every rule is closed by its cap or its dates\n";
     bool Partial = false;
