@@ -14,10 +14,6 @@ namespace certc {
 
 namespace {
 namespace cl = llvm::cl;
-cl::opt<std::string> PlanPolicy(cl::Positional, cl::Required, cl::desc("<policy.cert or policy.json>"),
-                                cl::sub(PlanCommand));
-cl::list<std::string> PlanLedgers(cl::Positional, cl::OneOrMore, cl::desc("<ledger file or folder>..."),
-                                  cl::sub(PlanCommand));
 cl::opt<std::string> PlanMember("member", cl::Required, cl::desc("The member to plan for"), cl::value_desc("id"),
                                 cl::sub(PlanCommand));
 cl::opt<std::string> PlanAsOf("as-of", cl::Required, cl::desc("The date to plan for, YYYY-MM-DD"),
@@ -41,7 +37,7 @@ int runPlan(const char *Argv0) {
                                                   << "` is not a date (expected YYYY-MM-DD)\n";
     return 1;
   }
-  std::optional<ir::Policy> P = loadPolicy(PlanPolicy, findStdlibDir(StdlibOption, Argv0), ErrorLimitOption);
+  std::optional<ir::Policy> P = loadPolicy(PolicyArgument, findStdlibDir(StdlibOption, Argv0), ErrorLimitOption);
   if (!P)
     return 1;
   eval::PolicyIndex Index(*P);
@@ -50,7 +46,7 @@ int runPlan(const char *Argv0) {
   std::vector<ledger::LedgerError> Errors;
   StaffFiles Staff(*P, ExceptionsOption, PlannedOption, Errors);
   std::optional<ledger::Member> Found;
-  for (const LedgerSource &S : findLedgers(PlanLedgers, Errors)) {
+  for (const LedgerSource &S : findLedgers(LedgerArguments, Errors)) {
     ledger::ReadResult R = readLedger(Schema, S);
     for (ledger::Member &M : R.Members)
       if (M.Id == PlanMember && !Found)

@@ -21,10 +21,6 @@ namespace certc {
 
 namespace {
 namespace cl = llvm::cl;
-cl::opt<std::string> RunPolicy(cl::Positional, cl::Required, cl::desc("<policy.cert or policy.json>"),
-                               cl::sub(RunCommand));
-cl::list<std::string> RunLedgers(cl::Positional, cl::OneOrMore, cl::desc("<ledger file or folder>..."),
-                                 cl::sub(RunCommand));
 cl::opt<std::string> AsOfOption("as-of", cl::desc("Audit date, YYYY-MM-DD (default: today)"),
                                 cl::value_desc("date"), cl::sub(RunCommand));
 enum class ReportFormat { Text, Json };
@@ -100,7 +96,7 @@ int runRun(const char *Argv0) {
     return 1;
   }
   std::vector<std::string> Inputs;
-  std::optional<ir::Policy> P = loadPolicy(RunPolicy, findStdlibDir(StdlibOption, Argv0), ErrorLimitOption, &Inputs);
+  std::optional<ir::Policy> P = loadPolicy(PolicyArgument, findStdlibDir(StdlibOption, Argv0), ErrorLimitOption, &Inputs);
   if (!P)
     return 1;
   eval::PolicyIndex Index(*P);
@@ -113,7 +109,7 @@ int runRun(const char *Argv0) {
       llvm::errs() << E.str() << "\n";
     return 1;
   }
-  std::vector<LedgerSource> Sources = findLedgers(RunLedgers, Errors);
+  std::vector<LedgerSource> Sources = findLedgers(LedgerArguments, Errors);
   // The output file is opened before any audit, so that a path that cannot be
   // written fails at once; it replaces FILE only when everything was written.
   std::unique_ptr<OutputFile> File;

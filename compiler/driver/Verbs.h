@@ -11,7 +11,9 @@ extern llvm::cl::SubCommand CheckCommand, BuildCommand, RunCommand, TestCommand,
 extern llvm::cl::opt<std::string> StdlibOption;
 /// --error-limit, shared by every verb that compiles a policy.
 extern llvm::cl::opt<unsigned> ErrorLimitOption;
-/// --exceptions and --planned, shared by `run` and `plan`.
+/// The policy and ledgers, --exceptions and --planned, shared by `run` and `plan`.
+extern llvm::cl::opt<std::string> PolicyArgument;
+extern llvm::cl::list<std::string> LedgerArguments;
 extern llvm::cl::opt<std::string> ExceptionsOption, PlannedOption;
 
 int runCheck(const char *Argv0);

@@ -28,6 +28,12 @@ llvm::cl::opt<unsigned> ErrorLimitOption("error-limit",
                                          llvm::cl::sub(CheckCommand), llvm::cl::sub(BuildCommand),
                                          llvm::cl::sub(RunCommand), llvm::cl::sub(TestCommand),
                                          llvm::cl::sub(PlanCommand));
+llvm::cl::opt<std::string> PolicyArgument(llvm::cl::Positional, llvm::cl::Required,
+                                           llvm::cl::desc("<policy.cert or policy.json>"),
+                                           llvm::cl::sub(RunCommand), llvm::cl::sub(PlanCommand));
+llvm::cl::list<std::string> LedgerArguments(llvm::cl::Positional, llvm::cl::OneOrMore,
+                                            llvm::cl::desc("<ledger file or folder>..."),
+                                            llvm::cl::sub(RunCommand), llvm::cl::sub(PlanCommand));
 llvm::cl::opt<std::string> ExceptionsOption("exceptions",
                                              llvm::cl::desc("Staff exceptions to honour (JSON, or CSV when FILE ends "
                                                             "in .csv; docs/exceptions-format.md)"),

@@ -105,15 +105,9 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     OS << ",\"kind\":";
     writeJsonString(OS, I.Kind);
     OS << ",\"credited\":" << (I.Credited ? "true" : "false") << ",\"rule\":";
-    if (I.Rule.empty())
-      OS << "null";
-    else
-      writeJsonString(OS, I.Rule);
+    optionalString(OS, I.Rule);
     OS << ",\"category\":";
-    if (I.Category.empty())
-      OS << "null";
-    else
-      writeJsonString(OS, I.Category);
+    optionalString(OS, I.Category);
     OS << ",\"points\":";
     points(OS, I.Points);
     OS << ",\"derivation\":";

@@ -19,6 +19,15 @@ RandomShape smallShape() {
   Shape.MaxItems = 7;
   return Shape;
 }
+
+/// Greedy witnesses and the first-choices shortcut off: every decision goes
+/// through the exact Pareto fronts.
+SearchOptions exactFrontsOnly() {
+  SearchOptions Options;
+  Options.UseWitnesses = false;
+  Options.UseFirstChoices = false;
+  return Options;
+}
 } // namespace
 
 TEST(AllocatorProperty, MatchesExhaustiveSearchIncludingTieBreak) {
@@ -38,9 +47,7 @@ TEST(AllocatorProperty, PinnedProblemsMatchExhaustiveSearchOnBothPaths) {
   std::mt19937_64 Rng(23);
   RandomShape Shape = smallShape();
   Shape.PinPercent = 30;
-  SearchOptions ExactOnly;
-  ExactOnly.UseWitnesses = false;
-  ExactOnly.UseFirstChoices = false;
+  SearchOptions ExactOnly = exactFrontsOnly();
   unsigned Pinned = 0;
   for (int N = 0; N < 400; ++N) {
     Problem P = randomProblem(Rng, Shape);
@@ -83,9 +90,7 @@ TEST(AllocatorProperty, ExactFrontsAloneMatchExhaustiveSearch) {
   // The same check with greedy witnesses switched off, so that every decision
   // goes through the exact Pareto fronts.
   std::mt19937_64 Rng(17);
-  SearchOptions ExactOnly;
-  ExactOnly.UseWitnesses = false;
-  ExactOnly.UseFirstChoices = false;
+  SearchOptions ExactOnly = exactFrontsOnly();
   for (int N = 0; N < 400; ++N) {
     Problem P = randomProblem(Rng, smallShape());
     llvm::Expected<Solution> S = allocateCreditsWith(P, ExactOnly);
@@ -104,9 +109,7 @@ TEST(AllocatorProperty, WitnessesAndExactFrontsChooseAlike) {
   Shape.MaxItems = 60;
   Shape.MaxAmount = 60;
   Shape.MaxCombined = 120;
-  SearchOptions ExactOnly;
-  ExactOnly.UseWitnesses = false;
-  ExactOnly.UseFirstChoices = false;
+  SearchOptions ExactOnly = exactFrontsOnly();
   unsigned LazyFronts = 0, FrontsFirst = 0;
   for (int N = 0; N < 300; ++N) {
     Problem P = randomProblem(Rng, Shape);
@@ -136,9 +139,7 @@ TEST(AllocatorProperty, FineDenominatorsMatchExhaustiveSearch) {
   RandomShape Shape = smallShape();
   Shape.Denominator = 1000;
   Shape.MaxItems = 8;
-  SearchOptions ExactOnly;
-  ExactOnly.UseWitnesses = false;
-  ExactOnly.UseFirstChoices = false;
+  SearchOptions ExactOnly = exactFrontsOnly();
   unsigned SeveralWords = 0;
   for (int N = 0; N < 300; ++N) {
     Problem P = randomProblem(Rng, Shape);
