@@ -111,7 +111,8 @@ void writePlan(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A,
     OS << ": " << G.Short << (G.Short == Rational(1) ? " more point" : " more points") << " (" << G.Have << " of "
        << Req.Amount << " required)\n";
     if (G.Options.empty())
-      OS << "  no rule can credit more points here: every rule is closed by its cap or its dates\n";
+      OS << "  no rule can credit more points here: each is closed by a full cap, by its dates, or by the "
+            "member's own record\n";
     bool Partial = false;
     for (size_t I = 0; I < G.Options.size(); ++I) {
       if (!G.Options[I].closes() && !Partial) {
