@@ -27,7 +27,7 @@ struct ExceptionsFile {
   /// audited with confidence that it has no exception in it.
   bool Unreadable = false;
 
-  /// Member's exceptions, in file order, grouped once by byMember.
+  /// Member's exceptions, in file order (after groupByMember).
   llvm::ArrayRef<eval::StaffException> of(llvm::StringRef Member) const;
   /// Sorts Exceptions by member (stably) so that `of` finds each member's.
   void groupByMember();

@@ -2,7 +2,7 @@
 // each gap in the policy's own terms (its rules' rates, fixed points, per-item
 // maxima, the room left under their caps, spillover), ranked by effort; and,
 // for each unmet prerequisite, whether any activity could meet it.
-// Effort and ranking are defined in docs/staff-guide.md ("Planning").
+// Effort and ranking are defined in docs/staff-guide.md ("Effort").
 #ifndef CERTC_PLAN_PLAN_H
 #define CERTC_PLAN_PLAN_H
 
