@@ -23,17 +23,24 @@ Rational plus(const Rational &A, const Rational &B) { return A.add(B).value_or(A
 Rational minus(const Rational &A, const Rational &B) { return A.sub(B).value_or(A); }
 Rational times(const Rational &A, const Rational &B) { return A.mul(B).value_or(A); }
 
-/// What the audit already used: points per category (before spillover) and
-/// points credited through each cap.
+/// What the audit already used: points per category (with and without
+/// spillover) and points credited through each cap. The audit's results are
+/// matched to the policy by name, whatever order a report shows them in.
 class Usage {
 public:
-  Usage(const ir::Policy &P, const eval::Audit &A) : CategoryPoints(P.Categories.size()), CapUsed(P.Caps.size()) {
+  Usage(const ir::Policy &P, const eval::Audit &A)
+      : CategoryPoints(P.Categories.size()), WithSpillover(P.Categories.size()), CapUsed(P.Caps.size()) {
     llvm::StringMap<uint32_t> RuleOf, CategoryOf;
     for (uint32_t R = 0; R < P.Rules.size(); ++R)
       RuleOf[P.Rules[R].Name] = R;
-    for (uint32_t C = 0; C < P.Categories.size(); ++C) {
+    for (uint32_t C = 0; C < P.Categories.size(); ++C)
       CategoryOf[P.Categories[C].Name] = C;
-      CategoryPoints[C] = minus(A.Categories[C].Points, A.Categories[C].SpilledIn);
+    for (const eval::CategoryResult &R : A.Categories) {
+      auto C = CategoryOf.find(R.Name);
+      if (C == CategoryOf.end())
+        continue;
+      WithSpillover[C->second] = R.Points;
+      CategoryPoints[C->second] = minus(R.Points, R.SpilledIn);
     }
     for (const eval::ItemResult &I : A.Items) {
       if (!I.Credited || I.Rule.empty())
@@ -49,8 +56,17 @@ public:
   }
 
   std::vector<Rational> CategoryPoints;
+  std::vector<Rational> WithSpillover;
   std::vector<Rational> CapUsed;
 };
+
+/// Whether the audit found the prerequisite or requirement called Name met.
+bool isMet(const eval::Audit &A, llvm::StringRef Name, bool Prerequisite) {
+  for (const eval::RequirementResult &R : A.Requirements)
+    if (R.IsPrerequisite == Prerequisite && R.Name == Name)
+      return R.Met;
+  return true;
+}
 
 /// Whether an expression reads only the member and the date, so that it has
 /// one value for every activity the member could add.
@@ -170,7 +186,7 @@ PointGap Planner::gapOf(uint32_t ReqId) {
   PointGap Gap;
   Gap.Requirement = ReqId;
   if (Req.Categories.size() == 1) {
-    Gap.Have = A.Categories[Req.Categories[0]].Points; // with spillover, as the requirement counts it
+    Gap.Have = Used.WithSpillover[Req.Categories[0]]; // as the requirement counts it
   } else {
     for (uint32_t C : Req.Categories)
       Gap.Have = plus(Gap.Have, Used.CategoryPoints[C]);
@@ -246,12 +262,11 @@ Plan planFor(const eval::PolicyIndex &Index, const ledger::Member &M, const eval
   if (A.Eligible)
     return Out;
   Planner Make(Index, M, A);
-  // The audit lists prerequisites first, in policy order, then requirements.
   for (uint32_t I = 0; I < P.Prerequisites.size(); ++I)
-    if (!A.Requirements[I].Met)
+    if (!isMet(A, P.Prerequisites[I].Name, true))
       Out.Prerequisites.push_back(Make.prerequisiteGap(I));
   for (uint32_t I = 0; I < P.Requirements.size(); ++I)
-    if (!A.Requirements[P.Prerequisites.size() + I].Met)
+    if (!isMet(A, P.Requirements[I].Name, false))
       Out.Gaps.push_back(Make.gapOf(I));
   return Out;
 }
