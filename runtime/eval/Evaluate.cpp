@@ -73,6 +73,41 @@ void describeItem(ItemResult &R, const ir::Policy &P, const ledger::Activity &A,
   R.Why = C.Rejection;
   R.How = C.RejectedHow;
 }
+/// Adds each prerequisite's result; an unmet one with a waiver counts as met.
+/// Returns whether all are met.
+bool checkPrerequisites(Audit &Out, const ir::Policy &P, const ExprEvaluator &Eval,
+                        llvm::ArrayRef<const StaffException *> Waivers) {
+  bool AllMet = true;
+  for (size_t I = 0; I < P.Prerequisites.size(); ++I) {
+    const ir::Prerequisite &Pre = P.Prerequisites[I];
+    bool Met = Eval.test(Pre.Test, nullptr);
+    if (!Met && Waivers[I]) {
+      Out.Requirements.push_back(
+          {Pre.Name, true, true, "waived by exception `" + Waivers[I]->Id + "`", Pre.Cites, Waivers[I]});
+      continue;
+    }
+    AllMet &= Met;
+    Out.Requirements.push_back({Pre.Name, Met, true, Met ? "met" : Pre.Reason, Pre.Cites});
+    if (!Met)
+      Out.Missing.push_back(Pre.Reason);
+  }
+  return AllMet;
+}
+
+/// Granted points, after the activities; their allocation items start at First.
+void describeGrants(Audit &Out, const ir::Policy &P, llvm::ArrayRef<const StaffException *> Grants,
+                    const alloc::Solution &Solved, size_t First) {
+  for (size_t G = 0; G < Grants.size(); ++G) {
+    ItemResult &R = Out.Items.emplace_back();
+    R.Id = Grants[G]->Id;
+    R.Kind = "granted points";
+    R.Exception = Grants[G];
+    R.Category = P.Categories[Grants[G]->Category].Name;
+    R.Points = Solved.Credited[First + G];
+    R.Credited = !R.Points.isZero();
+    R.How.Earned = *Grants[G]->Points;
+  }
+}
 } // namespace
 
 llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M, Date AsOf,
@@ -140,21 +175,7 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
     return llvm::createStringError(std::errc::invalid_argument, "member %s: %s", M.Id.c_str(),
                                    llvm::toString(Solved.takeError()).c_str());
 
-  // Prerequisites.
-  bool PrerequisitesMet = true;
-  for (size_t I = 0; I < P.Prerequisites.size(); ++I) {
-    const ir::Prerequisite &Pre = P.Prerequisites[I];
-    bool Met = Eval.test(Pre.Test, nullptr);
-    const StaffException *Waiver = Met ? nullptr : Resolved->Waivers[I];
-    if (Waiver) {
-      Out.Requirements.push_back({Pre.Name, true, true, "waived by exception `" + Waiver->Id + "`", Pre.Cites, Waiver});
-      continue;
-    }
-    PrerequisitesMet &= Met;
-    Out.Requirements.push_back({Pre.Name, Met, true, Met ? "met" : Pre.Reason, Pre.Cites});
-    if (!Met)
-      Out.Missing.push_back(Pre.Reason);
-  }
+  bool PrerequisitesMet = checkPrerequisites(Out, P, Eval, Resolved->Waivers);
 
   // Categories and point requirements.
   for (uint32_t C = 0; C < P.Categories.size(); ++C) {
@@ -187,17 +208,7 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
   for (size_t I = 0; I < Order.size(); ++I)
     describeItem(Out.Items.emplace_back(), P, *Order[I], Credits[I], *Solved, ItemOfActivity[I],
                  Resolved->OfItem[I]);
-  for (size_t G = 0; G < Resolved->Grants.size(); ++G) {
-    const StaffException &Grant = *Resolved->Grants[G];
-    ItemResult &R = Out.Items.emplace_back();
-    R.Id = Grant.Id;
-    R.Kind = "granted points";
-    R.Exception = &Grant;
-    R.Category = P.Categories[Grant.Category].Name;
-    R.Points = Solved->Credited[Problem.Items.size() - Resolved->Grants.size() + G];
-    R.Credited = !R.Points.isZero();
-    R.How.Earned = *Grant.Points;
-  }
+  describeGrants(Out, P, Resolved->Grants, *Solved, Problem.Items.size() - Resolved->Grants.size());
   Out.Exceptions = std::move(Resolved->All);
   if (const std::optional<std::string> &E = Eval.dateError())
     return llvm::createStringError(std::errc::value_too_large, "member %s: %s", M.Id.c_str(), E->c_str());
