@@ -64,7 +64,10 @@ categoryDecl : 'category' name '.' ;
 requirementDecl : 'requirement' requirementName=ident title=STRING? ':' name ('+' name)* 'at' 'least' quantity cite* '.' ;
 // excess Education counts toward Experience.
 spillDecl : 'excess' source=name 'counts' 'toward' target=name cite* '.' ;
-prerequisiteDecl : 'prerequisite' prerequisiteName=ident title=STRING? ':' expr 'else' reason=STRING cite* '.' ;
+// `not waivable`: staff exceptions may not waive it (docs/exceptions-format.md).
+prerequisiteDecl
+  : 'prerequisite' prerequisiteName=ident title=STRING? ':' expr 'else' reason=STRING
+    (notWaivable='not' 'waivable')? cite* '.' ;
 // compliance period: 2 years from 2022-01-01, with 4 months of grace.
 // compliance period: 3 years from member.certified when member.group = B.
 compliancePeriodDecl
@@ -152,7 +155,7 @@ name : ID+ ;
 // Words that are keywords only where they start a construct may still name things.
 ident
   : ID | 'member' | 'other' | 'period' | 'item' | 'file' | 'number' | 'count' | 'years' | 'activity'
-  | 'source' | 'date' | 'designation' | 'audit' | 'priority' | 'unit' | 'category' | 'start' | 'end'
+  | 'source' | 'date' | 'designation' | 'audit' | 'priority' | 'unit' | 'category' | 'start' | 'end' | 'waivable'
   ;
 
 DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;

@@ -6,7 +6,8 @@
 # Usage: scripts/alloc-soak.sh [N] [SEED]
 # Environment: BUILD_DIR (default build-alloc, then build), CHUNK (1000),
 #              JOBS (glpsol processes in parallel, default nproc), LOG,
-#              DIFF_ARGS (more alloc_diff options, e.g. "--items 20-60").
+#              DIFF_ARGS (more alloc_diff options, e.g. "--items 20-60", or
+#              "--pin-percent 25" for pinned choices).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

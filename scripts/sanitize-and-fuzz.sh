@@ -65,6 +65,8 @@ for name in "${targets[@]}"; do
           "$build/bin/certc" build "$p" -o "$corpus/$(basename "$p" .cert).ir.json" || true
         done
         seed "$corpus" "$build"/runtime/eval/*.ir.json ;;
+      exceptions_fuzzer) # the lit tests' exceptions files, JSON and CSV
+        seed "$corpus" tests/lit/driver/Inputs/staff/exceptions*.json tests/lit/driver/Inputs/staff/exceptions*.csv ;;
       csv_ledger_fuzzer) # one seed: the example batch joined with a form feed
         { cat examples/batch.members.csv; printf '\f'; cat examples/batch.activities.csv; } >"$corpus/batch" ;;
       *) # JSON ledgers: the examples, the policy tests' ledgers, the lit tests' ledgers

@@ -222,6 +222,7 @@ struct Prerequisite {
   std::optional<Text> Title; ///< `prerequisite ethics "Code of Ethics": ...`
   ExprPtr Test;
   std::string Reason;
+  bool NotWaivable = false; ///< `not waivable`: no staff exception may waive it
   std::vector<Citation> Cites;
   SMRange Range;
 };

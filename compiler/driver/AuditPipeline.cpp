@@ -1,7 +1,7 @@
 // The batch pipeline behind `certc run`.
 #include "driver/AuditPipeline.h"
 
-#include "eval/Evaluate.h"
+#include "eval/MemberExceptions.h"
 
 #include <algorithm>
 
@@ -13,9 +13,8 @@ namespace {
 constexpr size_t BatchSize = 64;
 } // namespace
 
-AuditPipeline::AuditPipeline(const eval::PolicyIndex &Index, Dates When, unsigned Jobs, RenderFn Render,
-                             llvm::raw_ostream &OS)
-    : Index(Index), When(When), Render(std::move(Render)), Out(OS), MaxInFlight(2 * size_t(Jobs)) {
+AuditPipeline::AuditPipeline(AuditFn Audit, unsigned Jobs, RenderFn Render, llvm::raw_ostream &OS)
+    : Audit(std::move(Audit)), Render(std::move(Render)), Out(OS), MaxInFlight(2 * size_t(Jobs)) {
   // With one job the reading thread audits each batch itself.
   if (Jobs > 1)
     for (unsigned I = 0; I < Jobs; ++I)
@@ -88,11 +87,13 @@ void AuditPipeline::run(Batch &B) {
   OS.SetBufferSize(1 << 16);
   B.Failures.resize(B.Members.size());
   for (size_t I = 0; I < B.Members.size(); ++I) {
-    llvm::Expected<eval::Audit> A = eval::evaluate(Index, B.Members[I], When.AsOf, When.PeriodOf);
+    llvm::Expected<eval::Audit> A = Audit(B.Members[I]);
     if (A)
       Render(OS, *A);
     else
-      B.Failures[I] = llvm::toString(A.takeError());
+      llvm::handleAllErrors(
+          A.takeError(), [&](const eval::InputErrors &E) { B.Failures[I] = {E.message(), true}; },
+          [&](const llvm::ErrorInfoBase &E) { B.Failures[I] = {E.message(), false}; });
     OS.flush();
     B.Ends.push_back(B.Reports.size());
     ++Audited;
@@ -141,7 +142,7 @@ void AuditPipeline::write(Batch &B) {
     if (Number < F.Withdrawn.size() && F.Withdrawn[Number]) {
       Out << llvm::StringRef(B.Reports).slice(RunBegin, Begin);
       RunBegin = B.Ends[I];
-    } else if (!B.Failures[I].empty()) {
+    } else if (!B.Failures[I].Text.empty()) {
       Errors.push_back(std::move(B.Failures[I]));
     }
     Begin = B.Ends[I];
@@ -188,8 +189,9 @@ void AuditPipeline::endFile(llvm::ArrayRef<size_t> Withdrawn) {
   // A file without repeated member ids cannot withdraw any; if its reader
   // disagrees, a report may already be out, which must not pass silently.
   if (!F.MayWithdraw && !Withdrawn.empty())
-    Errors.push_back("internal error: " + F.Name + ": " + std::to_string(Withdrawn.size()) +
-                     " member(s) withdrawn after their reports may have been written");
+    Errors.push_back({"internal error: " + F.Name + ": " + std::to_string(Withdrawn.size()) +
+                          " member(s) withdrawn after their reports may have been written",
+                      false});
   writeReady(/*Wait=*/false);
 }
 

@@ -7,7 +7,7 @@
 #define CERTC_DRIVER_AUDITPIPELINE_H
 
 #include "eval/Audit.h"
-#include "eval/PolicyIndex.h"
+#include "llvm/Support/Error.h"
 #include "ledger/Ledger.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -28,17 +28,18 @@ namespace certc {
 class AuditPipeline {
 public:
   using RenderFn = std::function<void(llvm::raw_ostream &, const eval::Audit &)>;
+  /// Audits one member; called from any worker thread.
+  using AuditFn = std::function<llvm::Expected<eval::Audit>(const ledger::Member &)>;
 
-  /// Reports go to OS.
-  /// The audit date, and a date in the compliance period to audit (none: the
-  /// period containing the audit date).
-  struct Dates {
-    Date AsOf;
-    std::optional<Date> PeriodOf;
+  /// An audit that failed: Located errors (eval::InputErrors) already say
+  /// "file:line:col: error: ..."; the others are a bare message.
+  struct Failure {
+    std::string Text;
+    bool Located = false;
   };
 
-  AuditPipeline(const eval::PolicyIndex &Index, Dates When, unsigned Jobs, RenderFn Render,
-                llvm::raw_ostream &OS);
+  /// Reports go to OS.
+  AuditPipeline(AuditFn Audit, unsigned Jobs, RenderFn Render, llvm::raw_ostream &OS);
   ~AuditPipeline();
 
   /// Starts a file. MayWithdraw: its reader may withdraw members it has handed
@@ -53,7 +54,7 @@ public:
   /// Waits for every audit and writes the remaining reports.
   void finish();
   /// Audits that failed, in ledger order (complete after finish).
-  const std::vector<std::string> &errors() const { return Errors; }
+  const std::vector<Failure> &errors() const { return Errors; }
   /// Members audited so far (read from any thread, for a progress line).
   size_t audited() const { return Audited; }
 
@@ -70,7 +71,7 @@ private:
     std::vector<ledger::Member> Members;
     std::string Reports;
     std::vector<size_t> Ends;          ///< per member: end of its report in Reports
-    std::vector<std::string> Failures; ///< per member: empty when audited
+    std::vector<Failure> Failures; ///< per member: empty Text when audited
     bool Done = false;
   };
 
@@ -84,8 +85,7 @@ private:
   void writeReady(bool Wait);
   void write(Batch &B);
 
-  const eval::PolicyIndex &Index;
-  Dates When;
+  AuditFn Audit;
   RenderFn Render;
   llvm::raw_ostream &Out;
   const size_t MaxInFlight;
@@ -96,7 +96,7 @@ private:
   size_t Released = 0; ///< Pending's first batches whose members are freed
   std::unique_ptr<Batch> Filling;
   std::vector<std::unique_ptr<Batch>> Spare; ///< written batches, kept for their buffers
-  std::vector<std::string> Errors;
+  std::vector<Failure> Errors;
   std::atomic<size_t> Audited{0};
   std::atomic<size_t> LargestBatch{0}; ///< bytes of the largest batch of reports so far
 

@@ -5,6 +5,7 @@
 #include "driver/LedgerFiles.h"
 #include "driver/Output.h"
 #include "driver/Pipeline.h"
+#include "driver/StaffFiles.h"
 #include "driver/Verbs.h"
 #include "report/HtmlReport.h"
 #include "report/Report.h"
@@ -23,10 +24,6 @@ namespace certc {
 
 namespace {
 namespace cl = llvm::cl;
-cl::opt<std::string> RunPolicy(cl::Positional, cl::Required, cl::desc("<policy.cert or policy.json>"),
-                               cl::sub(RunCommand));
-cl::list<std::string> RunLedgers(cl::Positional, cl::OneOrMore, cl::desc("<ledger file or folder>..."),
-                                 cl::sub(RunCommand));
 cl::opt<std::string> AsOfOption("as-of", cl::desc("Audit date, YYYY-MM-DD (default: today)"),
                                 cl::value_desc("date"), cl::sub(RunCommand));
 cl::opt<std::string> PeriodOption("period",
@@ -117,18 +114,26 @@ int runRun(const char *Argv0) {
     return 1;
   }
   std::vector<std::string> Inputs;
-  std::optional<ir::Policy> P = loadPolicy(RunPolicy, findStdlibDir(StdlibOption, Argv0), ErrorLimitOption, &Inputs);
+  std::optional<ir::Policy> P = loadPolicy(PolicyArgument, findStdlibDir(StdlibOption, Argv0), ErrorLimitOption, &Inputs);
   if (!P)
     return 1;
   eval::PolicyIndex Index(*P);
   ledger::LedgerSchema Schema(*P);
 
   std::vector<ledger::LedgerError> Errors;
-  std::vector<LedgerSource> Sources = findLedgers(RunLedgers, Errors);
+  StaffFiles Staff(*P, ExceptionsOption, PlannedOption, Errors);
+  if (!Staff.usable()) {
+    for (const ledger::LedgerError &E : Errors)
+      llvm::errs() << E.str() << "\n";
+    return 1;
+  }
+  std::vector<LedgerSource> Sources = findLedgers(LedgerArguments, Errors);
   // The output file is opened before any audit, so that a path that cannot be
   // written fails at once; it replaces FILE only when everything was written.
   std::unique_ptr<OutputFile> File;
   if (!RunOutput.empty()) {
+    for (std::string &Path : Staff.paths())
+      Inputs.push_back(std::move(Path));
     for (const LedgerSource &S : Sources) {
       Inputs.push_back(S.Path);
       if (!S.ActivitiesCsv.empty())
@@ -144,7 +149,7 @@ int runRun(const char *Argv0) {
     report::beginHtmlPage(OS, *P, *AsOf);
   std::atomic<size_t> Reported{0};
   AuditPipeline Pipeline(
-      Index, {*AsOf, PeriodOf}, Jobs,
+      [&](const ledger::Member &M) { return Staff.audit(Index, M, *AsOf, PeriodOf); }, Jobs,
       [&](llvm::raw_ostream &Out, const eval::Audit &A) {
         ++Reported;
         if (RunFormat == ReportFormat::Json)
@@ -177,6 +182,7 @@ int runRun(const char *Argv0) {
             Errors.push_back(std::move(E));
           }
           ++Number;
+          Staff.addPlanned(M);
           Pipeline.add(std::move(M));
         },
         [&](bool MayWithdraw) { Pipeline.beginFile(S.Path, MayWithdraw || Shared.inFile(File)); });
@@ -189,12 +195,16 @@ int runRun(const char *Argv0) {
   Progress.finish();
   if (RunFormat == ReportFormat::Html)
     report::endHtmlPage(OS, Reported);
+  Staff.reportUnseen(Errors);
 
   bool Failed = !Errors.empty();
   for (const ledger::LedgerError &E : Errors)
     llvm::errs() << E.str() << "\n";
-  for (const std::string &E : Pipeline.errors()) {
-    llvm::WithColor::error(llvm::errs(), "certc") << E << "\n";
+  for (const AuditPipeline::Failure &E : Pipeline.errors()) {
+    if (E.Located)
+      llvm::errs() << E.Text << "\n";
+    else
+      llvm::WithColor::error(llvm::errs(), "certc") << E.Text << "\n";
     Failed = true;
   }
   if (File && !File->commit())

@@ -17,15 +17,33 @@ llvm::cl::SubCommand CheckCommand("check", "Check policy files and report every 
 llvm::cl::SubCommand BuildCommand("build", "Compile a policy to IR");
 llvm::cl::SubCommand RunCommand("run", "Audit member ledgers against a policy");
 llvm::cl::SubCommand TestCommand("test", "Run policy tests (example members with expected outcomes)");
+llvm::cl::SubCommand PlanCommand("plan", "Show a member the cheapest ways to close each gap to eligibility");
 llvm::cl::opt<std::string> StdlibOption("stdlib", llvm::cl::desc("Directory of the standard library"),
                                         llvm::cl::value_desc("dir"), llvm::cl::sub(CheckCommand),
                                         llvm::cl::sub(BuildCommand), llvm::cl::sub(RunCommand),
-                                        llvm::cl::sub(TestCommand));
+                                        llvm::cl::sub(TestCommand), llvm::cl::sub(PlanCommand));
 llvm::cl::opt<unsigned> ErrorLimitOption("error-limit",
                                          llvm::cl::desc("Stop after this many errors (0: no limit; default 20)"),
                                          llvm::cl::value_desc("N"), llvm::cl::init(DefaultErrorLimit),
                                          llvm::cl::sub(CheckCommand), llvm::cl::sub(BuildCommand),
-                                         llvm::cl::sub(RunCommand), llvm::cl::sub(TestCommand));
+                                         llvm::cl::sub(RunCommand), llvm::cl::sub(TestCommand),
+                                         llvm::cl::sub(PlanCommand));
+llvm::cl::opt<std::string> PolicyArgument(llvm::cl::Positional, llvm::cl::Required,
+                                           llvm::cl::desc("<policy.cert or policy.json>"),
+                                           llvm::cl::sub(RunCommand), llvm::cl::sub(PlanCommand));
+llvm::cl::list<std::string> LedgerArguments(llvm::cl::Positional, llvm::cl::OneOrMore,
+                                            llvm::cl::desc("<ledger file or folder>..."),
+                                            llvm::cl::sub(RunCommand), llvm::cl::sub(PlanCommand));
+llvm::cl::opt<std::string> ExceptionsOption("exceptions",
+                                             llvm::cl::desc("Staff exceptions to honour (JSON, or CSV when FILE ends "
+                                                            "in .csv; docs/exceptions-format.md)"),
+                                             llvm::cl::value_desc("file"), llvm::cl::sub(RunCommand),
+                                             llvm::cl::sub(PlanCommand));
+llvm::cl::opt<std::string> PlannedOption("planned",
+                                         llvm::cl::desc("Planned activities, in ledger format, audited with the "
+                                                        "real ones and marked as planned"),
+                                         llvm::cl::value_desc("file"), llvm::cl::sub(RunCommand),
+                                         llvm::cl::sub(PlanCommand));
 } // namespace certc
 
 namespace {
@@ -45,7 +63,10 @@ int runVerb(const char *Argv0) {
   }
   if (TestCommand)
     return runTest(Argv0);
-  llvm::WithColor::error(llvm::errs(), "certc") << "no verb given: use `certc check`, `build`, `run` or `test` (see --help)\n";
+  if (PlanCommand)
+    return runPlan(Argv0);
+  llvm::WithColor::error(llvm::errs(), "certc")
+      << "no verb given: use `certc check`, `build`, `run`, `test` or `plan` (see --help)\n";
   return 1;
 }
 } // namespace

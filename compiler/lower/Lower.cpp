@@ -75,7 +75,7 @@ public:
     }
     for (const ast::Prerequisite *Pre : S.Prerequisites)
       P.Prerequisites.push_back({Pre->PrerequisiteName.Text, titleOf(Pre->Title), expr(*Pre->Test, KindId::none()),
-                                 Pre->Reason, cites(Pre->Cites), loc(Pre->Range)});
+                                 Pre->Reason, !Pre->NotWaivable, cites(Pre->Cites), loc(Pre->Range)});
     for (const PeriodInfo &Pe : S.Periods)
       P.Periods.push_back({Pe.LengthMonths, expr(*Pe.Decl->Anchor, KindId::none()), Pe.GraceMonths,
                            Pe.Decl->When ? expr(*Pe.Decl->When, KindId::none()) : ir::None,

@@ -165,7 +165,7 @@ private:
       return Out.Spills.push_back({name(C->source), name(C->target), cites(C->cite()), range(C)});
     if (auto *C = D->prerequisiteDecl())
       return Out.Prerequisites.push_back({name(C->prerequisiteName), title(C->title), expr(C->expr()),
-                                          string(C->reason), cites(C->cite()), range(C)});
+                                          string(C->reason), C->notWaivable != nullptr, cites(C->cite()), range(C)});
     if (auto *C = D->compliancePeriodDecl())
       return Out.Periods.push_back(compliancePeriod(C));
     if (auto *C = D->everyItemDecl())

@@ -7,6 +7,7 @@
 #include "alloc/Search.h"
 #include "alloc/Validate.h"
 
+#include <algorithm>
 #include <system_error>
 
 namespace certc::alloc {
@@ -15,9 +16,39 @@ llvm::Expected<Solution> allocateCredits(const Problem &P) {
   return allocateCreditsWith(P, SearchOptions());
 }
 
+namespace {
+bool hasPins(const Problem &P) {
+  return std::any_of(P.Items.begin(), P.Items.end(), [](const Item &It) { return It.Pinned >= 0; });
+}
+
+/// P with every pinned item reduced to its pinned option. An item with one
+/// option always takes it (crediting never lowers progress), and the other
+/// items' options are unchanged, so the preferred optimum of this problem,
+/// with each pinned item's choice put back, is the preferred optimum of P
+/// among the assignments that honour the pins.
+Problem withPinsApplied(const Problem &P) {
+  Problem Out = P;
+  for (Item &It : Out.Items)
+    if (It.Pinned >= 0) {
+      Option Pinned = It.Options[It.Pinned];
+      It.Options.assign(1, Pinned);
+      It.Pinned = -1;
+    }
+  return Out;
+}
+} // namespace
+
 llvm::Expected<Solution> allocateCreditsWith(const Problem &P, const SearchOptions &Options) {
   if (llvm::Error E = validateProblem(P))
     return E;
+  if (hasPins(P)) {
+    llvm::Expected<Solution> S = allocateCreditsWith(withPinsApplied(P), Options);
+    if (S)
+      for (size_t I = 0; I < P.Items.size(); ++I)
+        if (P.Items[I].Pinned >= 0)
+          S->Choice[I] = P.Items[I].Pinned;
+    return S;
+  }
   llvm::Expected<ScaledProblem> Scaled = scaleProblem(P);
   if (!Scaled)
     return Scaled.takeError();

@@ -28,6 +28,9 @@ struct Option {
 /// two options (either-or), so they live inline.
 struct Item {
   llvm::SmallVector<Option, 2> Options;
+  /// The option the item must take (a choice made outside the allocator, such
+  /// as a staff exception), or -1: the allocator chooses.
+  int32_t Pinned = -1;
 };
 
 /// Caps nest (Parent) and each limits a single category (the checker ensures
@@ -79,6 +82,8 @@ struct Solution {
 /// Chooses, exactly, the assignment that meets every requirement when any
 /// assignment can, otherwise maximises Progress; ties are broken by option
 /// preference in item order, so the result depends only on the Problem.
+/// Pinned items take their pinned option; the rest are chosen as above among
+/// the assignments that honour every pin.
 /// Fails (never crashes) on inputs beyond the documented state limits or when
 /// exact arithmetic would overflow.
 llvm::Expected<Solution> allocateCredits(const Problem &P);

@@ -45,6 +45,9 @@ llvm::Error checkItems(const Problem &P) {
     // Choices are stored in 16 bits inside the search's state tables.
     if (It.Options.size() > UINT16_MAX)
       return invalid("item " + llvm::Twine(I) + " has too many options");
+    if (It.Pinned < -1 || It.Pinned >= static_cast<int64_t>(It.Options.size()))
+      return invalid("item " + llvm::Twine(I) + " is pinned to option " + llvm::Twine(It.Pinned) +
+                     " of " + llvm::Twine(It.Options.size()));
     for (size_t O = 0; O < It.Options.size(); ++O) {
       const Option &Opt = It.Options[O];
       // The message is built only on failure: this loop runs for every option.

@@ -1,12 +1,14 @@
 // The result of auditing one member against one policy: everything `certc run`
 // prints and the embedding API returns. Names, rules and citations are views
 // into the policy's IR and the explanations are built on demand, so an audit
-// costs no text until it is shown; an Audit is valid while its policy lives.
+// costs no text until it is shown; an Audit is valid while its policy (and the
+// staff exceptions it was audited with) live.
 #ifndef CERTC_EVAL_AUDIT_H
 #define CERTC_EVAL_AUDIT_H
 
 #include "base/Date.h"
 #include "base/Rational.h"
+#include "eval/StaffException.h"
 #include "ir/IR.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -45,6 +47,7 @@ struct Reason {
     LeftOut,          ///< the allocation did not need it
     NoRule,           ///< no rule of the policy reads this kind
     OutsidePeriod,    ///< dated When, outside the member's compliance period and its grace
+    Excluded,         ///< a staff exception excludes it (ItemResult::Exception)
   };
   Kind K = Kind::None;
   llvm::StringRef Text;
@@ -62,6 +65,9 @@ struct ItemResult {
   Derivation How;           ///< credited items, and those whose points came to zero
   Reason Why;
   llvm::ArrayRef<ir::Citation> Cites;
+  /// The exception that credits (pins), excludes or grants this item, or null.
+  const StaffException *Exception = nullptr;
+  bool Planned = false; ///< a hypothetical activity (`--planned`), not in the ledger
 };
 
 struct CategoryResult {
@@ -82,6 +88,7 @@ struct RequirementResult {
   llvm::ArrayRef<ir::Citation> Cites;
   Rational Points;   ///< points requirement: the points counting toward it
   Rational Required; ///< points requirement: the amount it asks for
+  const StaffException *Waiver = nullptr; ///< the exception that waived an unmet prerequisite
 };
 
 /// A member's compliance period: from Start up to (not including) End; items
@@ -94,6 +101,12 @@ struct PeriodDates {
   bool hasGrace() const { return GraceEnd != End; }
 };
 
+/// An exception of the member's, as the audit used it.
+struct ExceptionResult {
+  const StaffException *E = nullptr;
+  bool InEffect = true; ///< false: dated after the audit date, so not applied
+};
+
 struct Audit {
   std::string Member;
   llvm::StringRef Designation;
@@ -102,9 +115,14 @@ struct Audit {
   bool Eligible = false;
   std::vector<CategoryResult> Categories;       ///< in PolicyIndex::CategoryOrder
   std::vector<RequirementResult> Requirements; ///< prerequisites first
-  std::vector<ItemResult> Items;               ///< by activity id
+  std::vector<ItemResult> Items;               ///< by activity id, then granted points
   std::vector<std::string> Missing;
+  std::vector<ExceptionResult> Exceptions;     ///< in file order
 };
+
+/// "credit item c07 to Education (3 points)": what an exception does, in the
+/// policy's names; the justification (who, when, why) is written apart.
+std::string exceptionText(const ir::Policy &P, const StaffException &E);
 
 /// "36 contact hours at 1 point per 2 contact hours = 18 points"; nothing when
 /// the item earns nothing under any rule (the reason then says why).
@@ -112,6 +130,11 @@ void writeDerivation(llvm::raw_ostream &OS, const ir::Policy &P, const ItemResul
 /// Why the item is not credited, or the notes on a credited item's reduction
 /// (per-item maximum, cap); nothing when there is nothing to say.
 void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, const ItemResult &I);
+
+/// "contact hour", "contact hours": a unit's name as members read it.
+void unitName(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, bool Plural);
+/// "36 contact hours": an amount in a unit (None: the number alone).
+void unitText(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, const Rational &Amount);
 
 /// "1 point", "7.5 points": how every explanation and report words points.
 std::string pointsText(const Rational &R);

@@ -12,9 +12,12 @@
 namespace certc::eval {
 
 struct CreditOption {
-  uint32_t Rule = 0;
+  uint32_t Rule = 0; ///< ir::None: points a staff exception states, no rule's
   uint32_t Category = 0;
   Derivation How; ///< How.Earned: the option's points before caps
+  /// Added by a staff exception (a substitution): it is not the rule's credit
+  /// into Category, so no cap of the rule's limits it.
+  bool Substituted = false;
 };
 
 struct ItemCredits {

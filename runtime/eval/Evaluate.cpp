@@ -3,6 +3,7 @@
 #include "alloc/Allocator.h"
 #include "eval/Credits.h"
 #include "eval/Period.h"
+#include "eval/MemberExceptions.h"
 
 #include <fmt/format.h>
 
@@ -31,16 +32,24 @@ template <typename Decl> llvm::StringRef titleOf(const Decl &D) { return D.Title
 /// The item's result as the allocation placed it, or why it has no place, into
 /// a fresh R (built in place: an ItemResult is large).
 void describeItem(ItemResult &R, const ir::Policy &P, const ledger::Activity &A, const ItemCredits &C,
-                  const alloc::Solution &Solved, size_t Item) {
+                  const alloc::Solution &Solved, size_t Item, const StaffException *Exception) {
   R.Id = A.Id;
   R.Kind = P.Symbols[P.Kinds[A.Kind].Name];
+  R.Planned = A.Planned;
+  R.Exception = Exception;
+  if (Exception && Exception->A == StaffException::Action::Exclude) {
+    R.Why.K = Reason::Kind::Excluded;
+    return;
+  }
   int32_t Choice = Item == SIZE_MAX ? -1 : Solved.Choice[Item];
   if (Choice >= 0) {
     const CreditOption &O = C.Options[Choice];
-    const ir::Rule &Rule = P.Rules[O.Rule];
-    R.Rule = Rule.Name;
+    if (O.Rule != ir::None) {
+      const ir::Rule &Rule = P.Rules[O.Rule];
+      R.Rule = Rule.Name;
+      R.Cites = Rule.Cites;
+    }
     R.How = O.How;
-    R.Cites = Rule.Cites;
     R.Points = Solved.Credited[Item];
     if (R.Points.isZero()) {
       R.Why.K = Reason::Kind::CapReached;
@@ -68,14 +77,49 @@ void describeItem(ItemResult &R, const ir::Policy &P, const ledger::Activity &A,
   R.Why = C.Rejection;
   R.How = C.RejectedHow;
 }
+/// Adds each prerequisite's result; an unmet one with a waiver counts as met.
+/// Returns whether all are met.
+bool checkPrerequisites(Audit &Out, const ir::Policy &P, const ExprEvaluator &Eval,
+                        llvm::ArrayRef<const StaffException *> Waivers) {
+  bool AllMet = true;
+  for (size_t I = 0; I < P.Prerequisites.size(); ++I) {
+    const ir::Prerequisite &Pre = P.Prerequisites[I];
+    bool Met = Eval.test(Pre.Test, nullptr);
+    if (!Met && Waivers[I]) {
+      Out.Requirements.push_back({Pre.Name, titleOf(Pre), true, true, "waived by exception `" + Waivers[I]->Id + "`",
+                                  Pre.Cites, Rational(), Rational(), Waivers[I]});
+      continue;
+    }
+    AllMet &= Met;
+    Out.Requirements.push_back({Pre.Name, titleOf(Pre), Met, true, Met ? "" : Pre.Reason, Pre.Cites});
+    if (!Met)
+      Out.Missing.push_back(Pre.Reason);
+  }
+  return AllMet;
+}
+
+/// Granted points, after the activities; their allocation items start at First.
+void describeGrants(Audit &Out, const ir::Policy &P, llvm::ArrayRef<const StaffException *> Grants,
+                    const alloc::Solution &Solved, size_t First) {
+  for (size_t G = 0; G < Grants.size(); ++G) {
+    ItemResult &R = Out.Items.emplace_back();
+    R.Id = Grants[G]->Id;
+    R.Kind = "granted points";
+    R.Exception = Grants[G];
+    R.Category = P.Categories[Grants[G]->Category].Name;
+    R.Points = Solved.Credited[First + G];
+    R.Credited = !R.Points.isZero();
+    R.How.Earned = *Grants[G]->Points;
+  }
+}
 } // namespace
 
 llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M, Date AsOf,
-                               std::optional<Date> PeriodOf) {
+                               const AuditOptions &Options) {
   const ir::Policy &P = Index.P;
   ExprEvaluator Eval(Index, M, AsOf);
   Audit Out;
-  llvm::Expected<std::optional<PeriodDates>> Period = periodContaining(Eval, P, M.Id, PeriodOf.value_or(AsOf));
+  llvm::Expected<std::optional<PeriodDates>> Period = periodContaining(Eval, P, M.Id, Options.PeriodOf.value_or(AsOf));
   if (!Period)
     return Period.takeError();
   Out.Period = *Period;
@@ -101,18 +145,38 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
   Credits.reserve(Order.size());
   alloc::Problem Problem = Index.Shape;
   Problem.Items.reserve(Order.size());
+  llvm::Expected<ResolvedExceptions> Resolved = resolveExceptions(P, Options.Exceptions, Order, AsOf);
+  if (!Resolved)
+    return Resolved.takeError();
   llvm::SmallVector<size_t, 64> ItemOfActivity(Order.size(), SIZE_MAX);
   for (size_t I = 0; I < Order.size(); ++I) {
     ItemCredits &C = Credits.emplace_back();
     if (llvm::Error E = creditsFor(Eval, Index, *Order[I], C))
       return llvm::createStringError(std::errc::invalid_argument, "member %s: %s", M.Id.c_str(),
                                      llvm::toString(std::move(E)).c_str());
+    int32_t Pinned = -1;
+    if (const StaffException *X = Resolved->OfItem[I]) {
+      if (X->A == StaffException::Action::Exclude)
+        continue;
+      llvm::Expected<int32_t> Pin = pinCredit(*X, C);
+      if (!Pin)
+        return Pin.takeError();
+      Pinned = *Pin;
+    }
     if (!C.Options.empty()) {
       alloc::Item &Item = Problem.Items.emplace_back();
       for (const CreditOption &O : C.Options)
-        Item.Options.push_back({O.Category, O.How.Earned, P.Rules[O.Rule].Cap});
+        Item.Options.push_back({O.Category, O.How.Earned,
+                                O.Substituted || O.Rule == ir::None ? alloc::NoCap : P.Rules[O.Rule].Cap});
+      Item.Pinned = Pinned;
       ItemOfActivity[I] = Problem.Items.size() - 1;
     }
+  }
+  // Granted points are items of their own, pinned to their category, outside every cap.
+  for (const StaffException *G : Resolved->Grants) {
+    alloc::Item &Item = Problem.Items.emplace_back();
+    Item.Options.push_back({G->Category, *G->Points, alloc::NoCap});
+    Item.Pinned = 0;
   }
 
   llvm::Expected<alloc::Solution> Solved = alloc::allocateCredits(Problem);
@@ -120,15 +184,7 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
     return llvm::createStringError(std::errc::invalid_argument, "member %s: %s", M.Id.c_str(),
                                    llvm::toString(Solved.takeError()).c_str());
 
-  // Prerequisites.
-  bool PrerequisitesMet = true;
-  for (const ir::Prerequisite &Pre : P.Prerequisites) {
-    bool Met = Eval.test(Pre.Test, nullptr);
-    PrerequisitesMet &= Met;
-    Out.Requirements.push_back({Pre.Name, titleOf(Pre), Met, true, Met ? "" : Pre.Reason, Pre.Cites});
-    if (!Met)
-      Out.Missing.push_back(Pre.Reason);
-  }
+  bool PrerequisitesMet = checkPrerequisites(Out, P, Eval, Resolved->Waivers);
 
   // Categories and point requirements.
   for (uint32_t C : Index.CategoryOrder) {
@@ -157,9 +213,12 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
   Out.Eligible = PrerequisitesMet && Solved->AllMet;
 
   // Items, by activity id.
-  Out.Items.reserve(Order.size());
+  Out.Items.reserve(Order.size() + Resolved->Grants.size());
   for (size_t I = 0; I < Order.size(); ++I)
-    describeItem(Out.Items.emplace_back(), P, *Order[I], Credits[I], *Solved, ItemOfActivity[I]);
+    describeItem(Out.Items.emplace_back(), P, *Order[I], Credits[I], *Solved, ItemOfActivity[I],
+                 Resolved->OfItem[I]);
+  describeGrants(Out, P, Resolved->Grants, *Solved, Problem.Items.size() - Resolved->Grants.size());
+  Out.Exceptions = std::move(Resolved->All);
   if (const std::optional<std::string> &E = Eval.dateError())
     return llvm::createStringError(std::errc::value_too_large, "member %s: %s", M.Id.c_str(), E->c_str());
   return Out;

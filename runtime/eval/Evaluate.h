@@ -5,19 +5,29 @@
 
 #include "eval/Audit.h"
 #include "eval/PolicyIndex.h"
+#include "eval/StaffException.h"
 #include "ledger/Ledger.h"
 
 #include "llvm/Support/Error.h"
 
 namespace certc::eval {
 
-/// Audits the member as of AsOf, in the compliance period containing PeriodOf
-/// (AsOf when not given; policies without periods ignore it). Fails (never
-/// crashes) only when exact arithmetic overflows, the allocation exceeds its
-/// documented limits or the member's compliance period cannot be found; the
-/// error names the member.
+/// What an audit takes besides the member and the audit date.
+struct AuditOptions {
+  /// The member's staff exceptions; the Audit refers to them, so they must
+  /// outlive it.
+  llvm::ArrayRef<StaffException> Exceptions;
+  /// A date in the compliance period to audit (none: the period containing the
+  /// audit date); policies without periods ignore it.
+  std::optional<Date> PeriodOf;
+};
+
+/// Fails (never crashes) when exact arithmetic overflows, the allocation
+/// exceeds its documented limits or the member's compliance period cannot be
+/// found (the error names the member), and with InputErrors
+/// (MemberExceptions.h) when one of the member's staff exceptions cannot apply.
 llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M, Date AsOf,
-                               std::optional<Date> PeriodOf = std::nullopt);
+                               const AuditOptions &Options = {});
 
 } // namespace certc::eval
 

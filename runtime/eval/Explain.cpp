@@ -10,21 +10,7 @@ namespace {
 /// "1 point", "7.5 points".
 void writePoints(llvm::raw_ostream &OS, const Rational &R) { OS << R << (R == Rational(1) ? " point" : " points"); }
 
-/// Unit names are identifiers; members read them with spaces.
-void unitWord(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, bool Plural) {
-  if (Unit == ir::None)
-    return;
-  for (char C : Plural ? P.Units[Unit].Plural : P.Units[Unit].Singular)
-    OS << (C == '_' ? ' ' : C);
-}
 
-void unitText(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, const Rational &Amount) {
-  OS << Amount;
-  if (Unit == ir::None)
-    return;
-  OS << ' ';
-  unitWord(OS, P, Unit, Amount != Rational(1));
-}
 
 void windowText(llvm::raw_ostream &OS, const ir::DateWindow &W) {
   if (W.From && W.Until)
@@ -71,7 +57,7 @@ void derivationOf(llvm::raw_ostream &OS, const ir::Policy &P, const Derivation &
     writePoints(OS, E.Points);
     OS << " per ";
     if (E.Per == Rational(1))
-      unitWord(OS, P, E.RateUnit, false);
+      unitName(OS, P, E.RateUnit, false);
     else
       unitText(OS, P, E.RateUnit, E.Per);
     if (D.Rounded != D.Exact) {
@@ -133,6 +119,7 @@ void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, con
     if (A.Period)
       periodText(OS, *A.Period);
     return;
+  case Reason::Kind::Excluded: OS << "excluded by exception `" << (I.Exception ? I.Exception->Id : "?") << "`"; return;
   }
   // A credited item: say what lowered its points.
   const Derivation &D = I.How;
@@ -146,6 +133,28 @@ void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, con
     OS << (D.Limit ? "; " : "") << "reduced from " << D.Earned << " by ";
     capText(OS, capOf(P, D));
   }
+  if (I.Exception && I.Exception->A == StaffException::Action::Credit) {
+    OS << (D.Limit || (I.Credited && D.Rule && I.Points != D.Earned) ? "; " : "") << "credited to " << I.Category
+       << " by exception `" << I.Exception->Id << "`";
+    if (I.Exception->Points)
+      OS << ", which states its points";
+  }
+}
+
+// Unit names are identifiers; members read them with spaces.
+void unitName(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, bool Plural) {
+  if (Unit == ir::None)
+    return;
+  for (char C : Plural ? P.Units[Unit].Plural : P.Units[Unit].Singular)
+    OS << (C == '_' ? ' ' : C);
+}
+
+void unitText(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, const Rational &Amount) {
+  OS << Amount;
+  if (Unit == ir::None)
+    return;
+  OS << ' ';
+  unitName(OS, P, Unit, Amount != Rational(1));
 }
 
 std::string pointsText(const Rational &R) {

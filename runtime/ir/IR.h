@@ -262,6 +262,7 @@ struct Prerequisite {
   std::string Title; ///< what members read ("Two years of IIMC membership"); empty: none given
   ExprId Test = None;
   std::string Reason; ///< shown when Test is false
+  bool Waivable = true; ///< whether a staff exception may waive it
   std::vector<Citation> Cites;
   SourceLoc Loc;
 };

@@ -223,13 +223,14 @@ private:
   }
 
   void readPrerequisite(const json::Value &V, const JsonPath &Where, Prerequisite &Pr) {
-    const json::Object *O = object(V, Where, {"name", "title", "test", "reason", "cites", "loc"});
+    const json::Object *O = object(V, Where, {"name", "title", "test", "reason", "waivable", "cites", "loc"});
     if (!O)
       return;
     get(*O, Where, "name", Pr.Name, &Reader::readString);
     get(*O, Where, "title", Pr.Title, &Reader::readString);
     get(*O, Where, "test", Pr.Test, &Reader::readIndex);
     get(*O, Where, "reason", Pr.Reason, &Reader::readString);
+    get(*O, Where, "waivable", Pr.Waivable, &Reader::readBool);
     getList(*O, Where, "cites", Pr.Cites, &Reader::readCitation);
     get(*O, Where, "loc", Pr.Loc, &Reader::readLoc);
   }

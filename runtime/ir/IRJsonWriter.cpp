@@ -232,6 +232,7 @@ private:
       text("title", Pr.Title);
       index("test", Pr.Test);
       text("reason", Pr.Reason);
+      J.attribute("waivable", Pr.Waivable);
       cites(Pr.Cites);
       loc(Pr.Loc);
     });

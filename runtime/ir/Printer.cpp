@@ -170,7 +170,7 @@ private:
     OS << "prerequisites\n";
     for (const Prerequisite &Pr : P.Prerequisites) {
       OS << "  " << Pr.Name << titled(Pr.Title) << ": " << printExpr(P, Pr.Test, None) << loc(Pr.Loc) << "\n";
-      OS << "    else " << quoteText(Pr.Reason) << "\n";
+      OS << "    else " << quoteText(Pr.Reason) << (Pr.Waivable ? "" : " not waivable") << "\n";
       cites(Pr.Cites, "    ");
     }
   }

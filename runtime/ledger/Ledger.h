@@ -23,6 +23,7 @@ struct Activity {
   /// field's Default.
   std::vector<ir::Value> Fields;
   uint32_t Line = 0, Col = 0; ///< where the activity starts (1-based)
+  bool Planned = false; ///< read from a file of planned activities (`--planned`), not the ledger
 };
 
 struct Member {

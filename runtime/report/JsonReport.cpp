@@ -30,6 +30,40 @@ void citations(llvm::raw_ostream &OS, llvm::ArrayRef<ir::Citation> Cites) {
   OS << ']';
 }
 
+/// A string, or null when it is empty.
+void optionalString(llvm::raw_ostream &OS, llvm::StringRef S) {
+  if (S.empty())
+    OS << "null";
+  else
+    writeJsonString(OS, S);
+}
+
+void writeException(llvm::raw_ostream &OS, const ir::Policy &P, const eval::ExceptionResult &R) {
+  const eval::StaffException &E = *R.E;
+  OS << "{\"id\":";
+  writeJsonString(OS, E.Id);
+  OS << ",\"action\":";
+  writeJsonString(OS, eval::actionName(E.A));
+  OS << ",\"item\":";
+  optionalString(OS, E.Item);
+  OS << ",\"category\":";
+  optionalString(OS, E.Category == ir::None ? "" : llvm::StringRef(P.Categories[E.Category].Name));
+  OS << ",\"prerequisite\":";
+  optionalString(OS, E.Prerequisite == ir::None ? "" : llvm::StringRef(P.Prerequisites[E.Prerequisite].Name));
+  OS << ",\"points\":";
+  if (E.Points)
+    points(OS, *E.Points);
+  else
+    OS << "null";
+  OS << ",\"by\":";
+  writeJsonString(OS, E.By);
+  OS << ",\"date\":\"" << E.On << "\",\"reason\":";
+  writeJsonString(OS, E.Reason);
+  OS << ",\"description\":";
+  writeJsonString(OS, eval::exceptionText(P, E));
+  OS << ",\"in_effect\":" << (R.InEffect ? "true" : "false") << '}';
+}
+
 template <typename T, typename F> void array(llvm::raw_ostream &OS, const std::vector<T> &Items, F Each) {
   OS << '[';
   for (size_t I = 0; I < Items.size(); ++I) {
@@ -79,10 +113,7 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     writeJsonString(OS, R.Title);
     OS << ",\"kind\":" << (R.IsPrerequisite ? "\"prerequisite\"" : "\"points\"");
     OS << ",\"met\":" << (R.Met ? "true" : "false") << ",\"detail\":";
-    if (R.Detail.empty())
-      OS << "null";
-    else
-      writeJsonString(OS, R.Detail);
+    optionalString(OS, R.Detail);
     OS << ",\"points\":";
     if (R.IsPrerequisite)
       OS << "null";
@@ -95,6 +126,8 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
       points(OS, R.Required);
     OS << ",\"citations\":";
     citations(OS, R.Cites);
+    OS << ",\"waived_by\":";
+    optionalString(OS, R.Waiver ? llvm::StringRef(R.Waiver->Id) : "");
     OS << '}';
   });
   OS << ",\"items\":";
@@ -105,15 +138,9 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     OS << ",\"kind\":";
     writeJsonString(OS, I.Kind);
     OS << ",\"credited\":" << (I.Credited ? "true" : "false") << ",\"rule\":";
-    if (I.Rule.empty())
-      OS << "null";
-    else
-      writeJsonString(OS, I.Rule);
+    optionalString(OS, I.Rule);
     OS << ",\"category\":";
-    if (I.Category.empty())
-      OS << "null";
-    else
-      writeJsonString(OS, I.Category);
+    optionalString(OS, I.Category);
     OS << ",\"points\":";
     points(OS, I.Points);
     OS << ",\"derivation\":";
@@ -126,10 +153,14 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     Explanation.end(/*EmptyIsNull=*/true);
     OS << ",\"citations\":";
     citations(OS, I.Cites);
+    OS << ",\"planned\":" << (I.Planned ? "true" : "false") << ",\"exception\":";
+    optionalString(OS, I.Exception ? llvm::StringRef(I.Exception->Id) : "");
     OS << '}';
   });
   OS << ",\"missing\":";
   array(OS, A.Missing, [&](const std::string &M) { writeJsonString(OS, M); });
+  OS << ",\"exceptions\":";
+  array(OS, A.Exceptions, [&](const eval::ExceptionResult &R) { writeException(OS, P, R); });
   OS << "}\n";
 }
 

@@ -8,6 +8,23 @@
 namespace certc::report {
 
 namespace {
+/// " (planned)" after a planned item's id.
+const char *plannedMark(const eval::ItemResult &I) { return I.Planned ? " (planned)" : ""; }
+
+/// Who granted an exception, when and why, and whether it is in effect.
+void writeExceptions(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A) {
+  if (A.Exceptions.empty())
+    return;
+  OS << "\nExceptions\n";
+  for (const eval::ExceptionResult &R : A.Exceptions) {
+    const eval::StaffException &E = *R.E;
+    OS << "  " << escapeControls(E.Id) << ": " << escapeControls(eval::exceptionText(P, E)) << "\n";
+    OS << "      granted by " << escapeControls(E.By) << " on " << E.On << ": " << escapeControls(E.Reason) << "\n";
+    if (!R.InEffect)
+      OS << "      not in effect: granted after the audit date\n";
+  }
+}
+
 std::string citeText(llvm::ArrayRef<ir::Citation> Cites) {
   if (Cites.empty())
     return "";
@@ -59,9 +76,15 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     if (!I.Credited)
       continue;
     Any = true;
-    OS << "  " << escapeControls(I.Id) << " (" << I.Kind << "): " << eval::pointsText(I.Points) << " to " << I.Category << " by rule `"
-       << I.Rule << "`: ";
-    eval::writeDerivation(OS, P, I);
+    OS << "  " << escapeControls(I.Id) << plannedMark(I) << " (" << I.Kind << "): " << eval::pointsText(I.Points)
+       << " to " << I.Category;
+    if (I.Rule.empty())
+      OS << " by exception `" << escapeControls(I.Exception ? I.Exception->Id : "") << "`";
+    else
+      OS << " by rule `" << I.Rule << "`";
+    // Points an exception states have no derivation.
+    if (std::string How = eval::derivationText(P, I); !How.empty())
+      OS << ": " << How;
     OS << "\n";
     if (std::string Note = eval::reasonText(P, A, I); !Note.empty())
       OS << "      note: " << Note << "\n";
@@ -76,12 +99,13 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     if (!Header)
       OS << "\nNot credited\n";
     Header = true;
-    OS << "  " << escapeControls(I.Id) << " (" << I.Kind << "): ";
+    OS << "  " << escapeControls(I.Id) << plannedMark(I) << " (" << I.Kind << "): ";
     eval::writeReason(OS, P, A, I);
     OS << "\n";
     if (std::string Cite = citeText(I.Cites); !Cite.empty())
       OS << "      see " << Cite << "\n";
   }
+  writeExceptions(OS, P, A);
   OS << "\n";
 }
 

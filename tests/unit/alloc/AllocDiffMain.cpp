@@ -47,7 +47,7 @@ std::optional<Options> parseArgs(int Argc, char **Argv) {
     auto value = [&]() -> const char * { return I + 1 < Argc ? Argv[++I] : nullptr; };
     const char *V = nullptr;
     if ((A == "--count" || A == "--seed" || A == "--jobs" || A == "--glpsol" ||
-         A == "--brute-limit" || A == "--items" || A == "--max-amount") &&
+         A == "--brute-limit" || A == "--items" || A == "--max-amount" || A == "--pin-percent") &&
         !(V = value()))
       return std::nullopt;
     if (A == "--count")
@@ -58,6 +58,8 @@ std::optional<Options> parseArgs(int Argc, char **Argv) {
       O.Jobs = std::max(1ul, std::strtoul(V, nullptr, 10));
     else if (A == "--glpsol")
       O.Glpsol = V;
+    else if (A == "--pin-percent")
+      O.Shape.PinPercent = static_cast<int>(std::min(100ul, std::strtoul(V, nullptr, 10)));
     else if (A == "--brute-limit")
       O.BruteLimit = std::strtoull(V, nullptr, 10);
     else if (A == "--items") {
@@ -258,7 +260,7 @@ int main(int Argc, char **Argv) {
   std::optional<Options> O = parseArgs(Argc, Argv);
   if (!O) {
     std::fprintf(stderr, "usage: %s [--count N] [--seed S] [--jobs J] [--glpsol PATH] "
-                         "[--brute-limit N] [--items MIN-MAX] [--max-amount A]\n",
+                         "[--brute-limit N] [--items MIN-MAX] [--max-amount A] [--pin-percent P]\n",
                  Argv[0]);
     return 2;
   }

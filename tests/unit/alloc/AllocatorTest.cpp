@@ -49,6 +49,41 @@ TEST(Allocator, PrefersTheEarlierOptionWhenBothAreOptimal) {
   EXPECT_EQ(S.Choice, (std::vector<int32_t>{0}));
 }
 
+TEST(Allocator, PinnedItemTakesItsOptionAndTheRestMakeUpForIt) {
+  // Staff credit the first item to B; the allocator must then send the
+  // either-or item to A, where it still completes A's requirement.
+  ProblemBuilder PB(2);
+  PB.item({opt(A, pts(5)), opt(B, pts(5))}).pin(1);
+  PB.item({opt(A, pts(5)), opt(B, pts(5))});
+  PB.require({A}, pts(5)).require({B}, pts(5));
+  Solution S = solve(PB.P);
+  EXPECT_EQ(S.Choice, (std::vector<int32_t>{1, 0}));
+  EXPECT_TRUE(S.AllMet);
+}
+
+TEST(Allocator, PinOverridesTheOptimum) {
+  // Without the pin the item goes to A, where it meets the requirement; the
+  // pin wins even though the member is then further from eligibility.
+  ProblemBuilder PB(2);
+  PB.item({opt(A, pts(5)), opt(B, pts(5))}).pin(1);
+  PB.require({A}, pts(5));
+  Solution S = solve(PB.P);
+  EXPECT_EQ(S.Choice, (std::vector<int32_t>{1}));
+  EXPECT_FALSE(S.AllMet);
+  EXPECT_EQ(S.Progress, pts(0));
+}
+
+TEST(Allocator, PinnedItemThroughAFullCapIsStillPinned) {
+  ProblemBuilder PB(1);
+  uint32_t Cap = PB.cap(A, pts(4));
+  PB.item({opt(A, pts(4), Cap)});
+  PB.item({opt(A, pts(3), Cap), opt(A, pts(2))}).pin(0);
+  PB.require({A}, pts(10));
+  Solution S = solve(PB.P);
+  EXPECT_EQ(S.Choice, (std::vector<int32_t>{0, 0}));
+  EXPECT_EQ(S.Credited[1], pts(0)) << "the cap was full; the uncapped option would have earned 2";
+}
+
 TEST(Allocator, CombinationRequirementSumsItsCategories) {
   ProblemBuilder PB(3);
   PB.item({opt(A, pts(6))}).item({opt(B, pts(6))}).item({opt(A, pts(6)), opt(C, pts(6))});
@@ -238,6 +273,14 @@ TEST(Allocator, StateSpaceLimitIsAnError) {
   S = allocateCreditsWith(PB.P, Small);
   ASSERT_FALSE(S);
   EXPECT_NE(llvm::toString(S.takeError()).find("allocation state limit"), std::string::npos);
+}
+
+TEST(Allocator, PinOutOfRangeIsAnError) {
+  ProblemBuilder PB(1);
+  PB.item({opt(A, pts(1))}).pin(1);
+  EXPECT_EQ(errorOf(PB.P), "invalid allocation problem: item 0 is pinned to option 1 of 1");
+  PB.P.Items[0].Pinned = -2;
+  EXPECT_EQ(errorOf(PB.P), "invalid allocation problem: item 0 is pinned to option -2 of 1");
 }
 
 TEST(Allocator, MalformedProblemsAreErrors) {

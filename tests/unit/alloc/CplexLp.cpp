@@ -51,6 +51,8 @@ std::string writeCplexLp(const Problem &P) {
     for (size_t O = 0; O < P.Items[I].Options.size(); ++O)
       T.add(1, x(I, O));
     M << " item" << I << ':' << T.str() << " <= 1\n";
+    if (P.Items[I].Pinned >= 0)
+      M << " pin" << I << ": " << x(I, P.Items[I].Pinned) << " = 1\n";
   }
   // s_k <= direct points + children's s (and s_k <= limit as a bound).
   for (size_t K = 0; K < P.Caps.size(); ++K) {

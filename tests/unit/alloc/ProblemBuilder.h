@@ -22,6 +22,11 @@ struct ProblemBuilder {
     P.Items.push_back(Item{Options});
     return *this;
   }
+  /// The last item added must take option Option.
+  ProblemBuilder &pin(int32_t Option) {
+    P.Items.back().Pinned = Option;
+    return *this;
+  }
   uint32_t cap(uint32_t Category, Rational Limit, uint32_t Parent = NoCap) {
     P.Caps.push_back(CapLimit{Limit, Category, Parent});
     return static_cast<uint32_t>(P.Caps.size() - 1);

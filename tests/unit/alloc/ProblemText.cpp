@@ -21,6 +21,8 @@ std::string describeProblem(const Problem &P) {
     Out << "item" << I << ':';
     for (const Option &O : P.Items[I].Options)
       Out << " {c" << O.Category << ' ' << O.Points.str() << ' ' << capName(O.Cap) << '}';
+    if (P.Items[I].Pinned >= 0)
+      Out << " pinned to " << P.Items[I].Pinned;
     Out << '\n';
   }
   for (const Requirement &R : P.Requirements) {

@@ -19,6 +19,15 @@ RandomShape smallShape() {
   Shape.MaxItems = 7;
   return Shape;
 }
+
+/// Greedy witnesses and the first-choices shortcut off: every decision goes
+/// through the exact Pareto fronts.
+SearchOptions exactFrontsOnly() {
+  SearchOptions Options;
+  Options.UseWitnesses = false;
+  Options.UseFirstChoices = false;
+  return Options;
+}
 } // namespace
 
 TEST(AllocatorProperty, MatchesExhaustiveSearchIncludingTieBreak) {
@@ -33,13 +42,55 @@ TEST(AllocatorProperty, MatchesExhaustiveSearchIncludingTieBreak) {
   }
 }
 
+TEST(AllocatorProperty, PinnedProblemsMatchExhaustiveSearchOnBothPaths) {
+  // Exhaustive search enumerates only the vectors that honour the pins.
+  std::mt19937_64 Rng(23);
+  RandomShape Shape = smallShape();
+  Shape.PinPercent = 30;
+  SearchOptions ExactOnly = exactFrontsOnly();
+  unsigned Pinned = 0;
+  for (int N = 0; N < 400; ++N) {
+    Problem P = randomProblem(Rng, Shape);
+    Pinned += std::count_if(P.Items.begin(), P.Items.end(), [](const Item &It) { return It.Pinned >= 0; });
+    std::vector<int32_t> Best = bruteForceChoice(P);
+    for (const SearchOptions &Options : {SearchOptions(), ExactOnly}) {
+      llvm::Expected<Solution> S = allocateCreditsWith(P, Options);
+      ASSERT_TRUE(!!S) << llvm::toString(S.takeError());
+      ASSERT_EQ(checkConsistent(P, *S), "") << describeProblem(P);
+      ASSERT_EQ(S->Choice, Best) << describeProblem(P);
+    }
+  }
+  EXPECT_GT(Pinned, 300u) << "the shape must actually pin items";
+}
+
+TEST(AllocatorProperty, PinningTheOptimumChangesNothingAndPinsNeverHelp) {
+  // Pinning an item to the option the optimum gives it leaves the optimum as
+  // it is; pinning it elsewhere can only lose progress.
+  std::mt19937_64 Rng(29);
+  for (int N = 0; N < 300; ++N) {
+    Problem P = randomProblem(Rng, smallShape());
+    llvm::Expected<Solution> Free = allocateCredits(P);
+    ASSERT_TRUE(!!Free);
+    for (size_t I = 0; I < P.Items.size(); ++I) {
+      for (int32_t O = 0; O < static_cast<int32_t>(P.Items[I].Options.size()); ++O) {
+        Problem Q = P;
+        Q.Items[I].Pinned = O;
+        llvm::Expected<Solution> S = allocateCredits(Q);
+        ASSERT_TRUE(!!S);
+        ASSERT_EQ(S->Choice[I], O);
+        ASSERT_LE(S->Progress, Free->Progress) << describeProblem(Q);
+        if (O == Free->Choice[I])
+          ASSERT_EQ(S->Choice, Free->Choice) << describeProblem(Q);
+      }
+    }
+  }
+}
+
 TEST(AllocatorProperty, ExactFrontsAloneMatchExhaustiveSearch) {
   // The same check with greedy witnesses switched off, so that every decision
   // goes through the exact Pareto fronts.
   std::mt19937_64 Rng(17);
-  SearchOptions ExactOnly;
-  ExactOnly.UseWitnesses = false;
-  ExactOnly.UseFirstChoices = false;
+  SearchOptions ExactOnly = exactFrontsOnly();
   for (int N = 0; N < 400; ++N) {
     Problem P = randomProblem(Rng, smallShape());
     llvm::Expected<Solution> S = allocateCreditsWith(P, ExactOnly);
@@ -58,9 +109,7 @@ TEST(AllocatorProperty, WitnessesAndExactFrontsChooseAlike) {
   Shape.MaxItems = 60;
   Shape.MaxAmount = 60;
   Shape.MaxCombined = 120;
-  SearchOptions ExactOnly;
-  ExactOnly.UseWitnesses = false;
-  ExactOnly.UseFirstChoices = false;
+  SearchOptions ExactOnly = exactFrontsOnly();
   unsigned LazyFronts = 0, FrontsFirst = 0;
   for (int N = 0; N < 300; ++N) {
     Problem P = randomProblem(Rng, Shape);
@@ -90,9 +139,7 @@ TEST(AllocatorProperty, FineDenominatorsMatchExhaustiveSearch) {
   RandomShape Shape = smallShape();
   Shape.Denominator = 1000;
   Shape.MaxItems = 8;
-  SearchOptions ExactOnly;
-  ExactOnly.UseWitnesses = false;
-  ExactOnly.UseFirstChoices = false;
+  SearchOptions ExactOnly = exactFrontsOnly();
   unsigned SeveralWords = 0;
   for (int N = 0; N < 300; ++N) {
     Problem P = randomProblem(Rng, Shape);

@@ -54,6 +54,8 @@ Problem randomProblem(std::mt19937_64 &Rng, const RandomShape &Shape) {
         Opt.Cap = Caps[pick(Rng, 0, Caps.size() - 1)];
       It.Options.push_back(Opt);
     }
+    if (Shape.PinPercent > 0 && !It.Options.empty() && chance(Rng, Shape.PinPercent))
+      It.Pinned = static_cast<int32_t>(pick(Rng, 0, It.Options.size() - 1));
     P.Items.push_back(std::move(It));
   }
 

@@ -19,10 +19,13 @@ struct RandomShape {
   /// a combination.
   int64_t MaxAmount = 25;
   int64_t MaxCombined = 40;
+  /// Percentage of items with options pinned to one of them at random; 0
+  /// draws nothing, so the problems of a seed are those of earlier versions.
+  int PinPercent = 0;
 };
 
 /// 2-3 categories, up to four caps (some nested), one to four requirements
-/// (single or combination), up to two spills. Uses only mt19937_64's output,
+/// (single or combination), up to two spills, pins as Shape asks. Uses only mt19937_64's output,
 /// which the standard fixes, so a seed means the same problems everywhere.
 Problem randomProblem(std::mt19937_64 &Rng, const RandomShape &Shape);
 

@@ -88,7 +88,7 @@ ReferenceOutcome referenceEvaluate(const Problem &P, const std::vector<int32_t> 
 uint64_t bruteForceSize(const Problem &P) {
   uint64_t N = 1;
   for (const Item &It : P.Items) {
-    N *= It.Options.size() + 1;
+    N *= It.Pinned >= 0 ? 1 : It.Options.size() + 1;
     if (N > (uint64_t(1) << 40))
       return UINT64_MAX;
   }
@@ -97,8 +97,15 @@ uint64_t bruteForceSize(const Problem &P) {
 
 std::vector<int32_t> bruteForceChoice(const Problem &P) {
   const size_t N = P.Items.size();
-  // Alternative a of item i: option a, or "not credited" when a == size.
+  // Alternative a of item i: option a, or "not credited" when a == size. A
+  // pinned item has one alternative, its pinned option.
   std::vector<size_t> Alt(N, 0);
+  auto isLast = [&](size_t I) {
+    return P.Items[I].Pinned >= 0 ? Alt[I] == size_t(P.Items[I].Pinned) : Alt[I] == P.Items[I].Options.size();
+  };
+  auto first = [&](size_t I) { return P.Items[I].Pinned >= 0 ? size_t(P.Items[I].Pinned) : 0; };
+  for (size_t I = 0; I < N; ++I)
+    Alt[I] = first(I);
   auto toChoice = [&] {
     std::vector<int32_t> C(N);
     for (size_t I = 0; I < N; ++I)
@@ -111,8 +118,8 @@ std::vector<int32_t> bruteForceChoice(const Problem &P) {
   // so only a strictly better one replaces the incumbent.
   while (true) {
     size_t I = N;
-    while (I > 0 && Alt[I - 1] == P.Items[I - 1].Options.size()) {
-      Alt[I - 1] = 0;
+    while (I > 0 && isLast(I - 1)) {
+      Alt[I - 1] = first(I - 1);
       --I;
     }
     if (I == 0)
@@ -134,6 +141,9 @@ std::string checkConsistent(const Problem &P, const Solution &S) {
   for (size_t I = 0; I < P.Items.size(); ++I)
     if (S.Choice[I] < -1 || S.Choice[I] >= static_cast<int32_t>(P.Items[I].Options.size()))
       return "choice of item " + std::to_string(I) + " is out of range";
+  for (size_t I = 0; I < P.Items.size(); ++I)
+    if (P.Items[I].Pinned >= 0 && S.Choice[I] != P.Items[I].Pinned)
+      return "item " + std::to_string(I) + " is pinned but not given its pinned option";
   ReferenceOutcome R = referenceEvaluate(P, S.Choice);
   if (R.Credited != S.Credited)
     return "per-item credit differs";

@@ -21,14 +21,15 @@ struct ReferenceOutcome {
 /// semantics, recursing over the cap tree instead of ordering it.
 ReferenceOutcome referenceEvaluate(const Problem &P, const std::vector<int32_t> &Choice);
 
-/// Enumerates every choice vector, "not credited" included as the last
-/// alternative, and returns the lexicographically first one of maximal progress.
+/// Enumerates every choice vector that honours the pins, "not credited"
+/// included as the last alternative of an unpinned item, and returns the lexicographically first one of maximal progress.
 std::vector<int32_t> bruteForceChoice(const Problem &P);
 
 /// Number of choice vectors bruteForceChoice would enumerate (saturating).
 uint64_t bruteForceSize(const Problem &P);
 
-/// Empty when S is exactly what referenceEvaluate says of S.Choice; otherwise a
+/// Empty when S honours the pins and is exactly what referenceEvaluate says of
+/// S.Choice; otherwise a
 /// description of the first difference.
 std::string checkConsistent(const Problem &P, const Solution &S);
 

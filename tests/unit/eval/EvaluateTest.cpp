@@ -269,7 +269,9 @@ TEST(CompliancePeriod, AnEarlierPeriodCountsItsGraceMonths) {
   eval::PolicyIndex Index(*C.Policy);
   ledger::ReadResult Read = ledger::readJsonLedger(*C.Policy, "t.json", Ledger);
   ASSERT_EQ(Read.Members.size(), 1u);
-  auto A = eval::evaluate(Index, Read.Members[0], *Date::parse("2024-06-30"), *Date::parse("2023-06-30"));
+  eval::AuditOptions Earlier;
+  Earlier.PeriodOf = *Date::parse("2023-06-30");
+  auto A = eval::evaluate(Index, Read.Members[0], *Date::parse("2024-06-30"), Earlier);
   ASSERT_TRUE(bool(A)) << llvm::toString(A.takeError());
   EXPECT_EQ(A->Categories[0].Points, Rational(2)); // 2022-01-01 and, in the grace months, 2024-04-30
 }

@@ -185,13 +185,14 @@ void addCredits(Policy &P) {
                              "Two years of membership",
                              Member,
                              "You must have been an IIMC member for two years.",
+                             /*Waivable=*/false,
                              {cite("1.1", "Applicants must be members for two years.")},
                              at(29, 1)});
   // not_certified: not holds(cmc)
   ExprId Holds = addExpr(P, node(Op::Holds, {}, symbolId(P, "cmc")));
   ExprId NotHolds = addExpr(P, node(Op::Not, {Holds}));
   P.Prerequisites.push_back(
-      {"not_certified", "", NotHolds, "You already hold the CMC.", {}, at(30, 1)});
+      {"not_certified", "", NotHolds, "You already hold the CMC.", /*Waivable=*/true, {}, at(30, 1)});
 
   P.Caps.push_back({"online_limit",
                     20,
