@@ -146,7 +146,9 @@ FRACTION : DIGIT+ '/' DIGIT+ ;
 NUMBER : DIGIT+ ('.' DIGIT+)? ;
 STRING : '"' (~["\\\r\n] | '\\' ["\\])* '"' ;
 ID : [a-zA-Z_] [a-zA-Z_0-9]* ;
-COMMENT : ('//' | '#') ~[\r\n]* -> skip ;
+// Comments reach the token stream on the hidden channel: the parser never sees
+// them, `certc fmt` keeps them (compiler/parse/SyntaxTree.h).
+COMMENT : ('//' | '#') ~[\r\n]* -> channel(HIDDEN) ;
 WS : [ \t\r\n\f]+ -> skip ;
 // Any other character becomes a token the parser rejects with a located error.
 STRAY : . ;

@@ -1,4 +1,4 @@
-// certc: check, build, run and test certification policies.
+// certc: check, build, run, test and format certification policies.
 #include "driver/Output.h"
 #include "driver/Verbs.h"
 #include "diag/Diagnostics.h"
@@ -17,6 +17,7 @@ llvm::cl::SubCommand CheckCommand("check", "Check policy files and report every 
 llvm::cl::SubCommand BuildCommand("build", "Compile a policy to IR");
 llvm::cl::SubCommand RunCommand("run", "Audit member ledgers against a policy");
 llvm::cl::SubCommand TestCommand("test", "Run policy tests (example members with expected outcomes)");
+llvm::cl::SubCommand FmtCommand("fmt", "Lay out .cert files canonically");
 llvm::cl::opt<std::string> StdlibOption("stdlib", llvm::cl::desc("Directory of the standard library"),
                                         llvm::cl::value_desc("dir"), llvm::cl::sub(CheckCommand),
                                         llvm::cl::sub(BuildCommand), llvm::cl::sub(RunCommand),
@@ -45,7 +46,9 @@ int runVerb(const char *Argv0) {
   }
   if (TestCommand)
     return runTest(Argv0);
-  llvm::WithColor::error(llvm::errs(), "certc") << "no verb given: use `certc check`, `build`, `run` or `test` (see --help)\n";
+  if (FmtCommand)
+    return runFmt(Argv0);
+  llvm::WithColor::error(llvm::errs(), "certc") << "no verb given: use `certc check`, `build`, `run`, `test` or `fmt` (see --help)\n";
   return 1;
 }
 } // namespace
