@@ -1,0 +1,46 @@
+// `certc diff OLD NEW`: what changed between two editions of one designation's
+// policy (.cert or compiled .json), in committee language (runtime/compare).
+#include "compare/PolicyDiff.h"
+#include "driver/Pipeline.h"
+#include "driver/Verbs.h"
+#include "ir/Lookup.h"
+
+#include "llvm/Support/WithColor.h"
+
+namespace certc {
+
+namespace {
+namespace cl = llvm::cl;
+cl::opt<std::string> DiffOld(cl::Positional, cl::Required, cl::desc("<old policy>"), cl::sub(DiffCommand));
+cl::opt<std::string> DiffNew(cl::Positional, cl::Required, cl::desc("<new policy>"), cl::sub(DiffCommand));
+enum class DiffFormat { Text, Json };
+cl::opt<DiffFormat> DiffFormatOption("format", cl::desc("Output format"), cl::init(DiffFormat::Text),
+                                     cl::values(clEnumValN(DiffFormat::Text, "text", "committee language"),
+                                                clEnumValN(DiffFormat::Json, "json", "one JSON object")),
+                                     cl::sub(DiffCommand));
+} // namespace
+
+int runDiff(const char *Argv0) {
+  std::string Stdlib = findStdlibDir(StdlibOption, Argv0);
+  std::optional<ir::Policy> Old = loadPolicy(DiffOld, Stdlib, ErrorLimitOption);
+  std::optional<ir::Policy> New = loadPolicy(DiffNew, Stdlib, ErrorLimitOption);
+  if (!Old || !New)
+    return 1;
+  std::string OldDesignation = ir::symbolName(*Old, Old->Designation);
+  std::string NewDesignation = ir::symbolName(*New, New->Designation);
+  if (OldDesignation != NewDesignation) {
+    llvm::WithColor::error(llvm::errs(), "certc")
+        << "`" << DiffOld << "` is a policy for " << OldDesignation << " and `" << DiffNew << "` for "
+        << NewDesignation << ": diff compares two editions of one designation\n";
+    return 1;
+  }
+  compare::PolicyDiff Diff = compare::diffPolicies(*Old, *New);
+  compare::EditionLabel OldLabel{DiffOld, &*Old}, NewLabel{DiffNew, &*New};
+  if (DiffFormatOption == DiffFormat::Json)
+    compare::printDiffJson(Diff, OldLabel, NewLabel, llvm::outs());
+  else
+    compare::printDiffText(Diff, OldLabel, NewLabel, llvm::outs());
+  return 0;
+}
+
+} // namespace certc
