@@ -1,5 +1,6 @@
 // `certc run POLICY LEDGER...`: audits every member, prints a status update or
 // JSON lines, reports bad input with its place, and exits 1 if there was any.
+#include "driver/AuditDate.h"
 #include "driver/AuditPipeline.h"
 #include "driver/LedgerFiles.h"
 #include "driver/Output.h"
@@ -12,7 +13,6 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <ctime>
 #include <mutex>
 #include <thread>
 
@@ -77,23 +77,12 @@ private:
   bool Stop = false, Shown = false;
 };
 
-std::optional<Date> today() {
-  std::time_t Now = std::time(nullptr);
-  std::tm Utc{};
-  gmtime_r(&Now, &Utc);
-  return Date::fromCivil(Utc.tm_year + 1900, static_cast<unsigned>(Utc.tm_mon + 1),
-                         static_cast<unsigned>(Utc.tm_mday));
-}
 } // namespace
 
 int runRun(const char *Argv0) {
-  // `--as-of ""` is given, and not a date: only a missing option means today.
-  std::optional<Date> AsOf = AsOfOption.getNumOccurrences() == 0 ? today() : Date::parse(AsOfOption);
-  if (!AsOf) {
-    llvm::WithColor::error(llvm::errs(), "certc") << "--as-of: `" << AsOfOption
-                                                  << "` is not a date (expected YYYY-MM-DD)\n";
+  std::optional<Date> AsOf = auditDateOption(AsOfOption);
+  if (!AsOf)
     return 1;
-  }
   if (Jobs == 0 || Jobs > 256) {
     llvm::WithColor::error(llvm::errs(), "certc") << "--jobs: must be between 1 and 256\n";
     return 1;
@@ -143,14 +132,7 @@ int runRun(const char *Argv0) {
         [&](ledger::Member &&M) {
           if (const std::string *Other = Shared.otherFile(M.Id, File)) {
             AlsoElsewhere.push_back(Number);
-            ledger::LedgerError E;
-            E.File = M.File;
-            E.Line = M.Line;
-            E.Col = M.Col;
-            E.Member = M.Id;
-            E.Field = "id";
-            E.Message = "member id is also used in `" + *Other + "`; auditing either record alone would be wrong";
-            Errors.push_back(std::move(E));
+            Errors.push_back(memberInSeveralFiles(M, *Other));
           }
           ++Number;
           Pipeline.add(std::move(M));

@@ -78,7 +78,8 @@ void printDiffText(const PolicyDiff &Diff, const EditionLabel &Old, const Editio
   OS << N << (N == 1 ? " change" : " changes") << " in substance\n";
 }
 
-void printDiffJson(const PolicyDiff &Diff, const EditionLabel &Old, const EditionLabel &New, llvm::raw_ostream &OS) {
+void printDiffJson(const PolicyDiff &Diff, const EditionLabel &Old, const EditionLabel &New, llvm::raw_ostream &OS,
+                   llvm::function_ref<void(llvm::json::OStream &)> More) {
   llvm::json::OStream J(OS, 2);
   auto Label = [&](const EditionLabel &L) {
     J.object([&] {
@@ -113,6 +114,8 @@ void printDiffJson(const PolicyDiff &Diff, const EditionLabel &Old, const Editio
           }
         });
     });
+    if (More)
+      More(J);
   });
   OS << "\n";
 }

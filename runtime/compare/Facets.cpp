@@ -2,6 +2,7 @@
 // the IR printer writes them, names instead of indices.
 #include "compare/Facets.h"
 
+#include "eval/Audit.h"
 #include "ir/ExprPrinter.h"
 #include "ir/Lookup.h"
 #include "ir/Names.h"
@@ -11,8 +12,7 @@
 namespace certc::compare {
 
 using namespace ir;
-
-std::string pointsText(const Rational &R) { return R.str() + (R == Rational(1) ? " point" : " points"); }
+using eval::pointsText;
 
 std::string windowText(const DateWindow &W) {
   std::string Text;
@@ -175,6 +175,16 @@ Facets describeVocabulary(const Policy &P) {
                     (U.Base == None ? "" : " = " + U.PerBase.str() + " " + unitName(P, U.Base, true)));
   return {list("member field", Member), list("activity kind", Kinds), list("enumeration", Enums),
           list("unit", Units)};
+}
+
+bool sameLedgerVocabulary(const Policy &A, const Policy &B) {
+  if (A.Symbols != B.Symbols)
+    return false;
+  Facets VA = describeVocabulary(A), VB = describeVocabulary(B);
+  for (size_t I = 0; I < VA.size(); ++I)
+    if (VA[I].Items != VB[I].Items)
+      return false;
+  return true;
 }
 
 } // namespace certc::compare

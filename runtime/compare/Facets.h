@@ -40,8 +40,10 @@ Facets describeHeading(const ir::Policy &P);
 /// enumerations and units, each an item of a list.
 Facets describeVocabulary(const ir::Policy &P);
 
-/// "2 points", "1 point", "1/2 point".
-std::string pointsText(const Rational &R);
+/// Whether ledgers read under A's schema are members of B's too: the same
+/// vocabulary in the same order and the same symbols.
+bool sameLedgerVocabulary(const ir::Policy &A, const ir::Policy &B);
+
 /// "" (always), "before D", "from D", "from D before E".
 std::string windowText(const ir::DateWindow &W);
 

@@ -6,6 +6,8 @@
 
 #include "ir/IR.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <string>
@@ -45,8 +47,10 @@ struct EditionLabel {
 
 /// The changes as text, one declaration per paragraph.
 void printDiffText(const PolicyDiff &Diff, const EditionLabel &Old, const EditionLabel &New, llvm::raw_ostream &OS);
-/// The changes as one JSON object (docs/diff-output.md).
-void printDiffJson(const PolicyDiff &Diff, const EditionLabel &Old, const EditionLabel &New, llvm::raw_ostream &OS);
+/// The changes as one JSON object (docs/diff-output.md); More, when given,
+/// writes further members of the object.
+void printDiffJson(const PolicyDiff &Diff, const EditionLabel &Old, const EditionLabel &New, llvm::raw_ostream &OS,
+                   llvm::function_ref<void(llvm::json::OStream &)> More = nullptr);
 
 } // namespace certc::compare
 
