@@ -24,11 +24,14 @@ decl
   ;
 
 // policy "IIMC Certified Municipal Clerk" for CMC edition "2017" effective 2017-05-20 source guidelines.
+// An edition may replace another: supersedes "2009" from 2013-11-23, governed by cmc_applied.
 policyHeader : 'policy' STRING 'for' ident headerClause* '.' ;
 headerClause
   : 'edition' STRING        # editionClause
   | 'effective' DATE        # effectiveClause
   | 'source' ident          # headerSourceClause
+  | 'supersedes' STRING 'from' DATE   # supersedesClause
+  | 'governed' 'by' ident   # governedByClause
   ;
 
 importDecl : 'import' STRING '.' ;

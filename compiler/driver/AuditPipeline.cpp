@@ -13,9 +13,9 @@ namespace {
 constexpr size_t BatchSize = 64;
 } // namespace
 
-AuditPipeline::AuditPipeline(const eval::PolicyIndex &Index, Date AsOf, unsigned Jobs, RenderFn Render,
+AuditPipeline::AuditPipeline(ChooseFn Choose, Date AsOf, unsigned Jobs, RenderFn Render,
                              llvm::raw_ostream &OS)
-    : Index(Index), AsOf(AsOf), Render(std::move(Render)), Out(OS), MaxInFlight(2 * size_t(Jobs)) {
+    : Choose(std::move(Choose)), AsOf(AsOf), Render(std::move(Render)), Out(OS), MaxInFlight(2 * size_t(Jobs)) {
   // With one job the reading thread audits each batch itself.
   if (Jobs > 1)
     for (unsigned I = 0; I < Jobs; ++I)
@@ -88,11 +88,14 @@ void AuditPipeline::run(Batch &B) {
   OS.SetBufferSize(1 << 16);
   B.Failures.resize(B.Members.size());
   for (size_t I = 0; I < B.Members.size(); ++I) {
-    llvm::Expected<eval::Audit> A = eval::evaluate(Index, B.Members[I], AsOf);
-    if (A)
-      Render(OS, *A);
-    else
+    EditionChoice Edition = Choose(B.Members[I]);
+    if (!Edition.Index) {
+      B.Failures[I] = std::move(Edition.Error);
+    } else if (llvm::Expected<eval::Audit> A = eval::evaluate(*Edition.Index, B.Members[I], AsOf)) {
+      Render(OS, *A, Edition);
+    } else {
       B.Failures[I] = llvm::toString(A.takeError());
+    }
     OS.flush();
     B.Ends.push_back(B.Reports.size());
     ++Audited;

@@ -9,6 +9,7 @@
 #include "eval/Audit.h"
 #include "eval/PolicyIndex.h"
 #include "ledger/Ledger.h"
+#include "report/Report.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/raw_ostream.h"
@@ -25,13 +26,20 @@
 
 namespace certc {
 
+/// The policy (edition) a member is audited against, chosen per member.
+struct EditionChoice {
+  const eval::PolicyIndex *Index = nullptr; ///< null: Error says why there is none
+  std::optional<report::EditionUsed> Used;  ///< for the report; none with one edition
+  std::string Error;
+};
+
 class AuditPipeline {
 public:
-  using RenderFn = std::function<void(llvm::raw_ostream &, const eval::Audit &)>;
+  using ChooseFn = std::function<EditionChoice(const ledger::Member &)>;
+  using RenderFn = std::function<void(llvm::raw_ostream &, const eval::Audit &, const EditionChoice &)>;
 
   /// Reports go to OS.
-  AuditPipeline(const eval::PolicyIndex &Index, Date AsOf, unsigned Jobs, RenderFn Render,
-                llvm::raw_ostream &OS);
+  AuditPipeline(ChooseFn Choose, Date AsOf, unsigned Jobs, RenderFn Render, llvm::raw_ostream &OS);
   ~AuditPipeline();
 
   /// Starts a file. MayWithdraw: its reader may withdraw members it has handed
@@ -77,7 +85,7 @@ private:
   void writeReady(bool Wait);
   void write(Batch &B);
 
-  const eval::PolicyIndex &Index;
+  ChooseFn Choose;
   Date AsOf;
   RenderFn Render;
   llvm::raw_ostream &Out;

@@ -2,6 +2,7 @@
 // JSON lines, reports bad input with its place, and exits 1 if there was any.
 #include "driver/AuditDate.h"
 #include "driver/AuditPipeline.h"
+#include "driver/EditionSet.h"
 #include "driver/LedgerFiles.h"
 #include "driver/Output.h"
 #include "driver/Pipeline.h"
@@ -33,6 +34,10 @@ cl::opt<ReportFormat> RunFormat("format", cl::desc("Report format"), cl::init(Re
                                 cl::sub(RunCommand));
 cl::opt<unsigned> Jobs("jobs", cl::desc("Members audited in parallel (default 1)"), cl::init(1),
                        cl::sub(RunCommand));
+cl::list<std::string> RunEditions("edition",
+                                  cl::desc("Another edition of the policy; each member is audited against the edition "
+                                           "in force on its governing date"),
+                                  cl::value_desc("policy"), cl::sub(RunCommand));
 cl::opt<std::string> RunOutput("o", cl::desc("Write the report to this file (complete or not at all)"),
                                cl::value_desc("file"), cl::sub(RunCommand));
 
@@ -88,11 +93,20 @@ int runRun(const char *Argv0) {
     return 1;
   }
   std::vector<std::string> Inputs;
-  std::optional<ir::Policy> P = loadPolicy(RunPolicy, findStdlibDir(StdlibOption, Argv0), ErrorLimitOption, &Inputs);
-  if (!P)
+  std::string Stdlib = findStdlibDir(StdlibOption, Argv0);
+  std::vector<std::string> EditionFiles = {RunPolicy};
+  EditionFiles.insert(EditionFiles.end(), RunEditions.begin(), RunEditions.end());
+  std::vector<ir::Policy> Policies;
+  for (const std::string &F : EditionFiles) {
+    std::optional<ir::Policy> P = loadPolicy(F, Stdlib, ErrorLimitOption, &Inputs);
+    if (!P)
+      return 1;
+    Policies.push_back(std::move(*P));
+  }
+  std::unique_ptr<EditionSet> Editions = EditionSet::make(std::move(Policies), EditionFiles);
+  if (!Editions)
     return 1;
-  eval::PolicyIndex Index(*P);
-  ledger::LedgerSchema Schema(*P);
+  ledger::LedgerSchema Schema(Editions->first());
 
   std::vector<ledger::LedgerError> Errors;
   std::vector<LedgerSource> Sources = findLedgers(RunLedgers, Errors);
@@ -112,12 +126,13 @@ int runRun(const char *Argv0) {
   llvm::raw_ostream &OS = File ? File->os() : llvm::outs();
 
   AuditPipeline Pipeline(
-      Index, *AsOf, Jobs,
-      [&](llvm::raw_ostream &Out, const eval::Audit &A) {
+      [&](const ledger::Member &M) { return Editions->choose(M, *AsOf); }, *AsOf, Jobs,
+      [&](llvm::raw_ostream &Out, const eval::Audit &A, const EditionChoice &Edition) {
+        const report::EditionUsed *Used = Edition.Used ? &*Edition.Used : nullptr;
         if (RunFormat == ReportFormat::Json)
-          report::printJsonReport(Out, *P, A);
+          report::printJsonReport(Out, Edition.Index->P, A, Used);
         else
-          report::printTextReport(Out, *P, A);
+          report::printTextReport(Out, Edition.Index->P, A, Used);
       },
       OS);
   // Reports are written during the run: a progress line would land among them.

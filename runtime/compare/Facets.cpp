@@ -151,7 +151,10 @@ Facets describeHeading(const Policy &P) {
     Sources.push_back(S.Name + ": " + quoteText(S.Title) + " file " + quoteText(S.File));
   return {single("title", quoteText(P.Title)), single("designation", symbolName(P, P.Designation)),
           single("edition", P.Edition.empty() ? "" : quoteText(P.Edition)),
-          single("effective", P.Effective ? P.Effective->str() : ""), list("source", Sources)};
+          single("effective", P.Effective ? P.Effective->str() : ""),
+          single("supersedes", P.Supersedes.empty() ? "" : quoteText(P.Supersedes) + " from " + P.SupersedesFrom->str()),
+          single("governed by", P.GoverningField < P.MemberFields.size() ? P.MemberFields[P.GoverningField].Name : ""),
+          list("source", Sources)};
 }
 
 Facets describeVocabulary(const Policy &P) {

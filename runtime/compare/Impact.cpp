@@ -134,7 +134,7 @@ llvm::Expected<ImpactReport> measureImpact(const EditionShape &OldShape, const s
     }
     ++Paired;
     if (llvm::Error E = Counter.add(O, New[It->second]))
-      return std::move(E);
+      return E;
   }
   Counter.Report.OnlyNew = New.size() - Paired;
   return Counter.finish();
