@@ -54,11 +54,21 @@ private:
 };
 
 
+/// ANTLR's input stream silently drops a leading byte order mark, which would
+/// shift every position after it by one character; the text given to it
+/// (and to SourcePositions) starts after any instead.
+llvm::StringRef withoutByteOrderMarks(llvm::StringRef Text) {
+  while (Text.startswith("\xEF\xBB\xBF"))
+    Text = Text.drop_front(3);
+  return Text;
+}
+
 /// One parse of a buffer: the ANTLR objects live as long as the tree is read.
 class ParseRun {
 public:
-  ParseRun(llvm::StringRef Text)
-      : Pos(Text), Input(Text.data(), Text.size()), Lexer(&Input), Tokens(&Lexer), Parser(&Tokens) {
+  ParseRun(llvm::StringRef Buffer)
+      : Text(withoutByteOrderMarks(Buffer)), Pos(Text), Input(Text.data(), Text.size()), Lexer(&Input),
+        Tokens(&Lexer), Parser(&Tokens) {
     Lexer.removeErrorListeners();
     Parser.removeErrorListeners();
   }
@@ -87,6 +97,7 @@ public:
     }
   }
 
+  llvm::StringRef Text;
   SourcePositions Pos;
   antlr4::ANTLRInputStream Input;
   CertLexer Lexer;
