@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces docs/performance.md: generates the synthetic membership, compiles the
-# CMC policy, times `certc run` end to end on one and two cores, and runs the
-# in-process benchmarks. Usage: bash bench/run.sh [BUILD_DIR]
+# CMC policy, times `certc run` end to end on one and two cores and `certc diff`'s
+# membership impact on one core, and runs the in-process benchmarks. Usage: bash bench/run.sh [BUILD_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:-build}"
@@ -29,5 +29,26 @@ print(f"end to end, --jobs {jobs}: {activities} activities in {wall:.2f} s wall 
       f"{cpu:.2f} s CPU = {activities / cpu:,.0f} activities per CPU second")
 PY
 done
+# Membership impact (`certc diff OLD NEW LEDGER`): the CMC before the Athenian
+# Dialogue rate change (2 points whatever the date) against the bundled one,
+# every member audited under both, on one core.
+sed -e 's/earns 2 points before 2013-11-23, 3 points from 2013-11-23/earns 2 points/' policies/iimc/cmc.cert \
+  > policies/iimc/.bench-cmc-before-2013.cert
+"$build/bin/certc" build policies/iimc/.bench-cmc-before-2013.cert -o "$work/cmc-before-2013.json"
+rm policies/iimc/.bench-cmc-before-2013.cert
+python3 - "$build/bin/certc" "$work" <<'PY'
+import os, subprocess, sys, time
+certc, work = sys.argv[1], sys.argv[2]
+before = os.times()
+start = time.monotonic()
+with open(f"{work}/impact.txt", "wb") as out:
+    subprocess.run(["taskset", "-c", "0", certc, "diff", f"{work}/cmc-before-2013.json", f"{work}/cmc.json",
+                    f"{work}/members.json", "--as-of", "2026-11-23"], stdout=out, check=True)
+wall = time.monotonic() - start
+after = os.times()
+cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+print(f"membership impact, 15,000 members under two editions, one core: {wall:.2f} s wall, {cpu:.2f} s CPU")
+PY
+grep '^impact' "$work/impact.txt"
 CERTC_BENCH_POLICY="$work/cmc.json" CERTC_BENCH_MEMBERS="$work/members.json" \
 CERTC_BENCH_PATHOLOGICAL="$work/pathological.json" "$build/bin/certc_bench" --benchmark_min_time=0.2

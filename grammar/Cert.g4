@@ -25,11 +25,14 @@ decl
   ;
 
 // policy "IIMC Certified Municipal Clerk" for CMC edition "2017" effective 2017-05-20 source guidelines.
+// An edition may replace another: supersedes "2009" from 2013-11-23, governed by cmc_applied.
 policyHeader : 'policy' STRING 'for' ident headerClause* '.' ;
 headerClause
   : 'edition' STRING        # editionClause
   | 'effective' DATE        # effectiveClause
   | 'source' ident          # headerSourceClause
+  | 'supersedes' STRING 'from' DATE   # supersedesClause
+  | 'governed' 'by' ident   # governedByClause
   ;
 
 importDecl : 'import' STRING '.' ;
@@ -163,7 +166,9 @@ FRACTION : DIGIT+ '/' DIGIT+ ;
 NUMBER : DIGIT+ ('.' DIGIT+)? ;
 STRING : '"' (~["\\\r\n] | '\\' ["\\])* '"' ;
 ID : [a-zA-Z_] [a-zA-Z_0-9]* ;
-COMMENT : ('//' | '#') ~[\r\n]* -> skip ;
+// Comments reach the token stream on the hidden channel: the parser never sees
+// them, `certc fmt` keeps them (compiler/parse/SyntaxTree.h).
+COMMENT : ('//' | '#') ~[\r\n]* -> channel(HIDDEN) ;
 WS : [ \t\r\n\f]+ -> skip ;
 // Any other character becomes a token the parser rejects with a located error.
 STRAY : . ;

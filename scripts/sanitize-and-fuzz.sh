@@ -55,6 +55,8 @@ for name in "${targets[@]}"; do
   if [ -n "${CORPUS_DIR:-}" ]; then corpus="$CORPUS_DIR/$name"; mkdir -p "$corpus"; else corpus=$(mktemp -d); fi
   if [ -z "$(ls -A "$corpus")" ]; then
     case "$name" in
+      format_fuzzer) # every policy, library and lit test in the repository
+        seed "$corpus" stdlib/*.cert policies/**/*.cert tests/lit/**/*.cert ;;
       check_fuzzer) # every policy, library and lit test in the repository but the
         # known E0023 trigger, which fails IR verification on purpose (see that test)
         seed "$corpus" stdlib/*.cert policies/**/*.cert tests/lit/**/*.cert

@@ -169,6 +169,13 @@ struct PolicyHeader {
   std::string Edition;
   std::optional<Date> Effective;
   std::optional<Name> Source;
+  /// `supersedes "EDITION" from DATE`: the edition this one replaces, in
+  /// force until DATE (exclusive); this one is in force from Effective.
+  std::string Supersedes;
+  std::optional<Date> SupersedesFrom;
+  SMRange SupersedesRange;
+  /// `governed by FIELD`: the member date field that chooses the edition.
+  std::optional<Name> GoverningField;
   SMRange Range;
 };
 

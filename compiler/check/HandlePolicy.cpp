@@ -42,6 +42,11 @@ void Checker::handleHeader(CheckMode Mode) {
     lookupDesignation(S.Header->Designation, false);
     if (S.Header->Source)
       lookupSource(*S.Header->Source);
+    if (const std::optional<ast::Name> &Field = S.Header->GoverningField) {
+      Type T = fieldType(*Field, Context(), /*Member=*/true);
+      if (!T.isError() && T.K != Type::Kind::Date)
+        Diags.report(diag::GoverningFieldNotDate, Field->Range, Field->Text, S.typeName(T));
+    }
   }
 }
 

@@ -13,8 +13,9 @@ namespace {
 constexpr size_t BatchSize = 64;
 } // namespace
 
-AuditPipeline::AuditPipeline(AuditFn Audit, unsigned Jobs, RenderFn Render, llvm::raw_ostream &OS)
-    : Audit(std::move(Audit)), Render(std::move(Render)), Out(OS), MaxInFlight(2 * size_t(Jobs)) {
+AuditPipeline::AuditPipeline(ChooseFn Choose, AuditFn Audit, unsigned Jobs, RenderFn Render, llvm::raw_ostream &OS)
+    : Choose(std::move(Choose)), Audit(std::move(Audit)), Render(std::move(Render)), Out(OS),
+      MaxInFlight(2 * size_t(Jobs)) {
   // With one job the reading thread audits each batch itself.
   if (Jobs > 1)
     for (unsigned I = 0; I < Jobs; ++I)
@@ -87,13 +88,16 @@ void AuditPipeline::run(Batch &B) {
   OS.SetBufferSize(1 << 16);
   B.Failures.resize(B.Members.size());
   for (size_t I = 0; I < B.Members.size(); ++I) {
-    llvm::Expected<eval::Audit> A = Audit(B.Members[I]);
-    if (A)
-      Render(OS, *A);
-    else
+    EditionChoice Edition = Choose(B.Members[I]);
+    if (!Edition.Index) {
+      B.Failures[I] = {std::move(Edition.Error), false};
+    } else if (llvm::Expected<eval::Audit> A = Audit(*Edition.Index, B.Members[I])) {
+      Render(OS, *A, Edition);
+    } else {
       llvm::handleAllErrors(
           A.takeError(), [&](const eval::InputErrors &E) { B.Failures[I] = {E.message(), true}; },
           [&](const llvm::ErrorInfoBase &E) { B.Failures[I] = {E.message(), false}; });
+    }
     OS.flush();
     B.Ends.push_back(B.Reports.size());
     ++Audited;

@@ -7,10 +7,12 @@
 #define CERTC_DRIVER_AUDITPIPELINE_H
 
 #include "eval/Audit.h"
-#include "llvm/Support/Error.h"
+#include "eval/PolicyIndex.h"
 #include "ledger/Ledger.h"
+#include "report/Report.h"
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <atomic>
@@ -25,11 +27,20 @@
 
 namespace certc {
 
+/// The policy (edition) a member is audited against, chosen per member.
+struct EditionChoice {
+  const eval::PolicyIndex *Index = nullptr; ///< null: Error says why there is none
+  std::optional<report::EditionUsed> Used;  ///< for the report; none with one edition
+  std::string Error;
+};
+
 class AuditPipeline {
 public:
-  using RenderFn = std::function<void(llvm::raw_ostream &, const eval::Audit &)>;
-  /// Audits one member; called from any worker thread.
-  using AuditFn = std::function<llvm::Expected<eval::Audit>(const ledger::Member &)>;
+  /// The edition in force for a member (several editions: `run --edition`).
+  using ChooseFn = std::function<EditionChoice(const ledger::Member &)>;
+  /// Audits one member against the chosen edition; called from any worker thread.
+  using AuditFn = std::function<llvm::Expected<eval::Audit>(const eval::PolicyIndex &, const ledger::Member &)>;
+  using RenderFn = std::function<void(llvm::raw_ostream &, const eval::Audit &, const EditionChoice &)>;
 
   /// An audit that failed: Located errors (eval::InputErrors) already say
   /// "file:line:col: error: ..."; the others are a bare message.
@@ -39,7 +50,7 @@ public:
   };
 
   /// Reports go to OS.
-  AuditPipeline(AuditFn Audit, unsigned Jobs, RenderFn Render, llvm::raw_ostream &OS);
+  AuditPipeline(ChooseFn Choose, AuditFn Audit, unsigned Jobs, RenderFn Render, llvm::raw_ostream &OS);
   ~AuditPipeline();
 
   /// Starts a file. MayWithdraw: its reader may withdraw members it has handed
@@ -85,6 +96,7 @@ private:
   void writeReady(bool Wait);
   void write(Batch &B);
 
+  ChooseFn Choose;
   AuditFn Audit;
   RenderFn Render;
   llvm::raw_ostream &Out;

@@ -84,6 +84,17 @@ std::vector<LedgerSource> findLedgers(const std::vector<std::string> &Paths,
   return Unique;
 }
 
+ledger::LedgerError memberInSeveralFiles(const ledger::Member &M, const std::string &Other) {
+  ledger::LedgerError E;
+  E.File = M.File;
+  E.Line = M.Line;
+  E.Col = M.Col;
+  E.Member = M.Id;
+  E.Field = "id";
+  E.Message = "member id is also used in `" + Other + "`; auditing either record alone would be wrong";
+  return E;
+}
+
 ledger::StreamResult streamLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source,
                                   ledger::MemberSink OnMember, llvm::function_ref<void(bool)> OnStart) {
   ledger::StreamResult Result;

@@ -48,6 +48,9 @@ private:
 /// second reading of each file; a batch of one needs none).
 BatchMemberIds memberIdsInSeveralFiles(const ledger::LedgerSchema &Schema, const std::vector<LedgerSource> &Sources);
 
+/// The error for a member whose id another file of the batch (Other) uses.
+ledger::LedgerError memberInSeveralFiles(const ledger::Member &M, const std::string &Other);
+
 /// Reads one source whole.
 ledger::ReadResult readLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source);
 

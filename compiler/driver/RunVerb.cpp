@@ -1,7 +1,9 @@
 // `certc run POLICY LEDGER...`: audits every member, prints a status update,
 // JSON lines or an HTML page, reports bad input with its place, and exits 1 if
 // there was any.
+#include "driver/AuditDate.h"
 #include "driver/AuditPipeline.h"
+#include "driver/EditionSet.h"
 #include "driver/LedgerFiles.h"
 #include "driver/Output.h"
 #include "driver/Pipeline.h"
@@ -16,7 +18,6 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <ctime>
 #include <mutex>
 #include <thread>
 
@@ -39,6 +40,10 @@ cl::opt<ReportFormat> RunFormat("format", cl::desc("Report format"), cl::init(Re
                                 cl::sub(RunCommand));
 cl::opt<unsigned> Jobs("jobs", cl::desc("Members audited in parallel (default 1)"), cl::init(1),
                        cl::sub(RunCommand));
+cl::list<std::string> RunEditions("edition",
+                                  cl::desc("Another edition of the policy; each member is audited against the edition "
+                                           "in force on its governing date"),
+                                  cl::value_desc("policy"), cl::sub(RunCommand));
 cl::opt<std::string> RunOutput("o", cl::desc("Write the report to this file (complete or not at all)"),
                                cl::value_desc("file"), cl::sub(RunCommand));
 
@@ -83,23 +88,12 @@ private:
   bool Stop = false, Shown = false;
 };
 
-std::optional<Date> today() {
-  std::time_t Now = std::time(nullptr);
-  std::tm Utc{};
-  gmtime_r(&Now, &Utc);
-  return Date::fromCivil(Utc.tm_year + 1900, static_cast<unsigned>(Utc.tm_mon + 1),
-                         static_cast<unsigned>(Utc.tm_mday));
-}
 } // namespace
 
 int runRun(const char *Argv0) {
-  // `--as-of ""` is given, and not a date: only a missing option means today.
-  std::optional<Date> AsOf = AsOfOption.getNumOccurrences() == 0 ? today() : Date::parse(AsOfOption);
-  if (!AsOf) {
-    llvm::WithColor::error(llvm::errs(), "certc") << "--as-of: `" << AsOfOption
-                                                  << "` is not a date (expected YYYY-MM-DD)\n";
+  std::optional<Date> AsOf = auditDateOption(AsOfOption);
+  if (!AsOf)
     return 1;
-  }
   std::optional<Date> PeriodOf;
   if (PeriodOption.getNumOccurrences() != 0) {
     PeriodOf = Date::parse(PeriodOption);
@@ -114,14 +108,23 @@ int runRun(const char *Argv0) {
     return 1;
   }
   std::vector<std::string> Inputs;
-  std::optional<ir::Policy> P = loadPolicy(PolicyArgument, findStdlibDir(StdlibOption, Argv0), ErrorLimitOption, &Inputs);
-  if (!P)
+  std::string Stdlib = findStdlibDir(StdlibOption, Argv0);
+  std::vector<std::string> EditionFiles = {PolicyArgument};
+  EditionFiles.insert(EditionFiles.end(), RunEditions.begin(), RunEditions.end());
+  std::vector<ir::Policy> Policies;
+  for (const std::string &F : EditionFiles) {
+    std::optional<ir::Policy> P = loadPolicy(F, Stdlib, ErrorLimitOption, &Inputs);
+    if (!P)
+      return 1;
+    Policies.push_back(std::move(*P));
+  }
+  std::unique_ptr<EditionSet> Editions = EditionSet::make(std::move(Policies), EditionFiles);
+  if (!Editions)
     return 1;
-  eval::PolicyIndex Index(*P);
-  ledger::LedgerSchema Schema(*P);
+  ledger::LedgerSchema Schema(Editions->first());
 
   std::vector<ledger::LedgerError> Errors;
-  StaffFiles Staff(*P, ExceptionsOption, PlannedOption, Errors);
+  StaffFiles Staff(Editions->first(), ExceptionsOption, PlannedOption, Errors);
   if (!Staff.usable()) {
     for (const ledger::LedgerError &E : Errors)
       llvm::errs() << E.str() << "\n";
@@ -146,18 +149,21 @@ int runRun(const char *Argv0) {
   llvm::raw_ostream &OS = File ? File->os() : llvm::outs();
 
   if (RunFormat == ReportFormat::Html)
-    report::beginHtmlPage(OS, *P, *AsOf);
+    report::beginHtmlPage(OS, Editions->first(), *AsOf);
   std::atomic<size_t> Reported{0};
   AuditPipeline Pipeline(
-      [&](const ledger::Member &M) { return Staff.audit(Index, M, *AsOf, PeriodOf); }, Jobs,
-      [&](llvm::raw_ostream &Out, const eval::Audit &A) {
+      [&](const ledger::Member &M) { return Editions->choose(M, *AsOf); },
+      [&](const eval::PolicyIndex &Index, const ledger::Member &M) { return Staff.audit(Index, M, *AsOf, PeriodOf); },
+      Jobs,
+      [&](llvm::raw_ostream &Out, const eval::Audit &A, const EditionChoice &Edition) {
         ++Reported;
+        const report::EditionUsed *Used = Edition.Used ? &*Edition.Used : nullptr;
         if (RunFormat == ReportFormat::Json)
-          report::printJsonReport(Out, *P, A);
+          report::printJsonReport(Out, Edition.Index->P, A, Used);
         else if (RunFormat == ReportFormat::Html)
-          report::printHtmlReport(Out, *P, A);
+          report::printHtmlReport(Out, Edition.Index->P, A);
         else
-          report::printTextReport(Out, *P, A);
+          report::printTextReport(Out, Edition.Index->P, A, Used);
       },
       OS);
   // Reports are written during the run: a progress line would land among them.
@@ -172,14 +178,7 @@ int runRun(const char *Argv0) {
         [&](ledger::Member &&M) {
           if (const std::string *Other = Shared.otherFile(M.Id, File)) {
             AlsoElsewhere.push_back(Number);
-            ledger::LedgerError E;
-            E.File = M.File;
-            E.Line = M.Line;
-            E.Col = M.Col;
-            E.Member = M.Id;
-            E.Field = "id";
-            E.Message = "member id is also used in `" + *Other + "`; auditing either record alone would be wrong";
-            Errors.push_back(std::move(E));
+            Errors.push_back(memberInSeveralFiles(M, *Other));
           }
           ++Number;
           Staff.addPlanned(M);

@@ -6,7 +6,7 @@
 
 namespace certc {
 
-extern llvm::cl::SubCommand CheckCommand, BuildCommand, RunCommand, TestCommand, PlanCommand;
+extern llvm::cl::SubCommand CheckCommand, BuildCommand, RunCommand, TestCommand, PlanCommand, FmtCommand, DiffCommand;
 /// --stdlib, shared by every verb.
 extern llvm::cl::opt<std::string> StdlibOption;
 /// --error-limit, shared by every verb that compiles a policy.
@@ -21,6 +21,8 @@ int runBuild(const char *Argv0);
 int runRun(const char *Argv0);
 int runTest(const char *Argv0);
 int runPlan(const char *Argv0);
+int runFmt(const char *Argv0);
+int runDiff(const char *Argv0);
 
 } // namespace certc
 

@@ -1,4 +1,4 @@
-// certc: check, build, run and test certification policies.
+// certc: check, build, run, test, format and compare certification policies.
 #include "driver/Output.h"
 #include "driver/Verbs.h"
 #include "diag/Diagnostics.h"
@@ -18,16 +18,19 @@ llvm::cl::SubCommand BuildCommand("build", "Compile a policy to IR");
 llvm::cl::SubCommand RunCommand("run", "Audit member ledgers against a policy");
 llvm::cl::SubCommand TestCommand("test", "Run policy tests (example members with expected outcomes)");
 llvm::cl::SubCommand PlanCommand("plan", "Show a member the cheapest ways to close each gap to eligibility");
+llvm::cl::SubCommand FmtCommand("fmt", "Lay out .cert files canonically");
+llvm::cl::SubCommand DiffCommand("diff", "What changed between two editions of a policy");
 llvm::cl::opt<std::string> StdlibOption("stdlib", llvm::cl::desc("Directory of the standard library"),
                                         llvm::cl::value_desc("dir"), llvm::cl::sub(CheckCommand),
                                         llvm::cl::sub(BuildCommand), llvm::cl::sub(RunCommand),
-                                        llvm::cl::sub(TestCommand), llvm::cl::sub(PlanCommand));
+                                        llvm::cl::sub(TestCommand), llvm::cl::sub(PlanCommand),
+                                        llvm::cl::sub(DiffCommand));
 llvm::cl::opt<unsigned> ErrorLimitOption("error-limit",
                                          llvm::cl::desc("Stop after this many errors (0: no limit; default 20)"),
                                          llvm::cl::value_desc("N"), llvm::cl::init(DefaultErrorLimit),
                                          llvm::cl::sub(CheckCommand), llvm::cl::sub(BuildCommand),
                                          llvm::cl::sub(RunCommand), llvm::cl::sub(TestCommand),
-                                         llvm::cl::sub(PlanCommand));
+                                         llvm::cl::sub(PlanCommand), llvm::cl::sub(DiffCommand));
 llvm::cl::opt<std::string> PolicyArgument(llvm::cl::Positional, llvm::cl::Required,
                                            llvm::cl::desc("<policy.cert or policy.json>"),
                                            llvm::cl::sub(RunCommand), llvm::cl::sub(PlanCommand));
@@ -65,8 +68,12 @@ int runVerb(const char *Argv0) {
     return runTest(Argv0);
   if (PlanCommand)
     return runPlan(Argv0);
+  if (FmtCommand)
+    return runFmt(Argv0);
+  if (DiffCommand)
+    return runDiff(Argv0);
   llvm::WithColor::error(llvm::errs(), "certc")
-      << "no verb given: use `certc check`, `build`, `run`, `test` or `plan` (see --help)\n";
+      << "no verb given: use `certc check`, `build`, `run`, `test`, `plan`, `fmt` or `diff` (see --help)\n";
   return 1;
 }
 } // namespace

@@ -38,20 +38,14 @@ public:
       Diags.report(diag::ImportsNestTooDeep, ImportedAt, MaxImportDepth);
       return false;
     }
-    if (!Given) {
-      InputFile In = readInputFile(Path, MaxPolicyFileBytes);
-      if (In.TooLarge) {
-        Diags.report(diag::PolicyFileTooLarge, ImportedAt, Path, In.Size, MaxPolicyFileBytes);
-        return false;
-      }
-      if (!In.Buffer) {
-        Diags.report(diag::CannotReadFile, ImportedAt, Path, In.Error);
-        return false;
-      }
-      Given = std::move(In.Buffer);
-    }
-    unsigned Id = Diags.sourceMgr().AddNewSourceBuffer(std::move(Given), llvm::SMLoc());
-    std::optional<ast::File> File = parseFile(Id, Diags);
+    std::optional<unsigned> Id;
+    if (Given)
+      Id = Diags.sourceMgr().AddNewSourceBuffer(std::move(Given), llvm::SMLoc());
+    else
+      Id = addPolicyFile(Path, ImportedAt, Diags);
+    if (!Id)
+      return false;
+    std::optional<ast::File> File = parseFile(*Id, Diags);
     if (!File)
       return false;
     State[Key] = Open;
@@ -113,6 +107,19 @@ private:
   std::vector<std::string> Stack;
 };
 } // namespace
+
+std::optional<unsigned> addPolicyFile(llvm::StringRef Path, llvm::SMRange At, DiagnosticEngine &Diags) {
+  InputFile In = readInputFile(Path, MaxPolicyFileBytes);
+  if (In.TooLarge) {
+    Diags.report(diag::PolicyFileTooLarge, At, Path, In.Size, MaxPolicyFileBytes);
+    return std::nullopt;
+  }
+  if (!In.Buffer) {
+    Diags.report(diag::CannotReadFile, At, Path, In.Error);
+    return std::nullopt;
+  }
+  return Diags.sourceMgr().AddNewSourceBuffer(std::move(In.Buffer), llvm::SMLoc());
+}
 
 std::optional<LoadedModule> loadModule(llvm::StringRef RootPath, llvm::StringRef StdlibDir,
                                        DiagnosticEngine &Diags) {

@@ -30,6 +30,10 @@ std::optional<LoadedModule> loadModule(llvm::StringRef RootPath, llvm::StringRef
 std::optional<LoadedModule> loadModuleFromText(llvm::StringRef RootPath, llvm::StringRef Text,
                                                llvm::StringRef StdlibDir, DiagnosticEngine &Diags);
 
+/// Reads a policy file (a regular file within the size limit) into Diags'
+/// SourceMgr and returns its buffer id; nullopt after reporting why not at At.
+std::optional<unsigned> addPolicyFile(llvm::StringRef Path, llvm::SMRange At, DiagnosticEngine &Diags);
+
 } // namespace certc
 
 #endif

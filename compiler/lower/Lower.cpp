@@ -34,6 +34,10 @@ public:
       P.Designation = symbol(S.Header->Designation.Text);
       P.Edition = S.Header->Edition;
       P.Effective = S.Header->Effective;
+      P.Supersedes = S.Header->Supersedes;
+      P.SupersedesFrom = S.Header->SupersedesFrom;
+      if (S.Header->GoverningField)
+        P.GoverningField = S.fieldOf(*S.Header->GoverningField, KindId()).Index;
     }
     for (const ast::SourceDecl *Src : S.Sources)
       P.Sources.push_back({Src->SourceName.Text, Src->Title, Src->File});

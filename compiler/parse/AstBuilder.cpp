@@ -188,6 +188,12 @@ private:
         H.Effective = date(F->DATE());
       else if (auto *S = dynamic_cast<P::HeaderSourceClauseContext *>(Clause))
         H.Source = name(S->ident());
+      else if (auto *Sup = dynamic_cast<P::SupersedesClauseContext *>(Clause)) {
+        H.Supersedes = string(Sup->STRING());
+        H.SupersedesFrom = date(Sup->DATE());
+        H.SupersedesRange = range(Sup);
+      } else if (auto *G = dynamic_cast<P::GovernedByClauseContext *>(Clause))
+        H.GoverningField = name(G->ident());
     }
     if (Out.Header) {
       Diags.report(diag::DuplicateName, range(C), "policy header", H.Title);

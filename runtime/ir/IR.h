@@ -273,6 +273,13 @@ struct Policy {
   SymbolId Designation = None;
   std::string Edition;
   std::optional<Date> Effective;
+  /// The edition this one supersedes (empty: none), in force until
+  /// SupersedesFrom (exclusive); this one is in force from Effective.
+  std::string Supersedes;
+  std::optional<Date> SupersedesFrom;
+  /// The member date field whose value chooses among editions (MemberFields
+  /// index); None: the audit date.
+  uint32_t GoverningField = None;
   std::vector<SourceDocument> Sources;
   std::vector<std::string> SourceFiles;
 

@@ -376,8 +376,7 @@ private:
 
   void policy(const json::Object &O, Policy &P) {
     JsonPath Root;
-    if (!checkKeys(O, Root,
-                   {"format",
+    std::vector<llvm::StringRef> Keys = {"format",
                     "version",
                     "content_hash",
                     "title",
@@ -400,7 +399,14 @@ private:
                     "caps",
                     "rules",
                     "exprs",
-                    "consts"}))
+                    "consts"};
+    // The edition keys are present only when the policy states them.
+    bool HasSupersedes = O.get("supersedes"), HasGoverning = O.get("governing_field");
+    if (HasSupersedes)
+      Keys.insert(Keys.end(), {"supersedes", "supersedes_from"});
+    if (HasGoverning)
+      Keys.push_back("governing_field");
+    if (!checkKeys(O, Root, Keys))
       return;
     P.Version = FormatVersion; // checked before
     get(O, Root, "content_hash", P.ContentHash, &Reader::readString);
@@ -408,6 +414,12 @@ private:
     get(O, Root, "designation", P.Designation, &Reader::readIndex);
     get(O, Root, "edition", P.Edition, &Reader::readString);
     get(O, Root, "effective", P.Effective, &Reader::readOptionalDate);
+    if (HasSupersedes) {
+      get(O, Root, "supersedes", P.Supersedes, &Reader::readString);
+      get(O, Root, "supersedes_from", P.SupersedesFrom, &Reader::readOptionalDate);
+    }
+    if (HasGoverning)
+      get(O, Root, "governing_field", P.GoverningField, &Reader::readIndex);
     getList(O, Root, "sources", P.Sources, &Reader::readSource);
     getList(O, Root, "source_files", P.SourceFiles, &Reader::readString);
     getList(O, Root, "symbols", P.Symbols, &Reader::readString);

@@ -26,6 +26,14 @@ public:
       index("designation", P.Designation);
       text("edition", P.Edition);
       date("effective", P.Effective);
+      // Edition keys are written only when stated, so that a policy without
+      // editions has the same IR (and hash) as before they existed.
+      if (!P.Supersedes.empty()) {
+        text("supersedes", P.Supersedes);
+        date("supersedes_from", P.SupersedesFrom);
+      }
+      if (P.GoverningField != None)
+        index("governing_field", P.GoverningField);
       list("sources", P.Sources, &Writer::source);
       list("source_files", P.SourceFiles, &Writer::string);
       list("symbols", P.Symbols, &Writer::string);

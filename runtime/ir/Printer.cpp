@@ -76,6 +76,12 @@ private:
       OS << "  edition " << quoteText(P.Edition) << "\n";
     if (P.Effective)
       OS << "  effective " << P.Effective->str() << "\n";
+    if (!P.Supersedes.empty())
+      OS << "  supersedes " << quoteText(P.Supersedes) << " from "
+         << (P.SupersedesFrom ? P.SupersedesFrom->str() : "?") << "\n";
+    if (P.GoverningField != None)
+      OS << "  governed by "
+         << (P.GoverningField < P.MemberFields.size() ? P.MemberFields[P.GoverningField].Name : "#?") << "\n";
     OS << "  ir version " << P.Version << "\n";
     OS << "  content hash " << (P.ContentHash.empty() ? "none" : P.ContentHash) << "\n";
     for (const SourceDocument &S : P.Sources)

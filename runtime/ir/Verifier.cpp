@@ -212,6 +212,11 @@ private:
     if (!enumHas(P, P.DesignationEnum, P.Designation))
       return makeError("policy: designation " + quoted(symbolName(P, P.Designation)) +
                        " is not a value of enum " + quoted(P.Enums[P.DesignationEnum].Name));
+    if (P.GoverningField != None &&
+        (P.GoverningField >= P.MemberFields.size() || P.MemberFields[P.GoverningField].Type != ValueType::Date))
+      return makeError("policy: governing field " + llvm::Twine(P.GoverningField) + " is not a member date field");
+    if (P.Supersedes.empty() != !P.SupersedesFrom)
+      return makeError("policy: a superseded edition needs its end date, and only it");
     return llvm::Error::success();
   }
 

@@ -75,7 +75,7 @@ template <typename T, typename F> void array(llvm::raw_ostream &OS, const std::v
 }
 } // namespace
 
-void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A) {
+void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A, const EditionUsed *Edition) {
   OS << "{\"report_version\":" << RunReportVersion << ",\"member\":";
   writeJsonString(OS, A.Member);
   OS << ",\"designation\":";
@@ -84,6 +84,11 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
   writeJsonString(OS, P.Title);
   OS << ",\"policy_hash\":";
   writeJsonString(OS, P.ContentHash);
+  if (Edition) {
+    OS << ",\"edition\":";
+    writeJsonString(OS, Edition->Edition);
+    OS << ",\"governing_date\":\"" << Edition->GoverningDate << '"';
+  }
   OS << ",\"as_of\":";
   OS << '"' << A.AsOf << '"';
   if (A.Period)

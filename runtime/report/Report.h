@@ -14,8 +14,18 @@ namespace certc::report {
 /// no `report_version` key.
 inline constexpr unsigned RunReportVersion = 2;
 
-void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A);
-void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A);
+/// Which of several editions audited the member, and the date that chose it.
+struct EditionUsed {
+  llvm::StringRef Edition;
+  Date GoverningDate;
+  llvm::StringRef GoverningField; ///< empty: the audit date chose
+};
+
+/// Edition, when given, is named in the report (a run over several editions).
+void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A,
+                     const EditionUsed *Edition = nullptr);
+void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A,
+                     const EditionUsed *Edition = nullptr);
 
 } // namespace certc::report
 

@@ -33,10 +33,14 @@ std::string citeText(llvm::ArrayRef<ir::Citation> Cites) {
 }
 } // namespace
 
-void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A) {
+void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A, const EditionUsed *Edition) {
   OS << fmt::format("{} ({}) - status update for member {} as of {}\n", P.Title, A.Designation.str(),
                     escapeControls(A.Member),
                     A.AsOf.str());
+  if (Edition)
+    OS << fmt::format("Edition: {} (in force on {}, {})\n", Edition->Edition.str(), Edition->GoverningDate.str(),
+                      Edition->GoverningField.empty() ? std::string("the audit date")
+                                                      : "the member's " + Edition->GoverningField.str());
   if (A.Period) {
     OS << "Compliance period: " << A.Period->Start << " to " << A.Period->lastDay();
     if (A.Period->hasGrace())

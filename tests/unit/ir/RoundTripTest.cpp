@@ -83,6 +83,27 @@ TEST(IRRoundTrip, ExtremeValuesRoundTrip) {
   EXPECT_EQ(Read->Exprs.back().A, Back.A);
 }
 
+TEST(IRRoundTrip, EditionKeysAreWrittenOnlyWhenStated) {
+  Policy P = makeSamplePolicy();
+  EXPECT_EQ(writePolicyJson(P).find("supersedes"), std::string::npos);
+  EXPECT_EQ(writePolicyJson(P).find("governing_field"), std::string::npos);
+  P.Supersedes = "2009";
+  P.SupersedesFrom = certc::Date::parse("2013-11-23");
+  P.GoverningField = 0; // `joined`, a date
+  P.ContentHash = computeContentHash(P);
+  EXPECT_EQ(errorText(verifyPolicy(P)), "");
+  std::string Text = writePolicyJson(P);
+  EXPECT_NE(Text.find("\"supersedes\": \"2009\",\n  \"supersedes_from\": \"2013-11-23\",\n  \"governing_field\": 0,"),
+            std::string::npos);
+  llvm::Expected<Policy> Read = readPolicyJson(Text, "editions.json");
+  ASSERT_EQ(errorText(Read), "");
+  EXPECT_EQ(Read->Supersedes, "2009");
+  EXPECT_EQ(Read->GoverningField, 0u);
+  EXPECT_EQ(writePolicyJson(*Read), Text);
+  P.GoverningField = 3; // `awards`: not a governing date
+  EXPECT_NE(errorText(verifyPolicy(P)).find("governing field 3 is not a member date field"), std::string::npos);
+}
+
 TEST(IRRoundTrip, TextFormUsesNamesAndStrings) {
   std::string Text = writePolicyJson(makeSamplePolicy());
   EXPECT_EQ(Text.rfind("{\n  \"format\": \"certc-ir\",\n  \"version\": 2,\n", 0), 0u);

@@ -10,10 +10,13 @@ Compiled compileText(const std::string &Text) {
   std::string Source = Text.find("import") == std::string::npos
                            ? "import \"ledger.cert\".\nimport \"sources.cert\".\n" + Text
                            : Text;
+  return compileTextAt(std::string(CERTC_SOURCE_STDLIB_DIR) + "/../policies/unit-test.cert", Source);
+}
+
+Compiled compileTextAt(const std::string &Root, const std::string &Source) {
   llvm::SourceMgr SM;
   DiagnosticEngine Diags(SM);
   Compiled Out;
-  std::string Root = std::string(CERTC_SOURCE_STDLIB_DIR) + "/../policies/unit-test.cert";
   if (auto Module = loadModuleFromText(Root, Source, CERTC_SOURCE_STDLIB_DIR, Diags)) {
     bool HasHeader = Module->Files.back().Header.has_value();
     auto S = checkModule(*Module, HasHeader ? CheckMode::Policy : CheckMode::Fragment, Diags);

@@ -23,6 +23,10 @@ struct Compiled {
 /// unless it already imports something.
 Compiled compileText(const std::string &Text);
 
+/// Text as the content of the file RootPath (imports resolve next to it, then
+/// in stdlib/), compiled as it is.
+Compiled compileTextAt(const std::string &RootPath, const std::string &Text);
+
 } // namespace certc::testsupport
 
 #endif

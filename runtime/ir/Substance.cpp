@@ -1,0 +1,37 @@
+// Clears every SourceLoc of a policy; equality is then that of the canonical JSON.
+#include "ir/Substance.h"
+#include "ir/IRJson.h"
+
+namespace certc::ir {
+
+namespace {
+template <typename Range> void clearLocations(Range &Items) {
+  for (auto &Item : Items)
+    Item.Loc = SourceLoc();
+}
+} // namespace
+
+Policy withoutSourcePositions(Policy P) {
+  P.SourceFiles.clear();
+  P.ContentHash.clear();
+  clearLocations(P.MemberFields);
+  clearLocations(P.Kinds);
+  for (ActivityKind &Kind : P.Kinds)
+    clearLocations(Kind.Fields);
+  clearLocations(P.Categories);
+  clearLocations(P.Requirements);
+  clearLocations(P.Spillovers);
+  clearLocations(P.Prerequisites);
+  clearLocations(P.Periods);
+  clearLocations(P.Caps);
+  clearLocations(P.Rules);
+  for (Rule &R : P.Rules)
+    clearLocations(R.Conditions);
+  return P;
+}
+
+bool sameSubstance(const Policy &A, const Policy &B) {
+  return writePolicyJson(withoutSourcePositions(A)) == writePolicyJson(withoutSourcePositions(B));
+}
+
+} // namespace certc::ir
