@@ -128,12 +128,20 @@ Facets describeRule(const Policy &P, const Rule &R) {
 
 Facets describeRequirement(const Policy &P, const Requirement &R) {
   return {single("needs", categoriesText(P, R.Categories, " + ") + " at least " + pointsText(R.Amount)),
-          citations(R.Cites)};
+          single("title", R.Title), citations(R.Cites)};
 }
 
 Facets describePrerequisite(const Policy &P, const Prerequisite &Pr) {
   return {single("test", printExpr(P, Pr.Test, None)), single("else", quoteText(Pr.Reason)),
+          single("title", Pr.Title), single("staff may waive it", Pr.Waivable ? "yes" : "no"),
           citations(Pr.Cites)};
+}
+
+Facets describePeriod(const Policy &P, const CompliancePeriod &Pe) {
+  return {single("lasts", std::to_string(Pe.LengthMonths) + " months"),
+          single("from", printExpr(P, Pe.Anchor, None)),
+          single("grace", std::to_string(Pe.GraceMonths) + " months"),
+          single("for", Pe.When == None ? "every member" : printExpr(P, Pe.When, None)), citations(Pe.Cites)};
 }
 
 Facets describeCap(const Policy &P, const Cap &C) {

@@ -32,6 +32,7 @@ struct Described {
 Facets describeRule(const ir::Policy &P, const ir::Rule &R);
 Facets describeRequirement(const ir::Policy &P, const ir::Requirement &R);
 Facets describePrerequisite(const ir::Policy &P, const ir::Prerequisite &Pr);
+Facets describePeriod(const ir::Policy &P, const ir::CompliancePeriod &Pe);
 Facets describeCap(const ir::Policy &P, const ir::Cap &C);
 Facets describeSpillover(const ir::Policy &P, const ir::Spillover &S);
 /// The heading: title, edition, effective date, designation, sources.

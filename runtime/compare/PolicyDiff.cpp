@@ -108,6 +108,14 @@ std::vector<Described> describeAllOf(const Policy &P, int Which) {
     return describeAll(P, P.Prerequisites, describePrerequisite, ByName);
   case 4:
     return describeAll(P, P.Caps, describeCap, ByName);
+  case 5: {
+    // Periods have no names: a member's is the first that applies, so they
+    // are matched by position.
+    std::vector<Described> Out;
+    for (size_t I = 0; I < P.Periods.size(); ++I)
+      Out.push_back({"#" + std::to_string(I + 1), describePeriod(P, P.Periods[I])});
+    return Out;
+  }
   default:
     return describeAll(P, P.Rules, describeRule, ByName);
   }
@@ -121,8 +129,8 @@ PolicyDiff diffPolicies(const Policy &Old, const Policy &New) {
     return Diff;
   compareFacets("policy", "", describeHeading(Old), describeHeading(New), Diff.Changes);
   compareFacets("vocabulary", "", describeVocabulary(Old), describeVocabulary(New), Diff.Changes);
-  const char *Subjects[] = {"category", "requirement", "spillover", "prerequisite", "cap", "rule"};
-  for (int Which = 0; Which < 6; ++Which)
+  const char *Subjects[] = {"category", "requirement", "spillover", "prerequisite", "cap", "compliance period", "rule"};
+  for (int Which = 0; Which < 7; ++Which)
     compareDeclarations(Subjects[Which], describeAllOf(Old, Which), describeAllOf(New, Which), Diff.Changes);
   // Rule order breaks ties between equally good allocations (docs/allocation.md).
   std::vector<std::string> OldOrder, NewOrder;
