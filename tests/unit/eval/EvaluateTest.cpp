@@ -311,6 +311,19 @@ TEST(CompliancePeriod, ConditionsReadThePeriodsFirstAndLastDays) {
   EXPECT_TRUE(prerequisiteMet(R, "ends"));
 }
 
+TEST(CompliancePeriod, AMemberNoPeriodAppliesToIsAnErrorNamingThem) {
+  std::string Policy = "compliance period: 2 years from 2023-01-01 when member.region = 11 cite guidelines, \"s\", \"q\".\n"
+                       "rule c: each cd_rom_course earns 1 point into Education cite guidelines, \"s\", \"q\".\n";
+  auto C = testsupport::compileText(std::string(Base) + Policy);
+  ASSERT_TRUE(C.Policy);
+  eval::PolicyIndex Index(*C.Policy);
+  ledger::ReadResult Read = ledger::readJsonLedger(*C.Policy, "t.json", member(""));
+  ASSERT_EQ(Read.Members.size(), 1u);
+  auto A = eval::evaluate(Index, Read.Members[0], *Date::parse("2024-06-30"));
+  ASSERT_FALSE(bool(A));
+  EXPECT_EQ(llvm::toString(A.takeError()), "member m1: no compliance period of the policy applies to this member");
+}
+
 TEST(CompliancePeriod, AMemberWithoutTheStartDateIsAnErrorNamingThem) {
   std::string Policy = "compliance period: 2 years from member.program_enrolled cite guidelines, \"s\", \"q\".\n"
                        "rule c: each cd_rom_course earns 1 point into Education cite guidelines, \"s\", \"q\".\n";
