@@ -66,7 +66,7 @@ public:
       return {"a test is a JSON object"};
     for (const auto &KV : *Test)
       if (KV.first != "description" && KV.first != "policy" && KV.first != "ledger" && KV.first != "as_of" &&
-          KV.first != "expect")
+          KV.first != "period" && KV.first != "expect")
         Fails.push_back("unknown key `" + KV.first.str() + "`");
     auto PolicyPath = Test->getString("policy");
     auto LedgerPath = Test->getString("ledger");
@@ -79,6 +79,14 @@ public:
     std::optional<Date> AsOf = Date::parse(*AsOfText);
     if (!AsOf)
       return {"`as_of` is not a date (YYYY-MM-DD)"};
+    // `period` names the compliance period to audit, as `certc run --period` does.
+    eval::AuditOptions Options;
+    if (const json::Value *PeriodValue = Test->get("period")) {
+      llvm::Optional<llvm::StringRef> PeriodText = PeriodValue->getAsString();
+      Options.PeriodOf = PeriodText ? Date::parse(*PeriodText) : std::nullopt;
+      if (!Options.PeriodOf)
+        return {"`period` is not a date (YYYY-MM-DD)"};
+    }
 
     llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
     LoadedPolicy *P = policy(resolve(Dir, *PolicyPath));
@@ -99,7 +107,7 @@ public:
       return Fails;
     if (Members.size() != 1)
       return {"a test ledger must hold exactly one member"};
-    llvm::Expected<eval::Audit> A = eval::evaluate(*P->Index, Members[0], *AsOf);
+    llvm::Expected<eval::Audit> A = eval::evaluate(*P->Index, Members[0], *AsOf, Options);
     if (!A)
       return {"audit failed: " + llvm::toString(A.takeError())};
     compare(*Expect, P->Policy, *A, Fails);
