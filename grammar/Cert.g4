@@ -88,6 +88,7 @@ ruleDecl : 'rule' ruleName=ident ':' 'each' kind=ident ('where' expr)? ruleClaus
 ruleClause
   : condition                                         # conditionClause
   | 'earns' datedEarning (',' datedEarning)*          # earnsClause
+  | 'earns' splitPart (',' splitPart)*                # splitClause
   | 'rounded' direction=('down' | 'up' | 'nearest') 'to' quantity   # roundingClause
   | 'into' name ('or' name)*                          # intoClause
   | 'at' 'most' limit (',' limit)*                    # limitClause
@@ -97,6 +98,8 @@ ruleClause
   ;
 condition : 'requires' expr 'else' STRING ;
 datedEarning : earning window? ;
+// One part of a split: `ethics_hours into Ethics`, `the rest of hours into General`.
+splitPart : (rest='the' 'rest' 'of')? field=ident 'into' name ('or' name)* ;
 earning
   : quantity ('per' perAmount=amount? perUnit=ident ('of' ofField=ident)?)?     # fixedOrRate
   | ident 'as' 'awarded'                              # awarded
@@ -159,6 +162,7 @@ name : ID+ ;
 ident
   : ID | 'member' | 'other' | 'period' | 'item' | 'file' | 'number' | 'count' | 'years' | 'activity'
   | 'source' | 'date' | 'designation' | 'audit' | 'priority' | 'unit' | 'category' | 'start' | 'end' | 'waivable'
+  | 'rest'
   ;
 
 DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;

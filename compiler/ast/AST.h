@@ -246,6 +246,15 @@ struct Earning {
   SMRange Range;
 };
 
+/// One part of a split earning: `ethics_hours into Ethics`,
+/// `the rest of hours into General`.
+struct SplitPart {
+  Name Field;
+  bool Rest = false; ///< `the rest of Field`: Field less the other parts
+  std::vector<Name> Targets;
+  SMRange Range;
+};
+
 struct Limit {
   Quantity Max;
   bool Each = false;
@@ -267,6 +276,7 @@ struct Rule {
   std::vector<Condition> Conditions;
   std::vector<CountedPart> Parts;
   std::vector<Earning> Earnings;
+  std::vector<SplitPart> Split; ///< `earns F into C, ...`: each item credited in parts
   std::optional<Rounding> Round;
   std::vector<Name> Targets;
   std::vector<Limit> Limits;

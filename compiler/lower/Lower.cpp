@@ -445,6 +445,13 @@ private:
       }
       Out.Earnings.push_back(std::move(Out2));
     }
+    for (const SplitPartInfo &Part : R.Split) {
+      ir::SplitPart &Out2 = Out.Split.emplace_back();
+      Out2.Field = Part.Field.Index;
+      Out2.Rest = Part.Decl->Rest;
+      for (CategoryId T : Part.Targets)
+        Out2.Targets.push_back(T.Index);
+    }
     if (D.Round) {
       static const ir::Rounding::Mode Modes[] = {ir::Rounding::Mode::Down, ir::Rounding::Mode::Up,
                                                  ir::Rounding::Mode::Nearest};

@@ -344,6 +344,9 @@ private:
       } else if (auto *E = dynamic_cast<P::EarnsClauseContext *>(Clause)) {
         for (P::DatedEarningContext *DE : E->datedEarning())
           R.Earnings.push_back(earning(DE));
+      } else if (auto *Split = dynamic_cast<P::SplitClauseContext *>(Clause)) {
+        for (P::SplitPartContext *SP : Split->splitPart())
+          R.Split.push_back(splitPart(SP));
       } else if (auto *Rd = dynamic_cast<P::RoundingClauseContext *>(Clause)) {
         ast::Rounding Round;
         std::string Dir = Rd->direction->getText();
@@ -378,6 +381,13 @@ private:
       }
     }
     return R;
+  }
+
+  ast::SplitPart splitPart(P::SplitPartContext *C) {
+    ast::SplitPart Part{name(C->field), C->rest != nullptr, {}, range(C)};
+    for (auto *N : C->name())
+      Part.Targets.push_back(name(N));
+    return Part;
   }
 
   ast::Earning earning(P::DatedEarningContext *C) {

@@ -1,5 +1,5 @@
 // Rule matching, item conditions, dated values, rates, rounding and per-item
-// maxima for one activity. Priority: of several rules crediting the same
+// maxima for one activity, and the parts of an activity a split rule credits. Priority: of several rules crediting the same
 // category, only the highest-priority one offers an option. No text is built
 // here: Explain.cpp renders the Derivation and Reason when they are shown.
 #include "eval/Credits.h"
@@ -31,6 +31,79 @@ std::optional<Rational> rounded(const ir::Rounding &Round, const Rational &Value
   case ir::Rounding::Mode::Nearest: return Value.roundTo(Round.Step);
   }
   return std::nullopt;
+}
+
+/// The per-item maximum for the item's date lowers How.Earned.
+void applyItemMax(const ir::Rule &R, const std::optional<Date> &When, Derivation &How) {
+  for (const ir::ItemLimit &L : R.ItemMax)
+    if (inWindow(L.When, When) && How.Earned > L.Max) {
+      How.Earned = L.Max;
+      How.Limit = &L;
+    }
+}
+
+/// The parts split rule R credits activity A in, each with one option per
+/// category; or, with Parts left empty, why A earns nothing under R (Why, and
+/// RejectedHow for parts that add up to more than A has).
+llvm::Error splitParts(const ir::Policy &P, uint32_t RuleId, const ledger::Activity &A,
+                       const std::optional<Date> &When, llvm::SmallVectorImpl<PartCredits> &Parts, Reason &Why,
+                       Derivation &RejectedHow) {
+  const ir::Rule &R = P.Rules[RuleId];
+  const ir::ActivityKind &Kind = P.Kinds[A.Kind];
+  llvm::SmallVector<Rational, 4> Amounts;
+  Rational OtherParts; ///< the sum of the parts other than the rest
+  const ir::SplitPart *Rest = nullptr;
+  for (const ir::SplitPart &Part : R.Split) {
+    const ir::Value &V = A.Fields[Part.Field];
+    if (V.K != ir::Value::Kind::Number) {
+      Why = {Reason::Kind::NoQuantity, {}, {}, {}};
+      return llvm::Error::success();
+    }
+    if (V.Number.isNegative()) {
+      Why = {Reason::Kind::NegativeQuantity, {}, {}, V.Number};
+      return llvm::Error::success();
+    }
+    Amounts.push_back(V.Number);
+    if (Part.Rest) {
+      Rest = &Part;
+      continue;
+    }
+    std::optional<Rational> Sum = OtherParts.add(V.Number);
+    if (!Sum)
+      return overflow(A, R);
+    OtherParts = *Sum;
+  }
+  Derivation Base;
+  Base.Rule = &R;
+  Base.PartKind = &Kind;
+  if (Rest) {
+    size_t RestAt = Rest - R.Split.data();
+    Base.Whole = Amounts[RestAt];
+    if (OtherParts > Base.Whole) {
+      Why = {Reason::Kind::PartsExceedWhole, {}, {}, OtherParts};
+      RejectedHow = Base;
+      RejectedHow.Part = Rest;
+      return llvm::Error::success();
+    }
+    std::optional<Rational> Left = Base.Whole.sub(OtherParts);
+    if (!Left)
+      return overflow(A, R);
+    Amounts[RestAt] = *Left;
+  }
+  for (size_t I = 0; I < R.Split.size(); ++I) {
+    if (Amounts[I].isZero())
+      continue;
+    Derivation How = Base;
+    How.Part = &R.Split[I];
+    How.Quantity = How.Exact = How.Rounded = How.Earned = Amounts[I];
+    applyItemMax(R, When, How);
+    PartCredits &Out = Parts.emplace_back();
+    for (uint32_t Category : R.Split[I].Targets)
+      Out.Options.push_back({RuleId, Category, How});
+  }
+  if (Parts.empty())
+    Why = {Reason::Kind::NoPoints, {}, {}, {}};
+  return llvm::Error::success();
 }
 
 /// The position of the first condition A fails, or Conditions.size().
@@ -83,6 +156,23 @@ llvm::Error creditsFor(const ExprEvaluator &Eval, const PolicyIndex &Index, cons
       Reject(RuleId, {Reason::Kind::Condition, Conditions[Failed].Reason, {}, {}}, Conditions[Failed].Cites);
       continue;
     }
+    if (!R.Split.empty()) {
+      // Of several split rules, the highest priority one, then the first, credits the item.
+      if (!Out.Parts.empty() && P.Rules[Out.Parts[0].Options[0].Rule].Priority >= R.Priority)
+        continue;
+      llvm::SmallVector<PartCredits, 0> Parts;
+      Reason Why;
+      Derivation RejectedHow;
+      if (llvm::Error E = splitParts(P, RuleId, A, When, Parts, Why, RejectedHow))
+        return E;
+      if (Parts.empty()) {
+        if (Reject(RuleId, Why, R.Cites))
+          Out.RejectedHow = RejectedHow;
+        continue;
+      }
+      Out.Parts = std::move(Parts);
+      continue;
+    }
     const ir::Earning *E = nullptr;
     for (const ir::Earning &Candidate : R.Earnings)
       if (inWindow(Candidate.When, When))
@@ -122,11 +212,7 @@ llvm::Error creditsFor(const ExprEvaluator &Eval, const PolicyIndex &Index, cons
       }
     }
     How.Rounded = How.Earned;
-    for (const ir::ItemLimit &L : R.ItemMax)
-      if (inWindow(L.When, When) && How.Earned > L.Max) {
-        How.Earned = L.Max;
-        How.Limit = &L;
-      }
+    applyItemMax(R, When, How);
     if (How.Earned.isZero() || How.Earned.isNegative()) {
       if (Reject(RuleId, {Reason::Kind::NoPoints, {}, {}, {}}, R.Cites))
         Out.RejectedHow = How;
@@ -143,6 +229,16 @@ llvm::Error creditsFor(const ExprEvaluator &Eval, const PolicyIndex &Index, cons
       }
       Out.Options.push_back({RuleId, Category, How});
     }
+  }
+  // A split rule takes the item, unless a rule crediting it whole has a higher priority.
+  if (!Out.Parts.empty()) {
+    int32_t SplitPriority = P.Rules[Out.Parts[0].Options[0].Rule].Priority;
+    bool WholeWins = std::any_of(Out.Options.begin(), Out.Options.end(),
+                                 [&](const CreditOption &O) { return P.Rules[O.Rule].Priority > SplitPriority; });
+    if (WholeWins)
+      Out.Parts.clear();
+    else
+      Out.Options.clear();
   }
   return llvm::Error::success();
 }

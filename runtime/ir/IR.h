@@ -15,7 +15,7 @@
 namespace certc::ir {
 
 /// Bumped whenever the serialised form changes meaning; loaders reject others.
-inline constexpr unsigned FormatVersion = 2;
+inline constexpr unsigned FormatVersion = 3;
 
 using SymbolId = uint32_t; ///< index into Policy::Symbols
 using ExprId = uint32_t;   ///< index into Policy::Exprs
@@ -196,12 +196,24 @@ struct ItemCondition {
   SourceLoc Loc;
 };
 
+/// One part of an item credited in parts: the item's amount in Field earns as
+/// many points, into one of Targets (more than one = either-or). A Rest part
+/// earns Field less the other parts of the rule.
+struct SplitPart {
+  uint32_t Field = None; ///< index into the rule's kind's Fields (a number or quantity)
+  bool Rest = false;
+  std::vector<uint32_t> Targets;
+};
+
 struct Rule {
   std::string Name;
   SymbolId Kind = None;         ///< the activity kind the rule reads
   ExprId Filter = None;         ///< None: every activity of Kind
   std::vector<ItemCondition> Conditions; ///< policy-wide, group and rule conditions, in order
-  std::vector<Earning> Earnings;         ///< windows are disjoint
+  std::vector<Earning> Earnings;         ///< windows are disjoint; empty when Split is not
+  /// Non-empty: each item is credited in these parts, each on its own (Targets
+  /// then lists the parts' categories, each once, in order).
+  std::vector<SplitPart> Split;
   Rounding Round;
   std::vector<ItemLimit> ItemMax;        ///< per-item maximum, windows disjoint
   std::vector<uint32_t> Targets;         ///< categories; more than one = either-or
