@@ -188,6 +188,7 @@ struct Condition {
 /// "counts only from DATE": a period counts only its part from that date.
 struct CountedPart {
   ExprPtr From;
+  std::optional<Name> Measure; ///< `, in whole months`: the unit the part is counted in
   SMRange Range;
 };
 
@@ -242,6 +243,7 @@ struct Earning {
   Name PerUnit;                    ///< Rate
   std::optional<Name> OfField;     ///< Rate: "of hours"
   Name AwardedField;               ///< Awarded: "points as awarded"
+  std::optional<Name> ProRata;     ///< Rate on a period: `, pro rata by month`
   Window When;
   SMRange Range;
 };

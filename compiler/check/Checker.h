@@ -84,6 +84,7 @@ private:
   // HandleLimits.cpp: per-item maxima and the rule cap.
   bool handleLimits(const ast::Rule &R, const GroupFrame &Frame, sema::RuleInfo &Info);
   // HandleCountedPart.cpp: `counts only from`.
+  bool periodInMonths(const ast::Name &Measure, bool &InMonths);
   bool handleCountedParts(const ast::Rule &R, const GroupFrame &Frame, sema::RuleInfo &Info);
 
   // One handler per expression kind (Expressions.cpp dispatches).

@@ -94,6 +94,7 @@ struct KindInfo {
 struct EarningInfo {
   FieldId Field;                  ///< points as awarded, or the rate's quantity
   bool PeriodYears = false;       ///< rate: the period's length in whole years
+  bool InMonths = false;          ///< PeriodYears: in whole months instead (pro rata by month)
   Rational Factor = 1;            ///< rate: the quantity's unit to the rate's unit
 };
 

@@ -292,7 +292,14 @@ private:
     return Period;
   }
 
-  ast::CountedPart countedPart(P::CountedPartContext *C) { return {operand(C->operand()), range(C)}; }
+  ast::CountedPart countedPart(P::CountedPartContext *C) {
+    ast::CountedPart Part;
+    Part.From = operand(C->operand());
+    if (C->measure)
+      Part.Measure = name(C->measure);
+    Part.Range = range(C);
+    return Part;
+  }
 
   ast::Condition condition(P::ConditionContext *C) {
     return {expr(C->expr()), string(C->STRING()), range(C)};
@@ -395,6 +402,8 @@ private:
     E.Range = range(C);
     if (C->window())
       E.When = window(C->window());
+    if (C->proRata)
+      E.ProRata = name(C->proRata);
     if (auto *A = dynamic_cast<P::AwardedContext *>(C->earning())) {
       E.K = ast::Earning::Kind::Awarded;
       E.AwardedField = name(A->ident());

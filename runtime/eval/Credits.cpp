@@ -33,6 +33,20 @@ std::optional<Rational> rounded(const ir::Rounding &Round, const Rational &Value
   return std::nullopt;
 }
 
+/// Whether A lies outside the member's compliance period and its grace: an item
+/// dated outside them, or a period activity (start, end) that does not overlap
+/// the period (its part inside is what its rules count).
+bool outsidePeriod(const ir::Policy &P, const ledger::Activity &A, Date When, const PeriodDates &Period) {
+  if (When >= Period.GraceEnd)
+    return true;
+  if (When >= Period.Start)
+    return false;
+  if (!P.Kinds[A.Kind].IsPeriod)
+    return true;
+  const ir::Value &End = A.Fields[1]; // a period kind's fields begin with start, end
+  return End.K == ir::Value::Kind::Date && End.DateValue < Period.Start;
+}
+
 /// The per-item maximum for the item's date lowers How.Earned.
 void applyItemMax(const ir::Rule &R, const std::optional<Date> &When, Derivation &How) {
   for (const ir::ItemLimit &L : R.ItemMax)
@@ -134,8 +148,7 @@ llvm::Error creditsFor(const ExprEvaluator &Eval, const PolicyIndex &Index, cons
     Out.Rejection = {Reason::Kind::AfterAuditDate, {}, When, {}};
     return llvm::Error::success();
   }
-  if (const std::optional<PeriodDates> &Period = Eval.period();
-      Period && When && (*When < Period->Start || *When >= Period->GraceEnd)) {
+  if (const std::optional<PeriodDates> &Period = Eval.period(); Period && When && outsidePeriod(P, A, *When, *Period)) {
     Out.Rejection = {Reason::Kind::OutsidePeriod, {}, When, {}};
     return llvm::Error::success();
   }

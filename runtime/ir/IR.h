@@ -142,6 +142,8 @@ enum class Op : uint8_t {
   LaterDate,      ///< the later of dates Args[0] and Args[1] (absent if either is)
   PeriodStart,    ///< the first day of the member's compliance period (absent without one)
   PeriodEnd,      ///< the last day of the member's compliance period (absent without one)
+  MonthsBetween,  ///< as YearsBetween, in whole completed months (Args has 2 entries)
+  EarlierDate,    ///< the earlier of dates Args[0] and Args[1]; either one when the other is absent
   // In CountActivities, CountDistinct, NoOtherSame and NoEarlierSame, "kind A" is
   // an index into Policy::Kinds (whereas Rule::Kind is the kind's name symbol).
 };
