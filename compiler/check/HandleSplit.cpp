@@ -4,7 +4,6 @@
 // clauses that belong to a whole item (`into`, rounding).
 #include "check/Checker.h"
 
-#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace certc {
@@ -59,21 +58,7 @@ bool Checker::handleSplit(const ast::Rule &R, RuleInfo &Info) {
 
 bool Checker::handleSplitPart(const ast::SplitPart &Part, const KindInfo &Kind, SplitPartInfo &Out) {
   Out.Decl = &Part;
-  bool Ok = true;
-  llvm::StringSet<> Seen;
-  for (const ast::Name &T : Part.Targets) {
-    CategoryId Category = lookupCategory(T);
-    if (Category.isNone()) {
-      Ok = false;
-      continue;
-    }
-    if (!Seen.insert(T.Text).second) {
-      Diags.report(diag::DuplicateName, T.Range, "target category", T.Text);
-      Ok = false;
-      continue;
-    }
-    Out.Targets.push_back(Category);
-  }
+  bool Ok = resolveTargets(Part.Targets, Out.Targets);
   auto F = Kind.FieldIndex.find(Part.Field.Text);
   if (F == Kind.FieldIndex.end()) {
     reportUnknownField(Kind, Part.Field);
