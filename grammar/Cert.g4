@@ -79,7 +79,8 @@ compliancePeriodDecl
 everyItemDecl : 'every' 'item' itemClause+ cite* '.' ;
 itemClause : condition | countedPart ;
 // A period counts only its part from a date: `counts only from awarded CMC`.
-countedPart : 'counts' 'only' 'from' operand ;
+// `counts only from awarded CMC, in whole months`: the part counted in whole months.
+countedPart : 'counts' 'only' 'from' operand (',' 'in' 'whole' measure=ident)? ;
 
 groupDecl : 'group' ident ('where' expr)? ('at' 'most' quantity)? cite* '{' groupMember* '}' ;
 groupMember : everyItemDecl | ruleDecl | groupDecl ;
@@ -88,6 +89,7 @@ ruleDecl : 'rule' ruleName=ident ':' 'each' kind=ident ('where' expr)? ruleClaus
 ruleClause
   : condition                                         # conditionClause
   | 'earns' datedEarning (',' datedEarning)*          # earnsClause
+  | 'earns' splitPart (',' splitPart)*                # splitClause
   | 'rounded' direction=('down' | 'up' | 'nearest') 'to' quantity   # roundingClause
   | 'into' name ('or' name)*                          # intoClause
   | 'at' 'most' limit (',' limit)*                    # limitClause
@@ -96,7 +98,10 @@ ruleClause
   | countedPart                                       # countedPartClause
   ;
 condition : 'requires' expr 'else' STRING ;
-datedEarning : earning window? ;
+// `earns 5 points per year, pro rata by month`: a period counted in whole months.
+datedEarning : earning (',' 'pro' 'rata' 'by' proRata=ident)? window? ;
+// One part of a split: `ethics_hours into Ethics`, `the rest of hours into General`.
+splitPart : (rest='the' 'rest' 'of')? field=ident 'into' name ('or' name)* ;
 earning
   : quantity ('per' perAmount=amount? perUnit=ident ('of' ofField=ident)?)?     # fixedOrRate
   | ident 'as' 'awarded'                              # awarded
@@ -159,6 +164,7 @@ name : ID+ ;
 ident
   : ID | 'member' | 'other' | 'period' | 'item' | 'file' | 'number' | 'count' | 'years' | 'activity'
   | 'source' | 'date' | 'designation' | 'audit' | 'priority' | 'unit' | 'category' | 'start' | 'end' | 'waivable'
+  | 'rest' | 'whole' | 'pro' | 'rata'
   ;
 
 DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;

@@ -61,8 +61,8 @@ for name in "${targets[@]}"; do
         # known E0023 trigger, which fails IR verification on purpose (see that test)
         seed "$corpus" stdlib/*.cert policies/**/*.cert tests/lit/**/*.cert
         rm -f "$corpus/internal-error-ir-verification.cert" ;;
-      ir_fuzzer) # the compiled IR of the bundled policies and the lit tests' small policy
-        for p in policies/**/*.cert tests/lit/driver/Inputs/small-policy.cert; do
+      ir_fuzzer) # the compiled IR of the bundled policies and the lit tests' small and split policies
+        for p in policies/**/*.cert tests/lit/driver/Inputs/small-policy.cert tests/lit/driver/Inputs/split-policy.cert; do
           grep -q '^policy ' "$p" || continue
           "$build/bin/certc" build "$p" -o "$corpus/$(basename "$p" .cert).ir.json" || true
         done

@@ -188,6 +188,7 @@ struct Condition {
 /// "counts only from DATE": a period counts only its part from that date.
 struct CountedPart {
   ExprPtr From;
+  std::optional<Name> Measure; ///< `, in whole months`: the unit the part is counted in
   SMRange Range;
 };
 
@@ -242,7 +243,17 @@ struct Earning {
   Name PerUnit;                    ///< Rate
   std::optional<Name> OfField;     ///< Rate: "of hours"
   Name AwardedField;               ///< Awarded: "points as awarded"
+  std::optional<Name> ProRata;     ///< Rate on a period: `, pro rata by month`
   Window When;
+  SMRange Range;
+};
+
+/// One part of a split earning: `ethics_hours into Ethics`,
+/// `the rest of hours into General`.
+struct SplitPart {
+  Name Field;
+  bool Rest = false; ///< `the rest of Field`: Field less the other parts
+  std::vector<Name> Targets;
   SMRange Range;
 };
 
@@ -267,6 +278,7 @@ struct Rule {
   std::vector<Condition> Conditions;
   std::vector<CountedPart> Parts;
   std::vector<Earning> Earnings;
+  std::vector<SplitPart> Split; ///< `earns F into C, ...`: each item credited in parts
   std::optional<Rounding> Round;
   std::vector<Name> Targets;
   std::vector<Limit> Limits;

@@ -79,9 +79,14 @@ private:
   bool handleRate(const ast::Earning &E, const sema::KindInfo &Kind, sema::EarningInfo &Out);
   // HandleInto.cpp
   bool handleTargets(const ast::Rule &R, sema::RuleInfo &Info);
+  /// Each of Names as a category, once (unknown and repeated ones reported).
+  bool resolveTargets(llvm::ArrayRef<ast::Name> Names, std::vector<sema::CategoryId> &Out);
+  bool handleSplit(const ast::Rule &R, sema::RuleInfo &Info);
+  bool handleSplitPart(const ast::SplitPart &Part, const sema::KindInfo &Kind, sema::SplitPartInfo &Out);
   // HandleLimits.cpp: per-item maxima and the rule cap.
   bool handleLimits(const ast::Rule &R, const GroupFrame &Frame, sema::RuleInfo &Info);
   // HandleCountedPart.cpp: `counts only from`.
+  bool periodInMonths(const ast::Name &Measure, bool &InMonths);
   bool handleCountedParts(const ast::Rule &R, const GroupFrame &Frame, sema::RuleInfo &Info);
 
   // One handler per expression kind (Expressions.cpp dispatches).

@@ -7,6 +7,20 @@ namespace certc {
 
 using namespace sema;
 
+/// Whether Measure (`month`, `year`) counts a period in whole months; false
+/// (reported) for a unit that is neither.
+bool Checker::periodInMonths(const ast::Name &Measure, bool &InMonths) {
+  UnitId Unit = lookupUnit(Measure);
+  if (Unit.isNone())
+    return false;
+  if (Unit != S.MonthUnit && Unit != S.YearUnit) {
+    Diags.report(diag::PeriodMeasureUnit, Measure.Range, Measure.Text);
+    return false;
+  }
+  InMonths = Unit == S.MonthUnit;
+  return true;
+}
+
 bool Checker::handleCountedParts(const ast::Rule &R, const GroupFrame &Frame, RuleInfo &Info) {
   const KindInfo &Kind = S.Kinds[Info.Kind.Index];
   // Earnings that failed their own check are not in Info: say nothing more then.
@@ -25,6 +39,16 @@ bool Checker::handleCountedParts(const ast::Rule &R, const GroupFrame &Frame, Ru
       Diags.report(diag::CountedPartWithoutYears, Part.Range, R.RuleName.Text);
       return false;
     }
+    bool InMonths = false;
+    if (Part.Measure && !periodInMonths(*Part.Measure, InMonths))
+      return false;
+    // Counted in whole months: every earning per year of the period is.
+    if (InMonths)
+      for (EarningInfo &E : Info.Earnings)
+        if (E.PeriodYears && !E.InMonths) {
+          E.Factor = E.Factor.div(12).value_or(E.Factor); // a year is 12 months: exact
+          E.InMonths = true;
+        }
     return true;
   };
   bool Ok = true;

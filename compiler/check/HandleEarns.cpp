@@ -30,9 +30,12 @@ bool Checker::handleEarnings(const ast::Rule &R, RuleInfo &Info) {
 bool Checker::handleEarning(const ast::Earning &E, const KindInfo &Kind, EarningInfo &Out) {
   switch (E.K) {
   case ast::Earning::Kind::Awarded:
-    return handleAwarded(E, Kind, Out);
   case ast::Earning::Kind::Fixed:
-    return checkPoints(E.Points, "an earning");
+    if (E.ProRata) {
+      Diags.report(diag::ProRataWithoutPeriod, E.ProRata->Range);
+      return false;
+    }
+    return E.K == ast::Earning::Kind::Awarded ? handleAwarded(E, Kind, Out) : checkPoints(E.Points, "an earning");
   case ast::Earning::Kind::Rate: {
     bool Ok = checkPoints(E.Points, "an earning");
     return handleRate(E, Kind, Out) && Ok;
@@ -68,8 +71,14 @@ bool Checker::handleRate(const ast::Earning &E, const KindInfo &Kind, EarningInf
   // A rate per year of a period reads its length, unless a field is named.
   if (Kind.Decl->IsPeriod && !E.OfField && S.conversion(PerUnit, S.YearUnit)) {
     Out.PeriodYears = true;
-    Out.Factor = *S.conversion(S.YearUnit, PerUnit);
+    if (E.ProRata && !periodInMonths(*E.ProRata, Out.InMonths))
+      return false;
+    Out.Factor = *S.conversion(Out.InMonths ? S.MonthUnit : S.YearUnit, PerUnit);
     return Ok;
+  }
+  if (E.ProRata) {
+    Diags.report(diag::ProRataWithoutPeriod, E.ProRata->Range);
+    return false;
   }
   // Otherwise the field named by `of`, or the one field measured in the unit.
   std::vector<uint32_t> Candidates;

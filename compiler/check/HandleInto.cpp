@@ -1,4 +1,5 @@
-// The `into` clause of a rule: the categories it credits, each once.
+// The `into` clause of a rule: the categories it credits, each once (also the
+// categories of a split's parts, HandleSplit.cpp).
 #include "check/Checker.h"
 
 #include "llvm/ADT/StringSet.h"
@@ -13,8 +14,13 @@ bool Checker::handleTargets(const ast::Rule &R, RuleInfo &Info) {
     Diags.report(diag::RuleCreditsNoCategory, R.RuleName.Range, R.RuleName.Text);
     Ok = false;
   }
+  return resolveTargets(R.Targets, Info.Targets) && Ok;
+}
+
+bool Checker::resolveTargets(llvm::ArrayRef<ast::Name> Names, std::vector<CategoryId> &Out) {
+  bool Ok = true;
   llvm::StringSet<> Seen;
-  for (const ast::Name &T : R.Targets) {
+  for (const ast::Name &T : Names) {
     CategoryId Category = lookupCategory(T);
     if (Category.isNone()) {
       Ok = false;
@@ -25,7 +31,7 @@ bool Checker::handleTargets(const ast::Rule &R, RuleInfo &Info) {
       Ok = false;
       continue;
     }
-    Info.Targets.push_back(Category);
+    Out.push_back(Category);
   }
   return Ok;
 }

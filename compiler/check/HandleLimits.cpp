@@ -40,7 +40,7 @@ bool Checker::handleLimits(const ast::Rule &R, const GroupFrame &Frame, RuleInfo
                       Info.Targets.empty() ? CategoryId::none() : Info.Targets[0], &R.Cites, RuleCap->Range});
   }
   if (!Info.Cap.isNone() && Info.Targets.size() > 1) {
-    Diags.report(diag::CapOfManyCategories, R.Targets[1].Range, R.RuleName.Text);
+    Diags.report(diag::CapOfManyCategories, R.Targets.size() > 1 ? R.Targets[1].Range : R.RuleName.Range, R.RuleName.Text);
     Ok = false;
   }
   return Ok;

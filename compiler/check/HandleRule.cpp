@@ -1,6 +1,6 @@
 // A rule: its name, kind and conditions (its own and its groups'), then each
-// clause by its handler: `earns` (HandleEarns.cpp), `rounded`, `into`
-// (HandleInto.cpp), `at most` (HandleLimits.cpp) and `counts only from`
+// clause by its handler: `earns` (HandleEarns.cpp, or HandleSplit.cpp for an
+// item credited in parts), `rounded`, `into` (HandleInto.cpp), `at most` (HandleLimits.cpp) and `counts only from`
 // (HandleCountedPart.cpp). A rule with a bad clause
 // is reported and left out of Sema::Rules.
 #include "check/Checker.h"
@@ -19,10 +19,15 @@ void Checker::handleRule(const ast::Rule &R, const GroupFrame &Frame) {
     return;
   handleRuleConditions(R, Frame, Info);
   // Every clause is checked, so that one bad clause does not hide the next.
-  bool Ok = handleEarnings(R, Info);
+  bool Ok = true;
+  if (R.Split.empty()) {
+    Ok &= handleEarnings(R, Info);
+    Ok &= handleTargets(R, Info);
+  } else {
+    Ok &= handleSplit(R, Info);
+  }
   if (R.Round)
     Ok &= checkPoints(R.Round->Step, "a rounding step");
-  Ok &= handleTargets(R, Info);
   Ok &= handleLimits(R, Frame, Info);
   Ok &= handleCountedParts(R, Frame, Info);
   if (Ok)

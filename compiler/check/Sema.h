@@ -94,7 +94,15 @@ struct KindInfo {
 struct EarningInfo {
   FieldId Field;                  ///< points as awarded, or the rate's quantity
   bool PeriodYears = false;       ///< rate: the period's length in whole years
+  bool InMonths = false;          ///< PeriodYears: in whole months instead (pro rata by month)
   Rational Factor = 1;            ///< rate: the quantity's unit to the rate's unit
+};
+
+/// One part of a split earning, resolved.
+struct SplitPartInfo {
+  const ast::SplitPart *Decl = nullptr;
+  FieldId Field;
+  std::vector<CategoryId> Targets;
 };
 
 /// A rule after flattening its groups: the group filters, conditions and caps
@@ -106,7 +114,8 @@ struct RuleInfo {
   std::vector<std::pair<const ast::Condition *, const ast::EveryItem *>> Conditions;
   /// `counts only from`: the rule's own and its groups'; the latest date wins.
   std::vector<const ast::CountedPart *> Parts;
-  std::vector<CategoryId> Targets;
+  std::vector<CategoryId> Targets; ///< a split rule: its parts' categories, each once
+  std::vector<SplitPartInfo> Split; ///< non-empty: each item is credited in parts
   CapId Cap;                    ///< innermost cap (rule cap, else enclosing group cap)
   std::vector<EarningInfo> Earnings;
 };

@@ -433,8 +433,15 @@ private:
           ir::ExprId Start = node(ir::Op::ActivityField, {}, Kind.Start.Index);
           for (const ast::CountedPart *Part : R.Parts)
             Start = node(ir::Op::LaterDate, {Start, expr(*Part->From, R.Kind)});
-          Out2.Amount = node(ir::Op::YearsBetween, {Start, node(ir::Op::ActivityField, {}, Kind.End.Index)});
-          Out2.AmountUnit = S.YearUnit.Index;
+          ir::ExprId End = node(ir::Op::ActivityField, {}, Kind.End.Index);
+          // With compliance periods, only the part inside the member's period counts.
+          if (!S.Periods.empty()) {
+            Start = node(ir::Op::LaterDate, {Start, node(ir::Op::PeriodStart, {})});
+            End = node(ir::Op::EarlierDate, {End, node(ir::Op::AddDays, {node(ir::Op::PeriodEnd, {})}, 1)});
+          }
+          bool InMonths = R.Earnings[I].InMonths;
+          Out2.Amount = node(InMonths ? ir::Op::MonthsBetween : ir::Op::YearsBetween, {Start, End});
+          Out2.AmountUnit = (InMonths ? S.MonthUnit : S.YearUnit).Index;
         } else {
           FieldId Field = R.Earnings[I].Field;
           Out2.Amount = node(ir::Op::ActivityField, {}, Field.Index);
@@ -444,6 +451,13 @@ private:
       }
       }
       Out.Earnings.push_back(std::move(Out2));
+    }
+    for (const SplitPartInfo &Part : R.Split) {
+      ir::SplitPart &Out2 = Out.Split.emplace_back();
+      Out2.Field = Part.Field.Index;
+      Out2.Rest = Part.Decl->Rest;
+      for (CategoryId T : Part.Targets)
+        Out2.Targets.push_back(T.Index);
     }
     if (D.Round) {
       static const ir::Rounding::Mode Modes[] = {ir::Rounding::Mode::Down, ir::Rounding::Mode::Up,

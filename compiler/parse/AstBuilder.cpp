@@ -292,7 +292,14 @@ private:
     return Period;
   }
 
-  ast::CountedPart countedPart(P::CountedPartContext *C) { return {operand(C->operand()), range(C)}; }
+  ast::CountedPart countedPart(P::CountedPartContext *C) {
+    ast::CountedPart Part;
+    Part.From = operand(C->operand());
+    if (C->measure)
+      Part.Measure = name(C->measure);
+    Part.Range = range(C);
+    return Part;
+  }
 
   ast::Condition condition(P::ConditionContext *C) {
     return {expr(C->expr()), string(C->STRING()), range(C)};
@@ -344,6 +351,9 @@ private:
       } else if (auto *E = dynamic_cast<P::EarnsClauseContext *>(Clause)) {
         for (P::DatedEarningContext *DE : E->datedEarning())
           R.Earnings.push_back(earning(DE));
+      } else if (auto *Split = dynamic_cast<P::SplitClauseContext *>(Clause)) {
+        for (P::SplitPartContext *SP : Split->splitPart())
+          R.Split.push_back(splitPart(SP));
       } else if (auto *Rd = dynamic_cast<P::RoundingClauseContext *>(Clause)) {
         ast::Rounding Round;
         std::string Dir = Rd->direction->getText();
@@ -380,11 +390,20 @@ private:
     return R;
   }
 
+  ast::SplitPart splitPart(P::SplitPartContext *C) {
+    ast::SplitPart Part{name(C->field), C->rest != nullptr, {}, range(C)};
+    for (auto *N : C->name())
+      Part.Targets.push_back(name(N));
+    return Part;
+  }
+
   ast::Earning earning(P::DatedEarningContext *C) {
     ast::Earning E;
     E.Range = range(C);
     if (C->window())
       E.When = window(C->window());
+    if (C->proRata)
+      E.ProRata = name(C->proRata);
     if (auto *A = dynamic_cast<P::AwardedContext *>(C->earning())) {
       E.K = ast::Earning::Kind::Awarded;
       E.AwardedField = name(A->ident());

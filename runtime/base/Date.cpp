@@ -90,6 +90,18 @@ int Date::wholeYearsUntil(Date Later) const {
   return Years;
 }
 
+int Date::wholeMonthsUntil(Date Later) const {
+  if (Later <= *this)
+    return 0;
+  Civil A = civilFromDays(Days), B = civilFromDays(Later.Days);
+  int Months = (B.Y - A.Y) * 12 + (int(B.M) - int(A.M));
+  // The month is complete when Later reaches this date moved by Months months.
+  std::optional<Date> Mark = addMonths(Months);
+  if (Mark && Later < *Mark)
+    --Months;
+  return Months;
+}
+
 void Date::print(llvm::raw_ostream &OS) const {
   // Every Date is in years 1..9999 (fromCivil), so its text is ten characters;
   // written by hand because reports print one per item.

@@ -29,6 +29,10 @@ public:
   std::optional<Date> addDays(int N) const;
   /// Whole completed years from this date to Later (0 when Later is earlier).
   int wholeYearsUntil(Date Later) const;
+  /// Whole completed months from this date to Later (0 if Later is not later):
+  /// from 2020-01-31, one month is complete on 2020-02-29 (a month's last day
+  /// stands for a day it does not have), as addMonths counts.
+  int wholeMonthsUntil(Date Later) const;
 
   /// ISO 8601: "2026-11-23".
   void print(llvm::raw_ostream &OS) const;

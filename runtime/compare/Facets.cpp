@@ -112,15 +112,21 @@ Facets describeRule(const Policy &P, const Rule &R) {
     Earnings.push_back(earningText(P, E, Kind));
   for (const ItemLimit &L : R.ItemMax)
     Maxima.push_back(withWindow(pointsText(L.Max) + " each", L.When));
+  // A split rule's parts: "ethics_hours into Ethics", "the rest of hours into General".
+  std::vector<std::string> Parts;
+  for (const SplitPart &Part : R.Split)
+    Parts.push_back((Part.Rest ? "the rest of " : "") + P.Kinds[Kind].Fields[Part.Field].Name + " into " +
+                    categoriesText(P, Part.Targets, " or "));
   std::string Rounding;
   if (R.Round.M != Rounding::Mode::Exact)
     Rounding = roundingModeName(R.Round.M).str() + " to " + pointsText(R.Round.Step);
   return {single("activities", Activity),
           list("condition", Conditions),
           single("earns", llvm::join(Earnings, ", ")),
+          list("part", Parts),
           single("rounded", Rounding),
           single("per-item maximum", llvm::join(Maxima, ", ")),
-          single("into", categoriesText(P, R.Targets, " or ")),
+          single("into", R.Split.empty() ? categoriesText(P, R.Targets, " or ") : ""),
           single("cap", capText(P, R)),
           single("priority", R.Priority ? std::to_string(R.Priority) : ""),
           citations(R.Cites)};

@@ -30,6 +30,11 @@ struct Derivation {
   Rational Rounded;  ///< after rounding, before the per-item maximum
   Rational Earned;   ///< after the per-item maximum
   const ir::ItemLimit *Limit = nullptr; ///< the per-item maximum that lowered Earned
+  /// A part of an item credited in parts (Earning is then null): the part, and
+  /// the kind whose field it reads. Quantity is the part's amount.
+  const ir::SplitPart *Part = nullptr;
+  const ir::ActivityKind *PartKind = nullptr;
+  Rational Whole; ///< a rest part: its field's amount before the other parts
 };
 
 /// Why an item is not credited; a credited item's notes (per-item maximum, cap)
@@ -48,6 +53,7 @@ struct Reason {
     NoRule,           ///< no rule of the policy reads this kind
     OutsidePeriod,    ///< dated When, outside the member's compliance period and its grace
     Excluded,         ///< a staff exception excludes it (ItemResult::Exception)
+    PartsExceedWhole, ///< the parts other than the rest (How.Part) add up to Quantity, more than How.Whole
   };
   Kind K = Kind::None;
   llvm::StringRef Text;
@@ -119,6 +125,10 @@ struct Audit {
   std::vector<std::string> Missing;
   std::vector<ExceptionResult> Exceptions;     ///< in file order
 };
+
+/// "ethics_hours", "the rest of hours": which part of an item credited in parts
+/// I is (How.Part); empty for a whole item.
+std::string partLabel(const ItemResult &I);
 
 /// "credit item c07 to Education (3 points)": what an exception does, in the
 /// policy's names; the justification (who, when, why) is written apart.

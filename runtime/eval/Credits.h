@@ -20,8 +20,17 @@ struct CreditOption {
   bool Substituted = false;
 };
 
+/// One part of an activity credited in parts, with its options (one per category
+/// of the part).
+struct PartCredits {
+  llvm::SmallVector<CreditOption, 2> Options;
+};
+
 struct ItemCredits {
   llvm::SmallVector<CreditOption, 2> Options; ///< rule order, then target order
+  /// Non-empty: the activity is credited in these parts, each an allocation item
+  /// of its own, through one split rule; Options is then empty.
+  llvm::SmallVector<PartCredits, 0> Parts;
   /// The first rule that matched the item but turned it down, with its reason.
   uint32_t RejectingRule = ir::None;
   Reason Rejection;

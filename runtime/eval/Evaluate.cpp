@@ -30,9 +30,11 @@ llvm::StringRef spillSourceOf(const ir::Policy &P, uint32_t Category) {
 template <typename Decl> llvm::StringRef titleOf(const Decl &D) { return D.Title.empty() ? D.Name : D.Title; }
 
 /// The item's result as the allocation placed it, or why it has no place, into
-/// a fresh R (built in place: an ItemResult is large).
+/// a fresh R (built in place: an ItemResult is large). Options are the item's:
+/// the activity's, or one part's.
 void describeItem(ItemResult &R, const ir::Policy &P, const ledger::Activity &A, const ItemCredits &C,
-                  const alloc::Solution &Solved, size_t Item, const StaffException *Exception) {
+                  llvm::ArrayRef<CreditOption> Options, const alloc::Solution &Solved, size_t Item,
+                  const StaffException *Exception) {
   R.Id = A.Id;
   R.Kind = P.Symbols[P.Kinds[A.Kind].Name];
   R.Planned = A.Planned;
@@ -43,7 +45,7 @@ void describeItem(ItemResult &R, const ir::Policy &P, const ledger::Activity &A,
   }
   int32_t Choice = Item == SIZE_MAX ? -1 : Solved.Choice[Item];
   if (Choice >= 0) {
-    const CreditOption &O = C.Options[Choice];
+    const CreditOption &O = Options[Choice];
     if (O.Rule != ir::None) {
       const ir::Rule &Rule = P.Rules[O.Rule];
       R.Rule = Rule.Name;
@@ -61,6 +63,11 @@ void describeItem(ItemResult &R, const ir::Policy &P, const ledger::Activity &A,
   }
   if (Item != SIZE_MAX) {
     R.Why.K = Reason::Kind::LeftOut;
+    // A part left out still says which part it is and what it would earn.
+    if (Options.front().How.Part) {
+      R.Rule = P.Rules[Options.front().Rule].Name;
+      R.How = Options.front().How;
+    }
     return;
   }
   // A condition whose reason is empty says nothing; the item reads as one no
@@ -77,6 +84,15 @@ void describeItem(ItemResult &R, const ir::Policy &P, const ledger::Activity &A,
   R.Why = C.Rejection;
   R.How = C.RejectedHow;
 }
+/// Adds an allocation item with Options, each limited by its rule's cap.
+void addItem(alloc::Problem &Problem, const ir::Policy &P, llvm::ArrayRef<CreditOption> Options, int32_t Pinned) {
+  alloc::Item &Item = Problem.Items.emplace_back();
+  for (const CreditOption &O : Options)
+    Item.Options.push_back(
+        {O.Category, O.How.Earned, O.Substituted || O.Rule == ir::None ? alloc::NoCap : P.Rules[O.Rule].Cap});
+  Item.Pinned = Pinned;
+}
+
 /// Adds each prerequisite's result; an unmet one with a waiver counts as met.
 /// Returns whether all are met.
 bool checkPrerequisites(Audit &Out, const ir::Policy &P, const ExprEvaluator &Eval,
@@ -163,13 +179,14 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
         return Pin.takeError();
       Pinned = *Pin;
     }
-    if (!C.Options.empty()) {
-      alloc::Item &Item = Problem.Items.emplace_back();
-      for (const CreditOption &O : C.Options)
-        Item.Options.push_back({O.Category, O.How.Earned,
-                                O.Substituted || O.Rule == ir::None ? alloc::NoCap : P.Rules[O.Rule].Cap});
-      Item.Pinned = Pinned;
-      ItemOfActivity[I] = Problem.Items.size() - 1;
+    // Each part of an item credited in parts is an item of its own, after the last.
+    if (!C.Parts.empty()) {
+      ItemOfActivity[I] = Problem.Items.size();
+      for (const PartCredits &Part : C.Parts)
+        addItem(Problem, P, Part.Options, -1);
+    } else if (!C.Options.empty()) {
+      ItemOfActivity[I] = Problem.Items.size();
+      addItem(Problem, P, C.Options, Pinned);
     }
   }
   // Granted points are items of their own, pinned to their category, outside every cap.
@@ -214,9 +231,17 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
 
   // Items, by activity id.
   Out.Items.reserve(Order.size() + Resolved->Grants.size());
-  for (size_t I = 0; I < Order.size(); ++I)
-    describeItem(Out.Items.emplace_back(), P, *Order[I], Credits[I], *Solved, ItemOfActivity[I],
-                 Resolved->OfItem[I]);
+  for (size_t I = 0; I < Order.size(); ++I) {
+    const ItemCredits &C = Credits[I];
+    if (C.Parts.empty() || ItemOfActivity[I] == SIZE_MAX) {
+      describeItem(Out.Items.emplace_back(), P, *Order[I], C, C.Options, *Solved, ItemOfActivity[I],
+                   Resolved->OfItem[I]);
+      continue;
+    }
+    for (size_t Part = 0; Part < C.Parts.size(); ++Part)
+      describeItem(Out.Items.emplace_back(), P, *Order[I], C, C.Parts[Part].Options, *Solved,
+                   ItemOfActivity[I] + Part, nullptr);
+  }
   describeGrants(Out, P, Resolved->Grants, *Solved, Problem.Items.size() - Resolved->Grants.size());
   Out.Exceptions = std::move(Resolved->All);
   if (const std::optional<std::string> &E = Eval.dateError())

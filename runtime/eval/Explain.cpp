@@ -38,9 +38,39 @@ const char *roundingWords(ir::Rounding::Mode M) {
   return ", rounded to ";
 }
 
+/// "1 contact hour of ethics_hours = 1 point"; a rest part also says what the
+/// other parts took.
+void partDerivation(llvm::raw_ostream &OS, const ir::Policy &P, const Derivation &D) {
+  if (!D.Part) {
+    OS << "every part is 0";
+    return;
+  }
+  const ir::Field &F = D.PartKind->Fields[D.Part->Field];
+  if (D.Part->Rest) {
+    unitText(OS, P, F.Unit, D.Whole);
+    OS << " of " << F.Name << ", less ";
+    unitText(OS, P, F.Unit, D.Whole.sub(D.Quantity).value_or(Rational()));
+    OS << " in its other parts = ";
+  }
+  unitText(OS, P, F.Unit, D.Quantity);
+  if (!D.Part->Rest)
+    OS << " of " << F.Name;
+  OS << " = ";
+  writePoints(OS, D.Quantity);
+}
+
 void derivationOf(llvm::raw_ostream &OS, const ir::Policy &P, const Derivation &D) {
   if (!D.Rule)
     return;
+  if (!D.Earning) {
+    partDerivation(OS, P, D);
+    if (D.Limit) {
+      OS << ", at most ";
+      writePoints(OS, D.Limit->Max);
+      OS << " each";
+    }
+    return;
+  }
   const ir::Earning &E = *D.Earning;
   switch (E.K) {
   case ir::Earning::Kind::Fixed:
@@ -75,6 +105,26 @@ void derivationOf(llvm::raw_ostream &OS, const ir::Policy &P, const Derivation &
   }
 }
 
+/// "its parts ethics_hours and law_hours add up to 9 contact hours, more than its
+/// hours (8 contact hours)": How.Part is the rest part.
+void partsExceedWhole(llvm::raw_ostream &OS, const ir::Policy &P, const Derivation &How, const Rational &Others) {
+  if (!How.Part || !How.PartKind)
+    return;
+  const ir::Field &Whole = How.PartKind->Fields[How.Part->Field];
+  OS << "its parts ";
+  llvm::SmallVector<llvm::StringRef, 4> Names;
+  for (const ir::SplitPart &Part : How.Rule->Split)
+    if (!Part.Rest)
+      Names.push_back(How.PartKind->Fields[Part.Field].Name);
+  for (size_t I = 0; I < Names.size(); ++I)
+    OS << (I == 0 ? "" : I + 1 == Names.size() ? " and " : ", ") << Names[I];
+  OS << " add up to ";
+  unitText(OS, P, Whole.Unit, Others);
+  OS << ", more than its " << Whole.Name << " (";
+  unitText(OS, P, Whole.Unit, How.Whole);
+  OS << ")";
+}
+
 const ir::Cap *capOf(const ir::Policy &P, const Derivation &D) {
   return D.Rule && D.Rule->Cap != ir::None ? &P.Caps[D.Rule->Cap] : nullptr;
 }
@@ -85,8 +135,9 @@ void capText(llvm::raw_ostream &OS, const ir::Cap *Cap) {
 } // namespace
 
 void writeDerivation(llvm::raw_ostream &OS, const ir::Policy &P, const ItemResult &I) {
-  // Points that came to zero are a reason, not a derivation of credit.
-  if (I.Why.K != Reason::Kind::NoPoints)
+  // Points that came to zero, and parts that add up to more than the item has,
+  // are a reason, not a derivation of credit.
+  if (I.Why.K != Reason::Kind::NoPoints && I.Why.K != Reason::Kind::PartsExceedWhole)
     derivationOf(OS, P, I.How);
 }
 
@@ -120,6 +171,7 @@ void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, con
       periodText(OS, *A.Period);
     return;
   case Reason::Kind::Excluded: OS << "excluded by exception `" << (I.Exception ? I.Exception->Id : "?") << "`"; return;
+  case Reason::Kind::PartsExceedWhole: partsExceedWhole(OS, P, I.How, R.Quantity); return;
   }
   // A credited item: say what lowered its points.
   const Derivation &D = I.How;
@@ -155,6 +207,15 @@ void unitText(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, const R
     return;
   OS << ' ';
   unitName(OS, P, Unit, Amount != Rational(1));
+}
+
+std::string partLabel(const ItemResult &I) {
+  const Derivation &D = I.How;
+  // An item turned down for its parts is whole: How.Part is then its rest part.
+  if (!D.Part || !D.PartKind || I.Why.K == Reason::Kind::PartsExceedWhole)
+    return "";
+  const std::string &Field = D.PartKind->Fields[D.Part->Field].Name;
+  return D.Part->Rest ? "the rest of " + Field : Field;
 }
 
 std::string pointsText(const Rational &R) {

@@ -158,14 +158,16 @@ Scalar ExprEvaluator::eval(ir::ExprId Id, const ledger::Activity *Current) const
     Scalar S = eval(E.Args[0], Current);
     return S.K == VK::Set ? number(static_cast<int64_t>(std::bitset<64>(S.Set).count())) : Scalar();
   }
-  case ir::Op::YearsBetween: {
+  case ir::Op::YearsBetween:
+  case ir::Op::MonthsBetween: {
     Scalar From = eval(E.Args[0], Current);
     Scalar To = E.Args.size() > 1 ? eval(E.Args[1], Current) : Scalar();
     if (From.K != VK::Date)
       return Scalar();
     // A period still running, or ending after the audit date, counts to the audit date.
     Date End = To.K == VK::Date && To.DateValue < AsOf ? To.DateValue : AsOf;
-    return number(From.DateValue.wholeYearsUntil(End));
+    return number(E.O == ir::Op::YearsBetween ? From.DateValue.wholeYearsUntil(End)
+                                              : From.DateValue.wholeMonthsUntil(End));
   }
   case ir::Op::Holds:
   case ir::Op::AwardedOn: {
@@ -211,6 +213,12 @@ Scalar ExprEvaluator::eval(ir::ExprId Id, const ledger::Activity *Current) const
     if (L.K != VK::Date || R.K != VK::Date)
       return Scalar();
     return L.DateValue < R.DateValue ? R : L;
+  }
+  case ir::Op::EarlierDate: {
+    Scalar L = eval(E.Args[0], Current), R = eval(E.Args[1], Current);
+    if (L.K != VK::Date)
+      return R;
+    return R.K == VK::Date && R.DateValue < L.DateValue ? R : L;
   }
   case ir::Op::NoOtherSame:
   case ir::Op::NoEarlierSame: {

@@ -81,6 +81,10 @@ llvm::Expected<ResolvedExceptions> resolveExceptions(const ir::Policy &P, llvm::
 }
 
 llvm::Expected<int32_t> pinCredit(const StaffException &E, ItemCredits &C) {
+  if (!C.Parts.empty())
+    return llvm::make_error<InputErrors>(std::vector<ledger::LedgerError>{
+        itemError(E, "a rule credits this item in parts, so an exception cannot credit it whole; exclude it, "
+                     "or grant points")});
   auto Same = std::find_if(C.Options.begin(), C.Options.end(),
                            [&](const CreditOption &O) { return O.Category == E.Category; });
   if (Same == C.Options.end()) {

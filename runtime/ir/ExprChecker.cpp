@@ -295,6 +295,7 @@ llvm::Expected<ExprType> ExprChecker::compute(ExprId Id, uint32_t Kind) {
       return Err;
     return ExprType{TK::Number};
   case Op::YearsBetween:
+  case Op::MonthsBetween:
     for (size_t I = 0; I < E.Args.size(); ++I)
       if (llvm::Error Err = expectOperand(Id, I, Kind, TK::Date))
         return Err;
@@ -319,6 +320,7 @@ llvm::Expected<ExprType> ExprChecker::compute(ExprId Id, uint32_t Kind) {
         return Same.takeError();
     return ExprType{TK::Number};
   case Op::LaterDate:
+  case Op::EarlierDate:
     for (size_t I = 0; I < E.Args.size(); ++I)
       if (llvm::Error Err = expectOperand(Id, I, Kind, TK::Date))
         return Err;

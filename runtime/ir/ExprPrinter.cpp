@@ -131,6 +131,10 @@ public:
     }
     case Op::LaterDate:
       return {"later_date(" + Joined(", ", Logical) + ")", Atom};
+    case Op::EarlierDate:
+      return {"earlier_date(" + Joined(", ", Logical) + ")", Atom};
+    case Op::MonthsBetween:
+      return {"months_between(" + Joined(", ", Logical) + ")", Atom};
     case Op::NoOtherSame:
     case Op::NoEarlierSame: {
       std::string Text = E.O == Op::NoOtherSame ? "no other " : "no earlier ";

@@ -15,7 +15,7 @@
 namespace certc::ir {
 
 /// Bumped whenever the serialised form changes meaning; loaders reject others.
-inline constexpr unsigned FormatVersion = 2;
+inline constexpr unsigned FormatVersion = 3;
 
 using SymbolId = uint32_t; ///< index into Policy::Symbols
 using ExprId = uint32_t;   ///< index into Policy::Exprs
@@ -142,6 +142,8 @@ enum class Op : uint8_t {
   LaterDate,      ///< the later of dates Args[0] and Args[1] (absent if either is)
   PeriodStart,    ///< the first day of the member's compliance period (absent without one)
   PeriodEnd,      ///< the last day of the member's compliance period (absent without one)
+  MonthsBetween,  ///< as YearsBetween, in whole completed months (Args has 2 entries)
+  EarlierDate,    ///< the earlier of dates Args[0] and Args[1]; either one when the other is absent
   // In CountActivities, CountDistinct, NoOtherSame and NoEarlierSame, "kind A" is
   // an index into Policy::Kinds (whereas Rule::Kind is the kind's name symbol).
 };
@@ -196,12 +198,24 @@ struct ItemCondition {
   SourceLoc Loc;
 };
 
+/// One part of an item credited in parts: the item's amount in Field earns as
+/// many points, into one of Targets (more than one = either-or). A Rest part
+/// earns Field less the other parts of the rule.
+struct SplitPart {
+  uint32_t Field = None; ///< index into the rule's kind's Fields (a number or quantity)
+  bool Rest = false;
+  std::vector<uint32_t> Targets;
+};
+
 struct Rule {
   std::string Name;
   SymbolId Kind = None;         ///< the activity kind the rule reads
   ExprId Filter = None;         ///< None: every activity of Kind
   std::vector<ItemCondition> Conditions; ///< policy-wide, group and rule conditions, in order
-  std::vector<Earning> Earnings;         ///< windows are disjoint
+  std::vector<Earning> Earnings;         ///< windows are disjoint; empty when Split is not
+  /// Non-empty: each item is credited in these parts, each on its own (Targets
+  /// then lists the parts' categories, each once, in order).
+  std::vector<SplitPart> Split;
   Rounding Round;
   std::vector<ItemLimit> ItemMax;        ///< per-item maximum, windows disjoint
   std::vector<uint32_t> Targets;         ///< categories; more than one = either-or

@@ -288,6 +288,15 @@ private:
     get(*O, Where, "amount_unit", E.AmountUnit, &Reader::readIndex);
   }
 
+  void readSplitPart(const json::Value &V, const JsonPath &Where, SplitPart &Part) {
+    const json::Object *O = object(V, Where, {"field", "rest", "targets"});
+    if (!O)
+      return;
+    get(*O, Where, "field", Part.Field, &Reader::readIndex);
+    get(*O, Where, "rest", Part.Rest, &Reader::readBool);
+    getList(*O, Where, "targets", Part.Targets, &Reader::readIndex);
+  }
+
   void readRounding(const json::Value &V, const JsonPath &Where, Rounding &R) {
     const json::Object *O = object(V, Where, {"mode", "step"});
     if (!O)
@@ -307,7 +316,7 @@ private:
 
   void readRule(const json::Value &V, const JsonPath &Where, Rule &R) {
     const json::Object *O = object(V, Where,
-                                   {"name", "kind", "filter", "conditions", "earnings", "rounding",
+                                   {"name", "kind", "filter", "conditions", "earnings", "split", "rounding",
                                     "item_max", "targets", "cap", "priority", "cites", "loc"});
     if (!O)
       return;
@@ -316,6 +325,7 @@ private:
     get(*O, Where, "filter", R.Filter, &Reader::readIndex);
     getList(*O, Where, "conditions", R.Conditions, &Reader::readCondition);
     getList(*O, Where, "earnings", R.Earnings, &Reader::readEarning);
+    getList(*O, Where, "split", R.Split, &Reader::readSplitPart);
     get(*O, Where, "rounding", R.Round, &Reader::readRounding);
     getList(*O, Where, "item_max", R.ItemMax, &Reader::readItemLimit);
     getList(*O, Where, "targets", R.Targets, &Reader::readIndex);

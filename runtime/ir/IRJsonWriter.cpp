@@ -290,6 +290,14 @@ private:
     });
   }
 
+  void splitPart(const SplitPart &Part) {
+    J.object([&] {
+      index("field", Part.Field);
+      J.attribute("rest", Part.Rest);
+      indexList("targets", Part.Targets);
+    });
+  }
+
   void itemLimit(const ItemLimit &L) {
     J.object([&] {
       window(L.When);
@@ -304,6 +312,7 @@ private:
       index("filter", R.Filter);
       list("conditions", R.Conditions, &Writer::condition);
       list("earnings", R.Earnings, &Writer::earning);
+      list("split", R.Split, &Writer::splitPart);
       J.attributeObject("rounding", [&] {
         J.attribute("mode", roundingModeName(R.Round.M));
         rational("step", R.Round.Step);

@@ -250,7 +250,11 @@ private:
       OS << "  round " << roundingModeName(R.Round.M) << " to " << R.Round.Step.str() << "\n";
     for (const ItemLimit &L : R.ItemMax)
       OS << "  at most " << points(L.Max) << " per item" << window(L.When) << "\n";
-    OS << "  credits " << categoryList(R.Targets, " or ") << "\n";
+    for (const SplitPart &Part : R.Split)
+      OS << "  part " << (Part.Rest ? "rest of " : "") << P.Kinds[Kind].Fields[Part.Field].Name << " credits "
+         << categoryList(Part.Targets, " or ") << "\n";
+    if (R.Split.empty())
+      OS << "  credits " << categoryList(R.Targets, " or ") << "\n";
     if (R.Cap != None)
       OS << "  cap " << capName(P, R.Cap) << "\n";
     if (R.Priority != 0)

@@ -573,6 +573,8 @@ private:
     for (size_t I = 0; I < R.Earnings.size(); ++I)
       if (llvm::Error E = checkEarning(R.Earnings[I], Kind, Who + " earning " + std::to_string(I)))
         return E;
+    if (llvm::Error E = checkSplit(R, Kind, Who))
+      return E;
     if (llvm::Error E = checkDisjoint(
             R.Earnings.size(), [&](size_t I) -> const DateWindow & { return R.Earnings[I].When; },
             Who, "earning"))
@@ -593,6 +595,50 @@ private:
             Who, "item max"))
       return E;
     return checkTargets(R, Who);
+  }
+
+  /// A split rule: numeric fields of its kind in one unit, each in one part, at
+  /// most one rest, and Targets the parts' categories in order, each once.
+  llvm::Error checkSplit(const Rule &R, uint32_t Kind, const std::string &Who) {
+    if (R.Split.empty())
+      return llvm::Error::success();
+    if (!R.Earnings.empty() || R.Round.M != Rounding::Mode::Exact)
+      return makeError(Who + ": a rule credited in parts has no earnings and no rounding");
+    const std::vector<Field> &Fields = P.Kinds[Kind].Fields;
+    std::set<uint32_t> SeenFields;
+    std::vector<uint32_t> Union;
+    unsigned Rests = 0;
+    for (size_t I = 0; I < R.Split.size(); ++I) {
+      const SplitPart &Part = R.Split[I];
+      std::string PWho = Who + " part " + std::to_string(I);
+      if (Part.Field >= Fields.size())
+        return makeError(PWho + ": field " + llvm::Twine(Part.Field) + " is out of range (" +
+                         llvm::Twine(Fields.size()) + " fields)");
+      const Field &F = Fields[Part.Field];
+      if (F.Type != ValueType::Quantity && F.Type != ValueType::Integer)
+        return makeError(PWho + ": field " + quoted(F.Name) + " is not a number");
+      if (F.Unit != Fields[R.Split[0].Field].Unit)
+        return makeError(PWho + ": field " + quoted(F.Name) + " is not in the unit of the first part");
+      if (!SeenFields.insert(Part.Field).second)
+        return makeError(PWho + ": field " + quoted(F.Name) + " is in two parts");
+      Rests += Part.Rest;
+      if (Part.Targets.empty())
+        return makeError(PWho + ": credits no category");
+      std::set<uint32_t> SeenTargets;
+      for (uint32_t C : Part.Targets) {
+        if (llvm::Error E = checkCategory(C, PWho))
+          return E;
+        if (!SeenTargets.insert(C).second)
+          return makeError(PWho + ": targets category " + quoted(P.Categories[C].Name) + " twice");
+        if (!llvm::is_contained(Union, C))
+          Union.push_back(C);
+      }
+    }
+    if (Rests > 1)
+      return makeError(Who + ": has " + llvm::Twine(Rests) + " rest parts");
+    if (Union != R.Targets)
+      return makeError(Who + ": targets are not its parts' categories");
+    return llvm::Error::success();
   }
 
   llvm::Error checkTargets(const Rule &R, const std::string &Who) {

@@ -123,7 +123,12 @@ std::optional<GapOption> Planner::option(uint32_t RuleId, uint32_t Category, con
   for (const ir::Earning &E : R.Earnings)
     if (inEffect(E.When, A.AsOf))
       O.Earning = &E;
-  if (!O.Earning)
+  // A split rule's part for the category: one that prefers it, else one that may credit it.
+  for (const ir::SplitPart &Part : R.Split)
+    if (!O.Part || (O.Part->Targets[0] != Category && Part.Targets[0] == Category))
+      if (llvm::is_contained(Part.Targets, Category))
+        O.Part = &Part;
+  if (!O.Earning && !O.Part)
     return std::nullopt; // its values no longer apply to new activities
   for (const ir::ItemLimit &L : R.ItemMax)
     if (inEffect(L.When, A.AsOf))
@@ -142,12 +147,14 @@ std::optional<GapOption> Planner::option(uint32_t RuleId, uint32_t Category, con
     return std::nullopt;
   Rational Need = Room ? std::min(Target, *Room) : Target;
 
-  const ir::Earning &E = *O.Earning;
   std::optional<Rational> PerItem;
   if (O.PerItem)
     PerItem = O.PerItem->Max;
   Rational Earned = Need;
-  switch (E.K) {
+  if (O.Part) { // a part earns a point per unit of its field
+    O.Quantity = Need;
+    O.Activities = PerItem ? wholeCount(Need, *PerItem) : 1;
+  } else switch (const ir::Earning &E = *O.Earning; E.K) {
   case ir::Earning::Kind::Fixed: {
     Rational Each = PerItem ? std::min(E.Points, *PerItem) : E.Points;
     if (!(Each > Rational(0)))

@@ -25,10 +25,11 @@ struct GapOption {
   uint32_t Rule = ir::None;
   uint32_t Category = ir::None;       ///< where the rule credits them
   const ir::Earning *Earning = nullptr; ///< the value in effect at the audit date
+  const ir::SplitPart *Part = nullptr;  ///< a rule crediting in parts: its first part into Category
   const ir::ItemLimit *PerItem = nullptr; ///< the per-item maximum in effect, if any
   Rational Target;   ///< points this option must earn (more than the gap when via spillover)
   Rational Earns;    ///< points it earns toward Target (less than Target when a cap stops it)
-  Rational Quantity; ///< rate and as-awarded rules: the amount needed, in the amount's unit
+  Rational Quantity; ///< rate, as-awarded and split rules: the amount needed, in the amount's unit
   uint64_t Activities = 0; ///< new activities needed (the effort)
   Rational Overshoot;      ///< points earned beyond Target (whole items, rounding)
   uint32_t Cap = ir::None; ///< the cap with the least room on the rule's way, if any

@@ -19,10 +19,22 @@ uint32_t kindIndex(const ir::Policy &P, const ir::Rule &R) {
 
 void activities(llvm::raw_ostream &OS, uint64_t N) { OS << N << (N == 1 ? " new activity" : " new activities"); }
 
+/// "add 3 contact hours of `ethics_hours` in `course` activities at 1 point per
+/// contact hour": the part of a split rule that credits the category.
+void writePart(llvm::raw_ostream &OS, const ir::Policy &P, const ir::Rule &R, const GapOption &O) {
+  const ir::Field &F = P.Kinds[kindIndex(P, R)].Fields[O.Part->Field];
+  OS << "add ";
+  eval::unitText(OS, P, F.Unit, O.Quantity);
+  OS << " of `" << F.Name << "`" << (O.Part->Rest ? " beyond the other parts" : "") << " in `" << kindName(P, R)
+     << "` activities at 1 point per ";
+  eval::unitName(OS, P, F.Unit, false);
+}
+
 void writeOption(llvm::raw_ostream &OS, const ir::Policy &P, const GapOption &O) {
   const ir::Rule &R = P.Rules[O.Rule];
-  const ir::Earning &E = *O.Earning;
-  switch (E.K) {
+  if (O.Part)
+    writePart(OS, P, R, O);
+  else switch (const ir::Earning &E = *O.Earning; E.K) {
   case ir::Earning::Kind::Fixed:
     OS << "add " << O.Activities << " `" << kindName(P, R) << "` " << (O.Activities == 1 ? "activity" : "activities")
        << " at " << eval::pointsText(O.PerItem ? std::min(E.Points, O.PerItem->Max) : E.Points) << " each";

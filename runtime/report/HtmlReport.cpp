@@ -156,6 +156,15 @@ void categories(llvm::raw_ostream &OS, const eval::Audit &A) {
   OS << "</tbody>\n</table>\n";
 }
 
+/// `<code>course</code>`, and for a part of an item credited in parts "part
+/// <code>ethics_hours</code>" below it.
+std::string kindCell(const eval::ItemResult &I) {
+  std::string Cell = "<code>" + esc(I.Kind) + "</code>";
+  if (std::string Part = eval::partLabel(I); !Part.empty())
+    Cell += "<br>part <code>" + esc(Part) + "</code>";
+  return Cell;
+}
+
 void creditedItems(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A) {
   OS << "<h3>Credited items</h3>\n";
   bool Any = false;
@@ -165,7 +174,7 @@ void creditedItems(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit
     if (!Any)
       beginTable(OS, "credited", {"Activity", "Kind", "Points", "Category", "How it counts", "Guideline"});
     Any = true;
-    OS << "<tr><th scope=\"row\">" << esc(I.Id) << "</th><td><code>" << esc(I.Kind) << "</code></td><td class=\"num\">"
+    OS << "<tr><th scope=\"row\">" << esc(I.Id) << "</th><td>" << kindCell(I) << "</td><td class=\"num\">"
        << I.Points.str() << "</td><td>" << esc(I.Category) << "</td><td>rule <code>" << esc(I.Rule)
        << "</code>: " << esc(eval::derivationText(P, I));
     if (std::string Note = eval::reasonText(P, A, I); !Note.empty())
@@ -187,7 +196,7 @@ void notCreditedItems(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Au
       beginTable(OS, "not-credited", {"Activity", "Kind", "Reason", "Guideline"});
     }
     Any = true;
-    OS << "<tr><th scope=\"row\">" << esc(I.Id) << "</th><td><code>" << esc(I.Kind) << "</code></td><td>"
+    OS << "<tr><th scope=\"row\">" << esc(I.Id) << "</th><td>" << kindCell(I) << "</td><td>"
        << htmlExplanation(eval::reasonText(P, A, I)) << "</td><td>";
     citations(OS, I.Cites);
     OS << "</td></tr>\n";

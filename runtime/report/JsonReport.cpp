@@ -142,6 +142,8 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     writeJsonString(OS, I.Id);
     OS << ",\"kind\":";
     writeJsonString(OS, I.Kind);
+    OS << ",\"part\":";
+    optionalString(OS, eval::partLabel(I));
     OS << ",\"credited\":" << (I.Credited ? "true" : "false") << ",\"rule\":";
     optionalString(OS, I.Rule);
     OS << ",\"category\":";

@@ -11,6 +11,12 @@ namespace {
 /// " (planned)" after a planned item's id.
 const char *plannedMark(const eval::ItemResult &I) { return I.Planned ? " (planned)" : ""; }
 
+/// "course", or "course, part ethics_hours" for a part of an item credited in parts.
+std::string kindText(const eval::ItemResult &I) {
+  std::string Part = eval::partLabel(I);
+  return Part.empty() ? I.Kind.str() : I.Kind.str() + ", part " + Part;
+}
+
 /// Who granted an exception, when and why, and whether it is in effect.
 void writeExceptions(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A) {
   if (A.Exceptions.empty())
@@ -80,7 +86,7 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     if (!I.Credited)
       continue;
     Any = true;
-    OS << "  " << escapeControls(I.Id) << plannedMark(I) << " (" << I.Kind << "): " << eval::pointsText(I.Points)
+    OS << "  " << escapeControls(I.Id) << plannedMark(I) << " (" << kindText(I) << "): " << eval::pointsText(I.Points)
        << " to " << I.Category;
     if (I.Rule.empty())
       OS << " by exception `" << escapeControls(I.Exception ? I.Exception->Id : "") << "`";
@@ -103,7 +109,7 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     if (!Header)
       OS << "\nNot credited\n";
     Header = true;
-    OS << "  " << escapeControls(I.Id) << plannedMark(I) << " (" << I.Kind << "): ";
+    OS << "  " << escapeControls(I.Id) << plannedMark(I) << " (" << kindText(I) << "): ";
     eval::writeReason(OS, P, A, I);
     OS << "\n";
     if (std::string Cite = citeText(I.Cites); !Cite.empty())

@@ -5,6 +5,8 @@
 #include "ir/Verifier.h"
 
 #include <functional>
+#include "llvm/ADT/STLExtras.h"
+
 #include <gtest/gtest.h>
 
 using namespace certc::ir;
@@ -63,7 +65,7 @@ TEST(IRVerifier, AcceptsTheSample) { EXPECT_EQ(errorText(verifyPolicy(makeSample
 
 TEST(IRVerifier, Version) {
   EXPECT_TRUE(rejects([](Policy &P) { P.Version = FormatVersion + 1; },
-                      "policy: IR version 3 is not supported (expected 2)"));
+                      "policy: IR version 4 is not supported (expected 3)"));
 }
 
 TEST(IRVerifier, SymbolsAreUnique) {
@@ -616,4 +618,60 @@ TEST(IRVerifier, CompliancePeriodsAreWellFormed) {
         P.Periods[0].When = None;
       },
       "compliance period 0 applies to every member, so the periods after it never apply"));
+}
+
+// --- Credit in parts ------------------------------------------------------------
+
+namespace {
+/// Makes rule athenian (course items into education or experience) credit in
+/// Parts instead of earning: course field 0 is `title` (text), 4 `hours` and 7
+/// `minutes`.
+void splitAthenian(Policy &P, std::vector<SplitPart> Parts) {
+  Rule &R = P.Rules[Athenian];
+  R.Earnings.clear();
+  R.Round = {};
+  R.Split = std::move(Parts);
+  R.Targets.clear();
+  for (const SplitPart &Part : R.Split)
+    for (uint32_t C : Part.Targets)
+      if (!llvm::is_contained(R.Targets, C))
+        R.Targets.push_back(C);
+}
+} // namespace
+
+TEST(IRVerifier, AcceptsASplit) {
+  Policy P = makeSamplePolicy();
+  splitAthenian(P, {{7, false, {Education}}, {4, true, {Experience, Education}}});
+  P.Kinds[0].Fields[7].Unit = P.Kinds[0].Fields[4].Unit; // both in hours
+  EXPECT_EQ(errorText(verifyPolicy(P)), "");
+}
+
+TEST(IRVerifier, SplitPartsAreNumbersInOneUnitEachInOnePart) {
+  EXPECT_TRUE(rejects([](Policy &P) { splitAthenian(P, {{0, false, {Education}}}); },
+                      "rule 'athenian' part 0: field 'title' is not a number"));
+  EXPECT_TRUE(rejects([](Policy &P) { splitAthenian(P, {{4, false, {Education}}, {7, true, {Experience}}}); },
+                      "rule 'athenian' part 1: field 'minutes' is not in the unit of the first part"));
+  EXPECT_TRUE(rejects([](Policy &P) { splitAthenian(P, {{4, false, {Education}}, {4, true, {Experience}}}); },
+                      "rule 'athenian' part 1: field 'hours' is in two parts"));
+  EXPECT_TRUE(rejects([](Policy &P) { splitAthenian(P, {{4, true, {}}}); }, "rule 'athenian' part 0: credits no category"));
+  EXPECT_TRUE(rejects([](Policy &P) { splitAthenian(P, {{4, true, {Education, Education}}}); },
+                      "rule 'athenian' part 0: targets category 'education' twice"));
+  EXPECT_TRUE(rejects([](Policy &P) { splitAthenian(P, {{40, true, {Education}}}); },
+                      "rule 'athenian' part 0: field 40 is out of range (8 fields)"));
+}
+
+TEST(IRVerifier, ASplitRuleHasNoEarningsAndItsPartsCategoriesAsTargets) {
+  EXPECT_TRUE(rejects(
+      [](Policy &P) {
+        std::vector<Earning> Earnings = P.Rules[Athenian].Earnings;
+        splitAthenian(P, {{4, true, {Education}}});
+        P.Rules[Athenian].Earnings = Earnings;
+      },
+      "rule 'athenian': a rule credited in parts has no earnings and no rounding"));
+  EXPECT_TRUE(rejects(
+      [](Policy &P) {
+        splitAthenian(P, {{4, true, {Education}}});
+        P.Rules[Athenian].Targets = {Experience};
+      },
+      "rule 'athenian': targets are not its parts' categories"));
 }
