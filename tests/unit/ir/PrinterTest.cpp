@@ -47,7 +47,7 @@ TEST(IRPrinter, PrintsEverySectionInOrder) {
   std::string Text = printPolicy(makeSamplePolicy());
   const char *InOrder[] = {
       "policy \"IIMC Certified Municipal Clerk\"\n  designation cmc\n",
-      "  ir version 2\n  content hash ",
+      "  ir version 3\n  content hash ",
       "schema\n",
       "  enum level: introductory, cmc, mmc\n",
       "  unit minute/minutes = 1/60 hours\n",

@@ -63,7 +63,7 @@ TEST(IRVerifier, AcceptsTheSample) { EXPECT_EQ(errorText(verifyPolicy(makeSample
 
 TEST(IRVerifier, Version) {
   EXPECT_TRUE(rejects([](Policy &P) { P.Version = FormatVersion + 1; },
-                      "policy: IR version 3 is not supported (expected 2)"));
+                      "policy: IR version 4 is not supported (expected 3)"));
 }
 
 TEST(IRVerifier, SymbolsAreUnique) {
@@ -453,8 +453,8 @@ TEST(IRVerifier, RequirementsAreWellFormed) {
       "requirement 'total': names category 'education' twice"));
   EXPECT_TRUE(rejects([](Policy &P) { P.Requirements[0].Categories.clear(); },
                       "requirement 'total': names no categories"));
-  EXPECT_TRUE(rejects([](Policy &P) { P.Requirements[1].Amount = 0; },
-                      "requirement 'education_minimum': amount must be positive, not 0"));
+  EXPECT_TRUE(rejects([](Policy &P) { P.Requirements[1].Amounts[0].Amount = 0; },
+                      "requirement 'education_minimum' amount 0: amount must be positive, not 0"));
 }
 
 TEST(IRVerifier, TitlesAreAbsentOrShowSomething) {
