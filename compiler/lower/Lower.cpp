@@ -7,6 +7,7 @@
 #include "ir/Verifier.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -165,9 +166,14 @@ private:
     }
     if (D.When) {
       Out.When = expr(*D.When, KindId::none());
-      // Reports quote the condition as the committee wrote it.
-      Out.WhenText = std::string(D.When->Range.Start.getPointer(),
-                                 D.When->Range.End.getPointer() - D.When->Range.Start.getPointer());
+      // Reports quote the condition as the committee wrote it, on one line.
+      llvm::StringRef Written(D.When->Range.Start.getPointer(),
+                              D.When->Range.End.getPointer() - D.When->Range.Start.getPointer());
+      for (char C : Written)
+        if (!llvm::isSpace(C))
+          Out.WhenText += C;
+        else if (Out.WhenText.back() != ' ')
+          Out.WhenText += ' ';
     }
     Out.EveryNthPeriod = D.EveryNth;
     Out.Cites = cites(D.Cites);

@@ -51,7 +51,7 @@ llvm::Expected<MemberAmount> requiredAmount(const ExprEvaluator &Eval, const ir:
     Out.ProRated = fmt::format("{} per {} for {} {} from {} to {}{}", pointsText(Dated->Amount),
                                Pr->RoundUp ? "month or partial month" : "whole month", *Months,
                                *Months == 1 ? "month" : "months", From.DateValue.str(), To.DateValue.str(),
-                               Out.Amount == *Product ? "" : ", at most " + Out.Amount.str());
+                               Out.Amount == *Product ? "" : ", at most " + pointsText(Out.Amount));
   }
   if (Out.Amount.isZero())
     return notApplying("nothing is required for this period" + (Out.ProRated.empty() ? "" : " (" + Out.ProRated + ")"));
