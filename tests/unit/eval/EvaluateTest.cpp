@@ -413,3 +413,76 @@ TEST(Explain, FixedPointsEach) {
                      member(R"({"id": "a", "kind": "athenian_dialogue", "date": "2014-01-01", "assessed": true})"));
   EXPECT_EQ(derivationOf(R, "a"), "2 points each");
 }
+
+namespace {
+/// A two-year cycle whose Total requirement's excess carries into Education.
+std::string carryPolicy(const char *CarryClause) {
+  return std::string("compliance period: 2 years from 2022-01-01 cite guidelines, \"s\", \"q\".\n") + CdRomRule +
+         "carry over: excess education up to 3 points into Education" + CarryClause +
+         " cite guidelines, \"s\", \"q\".\n";
+}
+
+Rational carriedIn(const AuditRun &R) {
+  Rational Sum = 0;
+  for (const eval::CarriedCredit &C : R.Audit.CarriedIn)
+    Sum = *Sum.add(C.Points);
+  return Sum;
+}
+} // namespace
+
+TEST(CarryOver, ExcessOfThePreviousPeriodCarriesUpToItsLimit) {
+  // 2022-2023: 12 points for 10 required, 2 carry; with 15, the limit of 3 does.
+  std::vector<const char *> Dates;
+  std::string Twelve, Fifteen;
+  for (int Month = 1; Month <= 12; ++Month)
+    Twelve += std::string(Twelve.empty() ? "" : ",") + R"({"id": "a)" + std::to_string(Month) +
+              R"(", "kind": "cd_rom_course", "date": "2022-)" + (Month < 10 ? "0" : "") + std::to_string(Month) +
+              R"(-01"})";
+  Fifteen = Twelve + R"(,{"id": "b1", "kind": "cd_rom_course", "date": "2023-01-01"},
+                         {"id": "b2", "kind": "cd_rom_course", "date": "2023-02-01"},
+                         {"id": "b3", "kind": "cd_rom_course", "date": "2023-03-01"})";
+  AuditRun Two = audit(carryPolicy(""), member(Twelve), "2024-06-30");
+  EXPECT_EQ(carriedIn(Two), Rational(2));
+  EXPECT_EQ(Two.Audit.Categories[0].Points, Rational(2));
+  EXPECT_EQ(Two.Audit.Categories[0].CarriedIn, Rational(2));
+  AuditRun Three = audit(carryPolicy(""), member(Fifteen), "2024-06-30");
+  EXPECT_EQ(carriedIn(Three), Rational(3));
+  ASSERT_EQ(Three.Audit.CarriedIn.size(), 1u);
+  EXPECT_EQ(Three.Audit.CarriedIn[0].Excess, Rational(5));
+  // Only the last 3 months (2023-10 to 2023-12) count: none of these items.
+  AuditRun Late = audit(carryPolicy(" from the last 3 months"), member(Fifteen), "2024-06-30");
+  EXPECT_EQ(carriedIn(Late), Rational(0));
+  // Carried credit carries once: 2026-2027 sees nothing of 2022-2023.
+  AuditRun TwoLater = audit(carryPolicy(""), member(Fifteen), "2026-06-30");
+  EXPECT_TRUE(TwoLater.Audit.CarriedIn.empty());
+}
+
+TEST(RequiredAmount, WhenAndEveryNthPeriodWaiveWithTheirOwnWords) {
+  std::string Policy = std::string("compliance period: 2 years from member.member_since cite guidelines, \"s\", \"q\".\n") +
+                       CdRomRule +
+                       "requirement later: Education at least 1 point when period number > 1 cite guidelines, "
+                       "\"s\", \"q\".\n";
+  // member since 2015-01-01: the period containing 2015-06-01 is number 1.
+  AuditRun First = audit(Policy, member(""), "2015-06-01");
+  auto Later = std::find_if(First.Audit.Requirements.begin(), First.Audit.Requirements.end(),
+                            [](const eval::RequirementResult &R) { return R.Name == "later"; });
+  ASSERT_NE(Later, First.Audit.Requirements.end());
+  EXPECT_FALSE(Later->Applies);
+  EXPECT_TRUE(Later->Met);
+  EXPECT_EQ(Later->Detail, "applies only when period number > 1");
+  EXPECT_EQ(First.Audit.Period->Number, 1);
+  AuditRun Second = audit(Policy, member(""), "2017-06-01");
+  EXPECT_EQ(Second.Audit.Period->Number, 2);
+}
+
+TEST(RequiredAmount, AProRatingWithoutItsDateDoesNotApply) {
+  std::string Policy = std::string(PeriodPolicy) +
+                       "requirement prorated: Education at least 1 point per month from awarded MMC to period end, "
+                       "rounded up cite guidelines, \"s\", \"q\".\n";
+  AuditRun R = audit(Policy, member(""), "2024-06-30");
+  auto Prorated = std::find_if(R.Audit.Requirements.begin(), R.Audit.Requirements.end(),
+                               [](const eval::RequirementResult &Req) { return Req.Name == "prorated"; });
+  ASSERT_NE(Prorated, R.Audit.Requirements.end());
+  EXPECT_FALSE(Prorated->Applies);
+  EXPECT_EQ(Prorated->Detail, "the record does not give the dates it is pro-rated between");
+}
