@@ -91,11 +91,11 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
   }
   OS << ",\"as_of\":";
   OS << '"' << A.AsOf << '"';
-  if (A.Period)
+  // The period and the credit carried into it: in every audit of a policy
+  // with compliance periods.
+  if (A.Period) {
     OS << ",\"period\":{\"start\":\"" << A.Period->Start << "\",\"end\":\"" << A.Period->lastDay()
        << "\",\"grace_until\":\"" << A.Period->lastGraceDay() << "\"}";
-  // Credit carried in: present in every audit of a policy with compliance periods.
-  if (A.Period) {
     OS << ",\"carried_in\":";
     array(OS, A.CarriedIn, [&](const eval::CarriedCredit &C) {
       OS << "{\"from_period\":";
