@@ -486,3 +486,25 @@ TEST(RequiredAmount, AProRatingWithoutItsDateDoesNotApply) {
   EXPECT_FALSE(Prorated->Applies);
   EXPECT_EQ(Prorated->Detail, "the record does not give the dates it is pro-rated between");
 }
+
+TEST(CarryOver, KeepingItsCategoryAndTheLastMonths) {
+  // 2022-2023: 12 points, the last two dated in 2023-11 and 2023-12.
+  std::string Items;
+  for (int Month = 1; Month <= 10; ++Month)
+    Items += std::string(Items.empty() ? "" : ",") + R"({"id": "a)" + std::to_string(Month) +
+             R"(", "kind": "cd_rom_course", "date": "2022-)" + (Month < 10 ? "0" : "") + std::to_string(Month) +
+             R"(-01"})";
+  Items += R"(,{"id": "b1", "kind": "cd_rom_course", "date": "2023-11-01"},
+              {"id": "b2", "kind": "cd_rom_course", "date": "2023-12-01"})";
+  std::string Policy = std::string("compliance period: 2 years from 2022-01-01 cite guidelines, \"s\", \"q\".\n") +
+                       CdRomRule +
+                       "carry over: excess Education up to 5 points, keeping its category from the last 3 months "
+                       "cite guidelines, \"s\", \"q\".\n";
+  AuditRun R = audit(Policy, member(Items), "2024-06-30");
+  ASSERT_EQ(R.Audit.CarriedIn.size(), 1u);
+  EXPECT_EQ(R.Audit.CarriedIn[0].Category, "Education");
+  EXPECT_EQ(R.Audit.CarriedIn[0].Excess, Rational(2));
+  EXPECT_EQ(R.Audit.CarriedIn[0].Points, Rational(2)); // b1 and b2 fall in the last 3 months
+  EXPECT_EQ(eval::carriedText(R.Audit, R.Audit.CarriedIn[0]),
+            "carried over from 2022-01-01 to 2023-12-31: 2 points into Education (excess of education: 2 points)");
+}
