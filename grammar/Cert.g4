@@ -183,7 +183,7 @@ name : ID+ ;
 ident
   : ID | 'member' | 'other' | 'period' | 'item' | 'file' | 'number' | 'count' | 'years' | 'activity'
   | 'source' | 'date' | 'designation' | 'audit' | 'priority' | 'unit' | 'category' | 'start' | 'end' | 'waivable'
-  | 'first' | 'last' | 'day' | 'month' | 'carry' | 'over' | 'keeping' | 'its' | 'the'
+  | 'first' | 'last' | 'day' | 'month' | 'carry' | 'over' | 'keeping' | 'its' | 'the' | 'group'
   ;
 
 DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;

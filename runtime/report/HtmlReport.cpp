@@ -29,6 +29,7 @@ p.verdict.not-eligible{border-color:#8a4b00;background:#fff4e5}
 .bar{height:1.1rem;border:1px solid #4d4d4d;background:#e6e6e6;border-radius:3px;overflow:hidden;margin:.3rem 0;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .fill{display:block;height:100%;background:#1f5f99}
 .requirement.met .fill{background:#1b5e20}
+.requirement.not-applying h4{color:#555}
 .state{font-weight:bold}
 .met .state{color:#1b5e20}
 .unmet .state{color:#a00000}
