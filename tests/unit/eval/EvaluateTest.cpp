@@ -432,15 +432,9 @@ Rational carriedIn(const AuditRun &R) {
 
 TEST(CarryOver, ExcessOfThePreviousPeriodCarriesUpToItsLimit) {
   // 2022-2023: 12 points for 10 required, 2 carry; with 15, the limit of 3 does.
-  std::vector<const char *> Dates;
-  std::string Twelve, Fifteen;
-  for (int Month = 1; Month <= 12; ++Month)
-    Twelve += std::string(Twelve.empty() ? "" : ",") + R"({"id": "a)" + std::to_string(Month) +
-              R"(", "kind": "cd_rom_course", "date": "2022-)" + (Month < 10 ? "0" : "") + std::to_string(Month) +
-              R"(-01"})";
-  Fifteen = Twelve + R"(,{"id": "b1", "kind": "cd_rom_course", "date": "2023-01-01"},
-                         {"id": "b2", "kind": "cd_rom_course", "date": "2023-02-01"},
-                         {"id": "b3", "kind": "cd_rom_course", "date": "2023-03-01"})";
+  std::string Twelve = cdRoms({"2022-01-01", "2022-02-01", "2022-03-01", "2022-04-01", "2022-05-01", "2022-06-01",
+                               "2022-07-01", "2022-08-01", "2022-09-01", "2022-10-01", "2022-11-01", "2022-12-01"});
+  std::string Fifteen = Twelve + "," + cdRoms({"2023-01-01", "2023-02-01", "2023-03-01"});
   AuditRun Two = audit(carryPolicy(""), member(Twelve), "2024-06-30");
   EXPECT_EQ(carriedIn(Two), Rational(2));
   EXPECT_EQ(Two.Audit.Categories[0].Points, Rational(2));
@@ -489,13 +483,8 @@ TEST(RequiredAmount, AProRatingWithoutItsDateDoesNotApply) {
 
 TEST(CarryOver, KeepingItsCategoryAndTheLastMonths) {
   // 2022-2023: 12 points, the last two dated in 2023-11 and 2023-12.
-  std::string Items;
-  for (int Month = 1; Month <= 10; ++Month)
-    Items += std::string(Items.empty() ? "" : ",") + R"({"id": "a)" + std::to_string(Month) +
-             R"(", "kind": "cd_rom_course", "date": "2022-)" + (Month < 10 ? "0" : "") + std::to_string(Month) +
-             R"(-01"})";
-  Items += R"(,{"id": "b1", "kind": "cd_rom_course", "date": "2023-11-01"},
-              {"id": "b2", "kind": "cd_rom_course", "date": "2023-12-01"})";
+  std::string Items = cdRoms({"2022-01-01", "2022-02-01", "2022-03-01", "2022-04-01", "2022-05-01", "2022-06-01",
+                              "2022-07-01", "2022-08-01", "2022-09-01", "2022-10-01", "2023-11-01", "2023-12-01"});
   std::string Policy = std::string("compliance period: 2 years from 2022-01-01 cite guidelines, \"s\", \"q\".\n") +
                        CdRomRule +
                        "carry over: excess Education up to 5 points, keeping its category from the last 3 months "
@@ -504,7 +493,7 @@ TEST(CarryOver, KeepingItsCategoryAndTheLastMonths) {
   ASSERT_EQ(R.Audit.CarriedIn.size(), 1u);
   EXPECT_EQ(R.Audit.CarriedIn[0].Category, "Education");
   EXPECT_EQ(R.Audit.CarriedIn[0].Excess, Rational(2));
-  EXPECT_EQ(R.Audit.CarriedIn[0].Points, Rational(2)); // b1 and b2 fall in the last 3 months
+  EXPECT_EQ(R.Audit.CarriedIn[0].Points, Rational(2)); // 2023-11 and 2023-12 fall in the last 3 months
   EXPECT_EQ(eval::carriedText(R.Audit, R.Audit.CarriedIn[0]),
             "carried over from 2022-01-01 to 2023-12-31: 2 points into Education (excess of education: 2 points)");
 }
