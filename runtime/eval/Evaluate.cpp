@@ -203,8 +203,9 @@ llvm::Expected<Audit> evaluateInScope(const PolicyIndex &Index, const ledger::Me
   llvm::SmallVector<size_t, 64> ItemOfActivity(Order.size(), SIZE_MAX);
   for (size_t I = 0; I < Order.size(); ++I) {
     ItemCredits &C = Credits.emplace_back();
-    if (Scope.UsedByPrevious.count(Order[I]->Id)) {
-      C.Rejection = {Reason::Kind::UsedByPrevious, {}, Eval.dateOf(*Order[I]), {}};
+    if (Scope.UsedByPrevious.count(Order[I]->Id) || Scope.Hidden.count(Order[I]->Id)) {
+      Reason::Kind Why = Scope.Hidden.count(Order[I]->Id) ? Reason::Kind::OutsidePeriod : Reason::Kind::UsedByPrevious;
+      C.Rejection = {Why, {}, Eval.dateOf(*Order[I]), {}};
       continue;
     }
     if (llvm::Error E = creditsFor(Eval, Index, *Order[I], C))

@@ -18,6 +18,9 @@ struct PeriodScope {
   /// Audit this period on its own: no look at the previous one, so no carry-in
   /// and no items taken by it (carried credit carries once).
   bool Alone = false;
+  /// Ids of grace items this audit treats as outside its period: in the
+  /// previous period's own audit, those after the ones it is tried with.
+  llvm::StringSet<> Hidden;
   /// Filled by lookBack: the previous period, the ids of the items it credited
   /// in its grace months, and the credit carried in.
   std::optional<PeriodDates> Previous;

@@ -32,6 +32,50 @@ Rational creditedSince(const Audit &A, const ExprEvaluator &Eval, const llvm::St
   return Sum;
 }
 
+/// The items dated in Before's grace months, earliest first (then by id).
+std::vector<const ledger::Activity *> graceItems(const ledger::Member &M, const ExprEvaluator &Eval,
+                                                 const PeriodDates &Before) {
+  std::vector<const ledger::Activity *> Grace;
+  for (const ledger::Activity &A : M.Activities)
+    if (std::optional<Date> When = Eval.dateOf(A); When && *When >= Before.End && *When < Before.GraceEnd)
+      Grace.push_back(&A);
+  std::sort(Grace.begin(), Grace.end(), [&](const ledger::Activity *X, const ledger::Activity *Y) {
+    return std::make_pair(*Eval.dateOf(*X), llvm::StringRef(X->Id)) < std::make_pair(*Eval.dateOf(*Y), llvm::StringRef(Y->Id));
+  });
+  return Grace;
+}
+
+/// The audit of Scope's period with the fewest leading Grace items that meet
+/// its point requirements, or none when all of them do not. More items never
+/// make an optimal allocation worse, so the fewest are found by bisection.
+llvm::Expected<std::optional<Audit>> fewestThatComplete(const PolicyIndex &Index, const ledger::Member &M, Date AsOf,
+                                                        llvm::ArrayRef<const ledger::Activity *> Grace,
+                                                        PeriodScope Scope) {
+  auto WithFirst = [&](size_t Count) {
+    Scope.Hidden.clear();
+    for (const ledger::Activity *A : Grace.drop_front(Count))
+      Scope.Hidden.insert(A->Id);
+    return evaluateInScope(Index, M, AsOf, {}, Scope);
+  };
+  llvm::Expected<Audit> Best = WithFirst(Grace.size());
+  if (!Best)
+    return Best.takeError();
+  if (!pointRequirementsMet(*Best))
+    return std::nullopt;
+  size_t Low = 0, High = Grace.size(); // High items complete it; Low do not (the audit without grace failed)
+  while (High - Low > 1) {
+    size_t Middle = Low + (High - Low) / 2;
+    llvm::Expected<Audit> Try = WithFirst(Middle);
+    if (!Try)
+      return Try.takeError();
+    if (pointRequirementsMet(*Try))
+      High = Middle, Best = std::move(Try);
+    else
+      Low = Middle;
+  }
+  return std::optional<Audit>(std::move(*Best));
+}
+
 /// What of Before's excess over the carry-over's requirement carries.
 std::optional<CarriedCredit> carried(const ir::Policy &P, const ir::CarryOver &C, const Audit &Before,
                                      const ExprEvaluator &Eval, const llvm::StringMap<const ledger::Activity *> &ById) {
@@ -79,21 +123,22 @@ llvm::Error lookBack(const PolicyIndex &Index, const ledger::Member &M, Date AsO
   llvm::StringMap<const ledger::Activity *> ById;
   for (const ledger::Activity &A : M.Activities)
     ById[A.Id] = &A;
-  // Catching up: the grace items complete the earlier period only if they
-  // meet its requirements; a period they cannot complete does not take them.
+  // Catching up: the earliest grace items that complete the earlier period
+  // are its own; a period they cannot complete does not take them.
   if (Before.hasGrace() && !pointRequirementsMet(*Audited)) {
+    std::vector<const ledger::Activity *> Grace = graceItems(M, Eval, Before);
     Alone.Period = Before;
-    llvm::Expected<Audit> WithGrace = evaluateInScope(Index, M, AsOf, {}, Alone);
-    if (!WithGrace)
-      return WithGrace.takeError();
-    if (pointRequirementsMet(*WithGrace)) {
-      for (const ItemResult &I : WithGrace->Items) {
+    llvm::Expected<std::optional<Audit>> Completed = fewestThatComplete(Index, M, AsOf, Grace, Alone);
+    if (!Completed)
+      return Completed.takeError();
+    if (*Completed) {
+      for (const ItemResult &I : (*Completed)->Items) {
         auto It = ById.find(I.Id);
         std::optional<Date> When = It == ById.end() ? std::nullopt : Eval.dateOf(*It->second);
         if (I.Credited && When && *When >= Before.End)
           Scope.UsedByPrevious.insert(I.Id);
       }
-      Audited = std::move(WithGrace);
+      Audited = std::move(**Completed);
     }
   }
   Scope.Previous = Before;

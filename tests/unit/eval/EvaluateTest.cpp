@@ -497,3 +497,20 @@ TEST(CarryOver, KeepingItsCategoryAndTheLastMonths) {
   EXPECT_EQ(eval::carriedText(R.Audit, R.Audit.CarriedIn[0]),
             "carried over from 2022-01-01 to 2023-12-31: 2 points into Education (excess of education: 2 points)");
 }
+
+TEST(CompliancePeriod, APeriodCatchingUpTakesTheEarliestGraceItemsItNeeds) {
+  // 2022-2023 has 9 of its 10 points; the first grace item completes it, the
+  // second stays with 2024-2025.
+  std::string Items = cdRoms({"2022-01-01", "2022-02-01", "2022-03-01", "2022-04-01", "2022-05-01", "2022-06-01",
+                              "2022-07-01", "2022-08-01", "2022-09-01", "2024-02-15", "2024-01-15"});
+  AuditRun R = audit(PeriodPolicy, member(Items), "2024-06-30");
+  EXPECT_FALSE(item(R, "2024-01-15").Credited);
+  EXPECT_EQ(eval::reasonText(R.Policy, R.Audit, item(R, "2024-01-15")),
+            "dated 2024-01-15, credited to the previous compliance period 2022-01-01 to 2023-12-31 in its grace months");
+  EXPECT_TRUE(item(R, "2024-02-15").Credited);
+  EXPECT_EQ(R.Audit.Categories[0].Points, Rational(1));
+  // Short by 3 with two grace items: they cannot complete it, so both stay.
+  std::string Short = cdRoms({"2022-01-01", "2022-02-01", "2022-03-01", "2022-04-01", "2022-05-01", "2022-06-01",
+                              "2022-07-01", "2024-02-15", "2024-01-15"});
+  EXPECT_EQ(audit(PeriodPolicy, member(Short), "2024-06-30").Audit.Categories[0].Points, Rational(2));
+}
