@@ -451,6 +451,14 @@ TEST(CarryOver, ExcessOfThePreviousPeriodCarriesUpToItsLimit) {
   EXPECT_TRUE(TwoLater.Audit.CarriedIn.empty());
 }
 
+namespace {
+/// The audit's result for the point requirement Name (it must have one).
+const eval::RequirementResult &requirement(const AuditRun &R, llvm::StringRef Name) {
+  return *std::find_if(R.Audit.Requirements.begin(), R.Audit.Requirements.end(),
+                       [&](const eval::RequirementResult &Req) { return !Req.IsPrerequisite && Req.Name == Name; });
+}
+} // namespace
+
 TEST(RequiredAmount, WhenAndEveryNthPeriodWaiveWithTheirOwnWords) {
   std::string Policy = std::string("compliance period: 2 years from member.member_since cite guidelines, \"s\", \"q\".\n") +
                        CdRomRule +
@@ -458,12 +466,10 @@ TEST(RequiredAmount, WhenAndEveryNthPeriodWaiveWithTheirOwnWords) {
                        "\"s\", \"q\".\n";
   // member since 2015-01-01: the period containing 2015-06-01 is number 1.
   AuditRun First = audit(Policy, member(""), "2015-06-01");
-  auto Later = std::find_if(First.Audit.Requirements.begin(), First.Audit.Requirements.end(),
-                            [](const eval::RequirementResult &R) { return R.Name == "later"; });
-  ASSERT_NE(Later, First.Audit.Requirements.end());
-  EXPECT_FALSE(Later->Applies);
-  EXPECT_TRUE(Later->Met);
-  EXPECT_EQ(Later->Detail, "applies only when period number > 1");
+  const eval::RequirementResult &Later = requirement(First, "later");
+  EXPECT_FALSE(Later.Applies);
+  EXPECT_TRUE(Later.Met);
+  EXPECT_EQ(Later.Detail, "applies only when period number > 1");
   EXPECT_EQ(First.Audit.Period->Number, 1);
   AuditRun Second = audit(Policy, member(""), "2017-06-01");
   EXPECT_EQ(Second.Audit.Period->Number, 2);
@@ -474,11 +480,9 @@ TEST(RequiredAmount, AProRatingWithoutItsDateDoesNotApply) {
                        "requirement prorated: Education at least 1 point per month from awarded MMC to period end, "
                        "rounded up cite guidelines, \"s\", \"q\".\n";
   AuditRun R = audit(Policy, member(""), "2024-06-30");
-  auto Prorated = std::find_if(R.Audit.Requirements.begin(), R.Audit.Requirements.end(),
-                               [](const eval::RequirementResult &Req) { return Req.Name == "prorated"; });
-  ASSERT_NE(Prorated, R.Audit.Requirements.end());
-  EXPECT_FALSE(Prorated->Applies);
-  EXPECT_EQ(Prorated->Detail, "the record does not give the dates it is pro-rated between");
+  const eval::RequirementResult &Prorated = requirement(R, "prorated");
+  EXPECT_FALSE(Prorated.Applies);
+  EXPECT_EQ(Prorated.Detail, "the record does not give the dates it is pro-rated between");
 }
 
 TEST(CarryOver, KeepingItsCategoryAndTheLastMonths) {
