@@ -19,6 +19,7 @@ decl
   | spillDecl
   | prerequisiteDecl
   | compliancePeriodDecl
+  | carryOverDecl
   | everyItemDecl
   | groupDecl
   | ruleDecl
@@ -64,7 +65,25 @@ literal
 
 categoryDecl : 'category' name '.' ;
 // requirement education "Education points": Education at least 60 points.
-requirementDecl : 'requirement' requirementName=ident title=STRING? ':' name ('+' name)* 'at' 'least' quantity cite* '.' ;
+// Amounts may depend on the member: dated by the period's start, pro-rated by
+// months, waived `when` a condition fails, or asked `every 3rd period`.
+requirementDecl
+  : 'requirement' requirementName=ident title=STRING? ':' name ('+' name)* 'at' 'least'
+    requiredAmount (',' requiredAmount)* proRating? requirementScope* cite* '.' ;
+requiredAmount : quantity window? ;
+// per month from member.licensed to period end, rounded up, at most 24 points
+proRating
+  : 'per' perUnit=ident 'from' from=operand 'to' to=operand ','
+    'rounded' direction=('up' | 'down') (',' 'at' 'most' most=quantity)? ;
+requirementScope
+  : 'when' expr                                       # requirementWhen
+  | 'every' ordinal=NUMBER suffix=ident 'period'      # requirementEveryNth
+  ;
+// carry over: excess total up to 16 points into General from the last 6 months.
+carryOverDecl
+  : 'carry' 'over' ':' 'excess' source=name 'up' 'to' upTo=quantity
+    (',' keep='keeping' 'its' 'category' | 'into' target=name)
+    ('from' 'the' 'last' months=quantity)? cite* '.' ;
 // excess Education counts toward Experience.
 spillDecl : 'excess' source=name 'counts' 'toward' target=name cite* '.' ;
 // `not waivable`: staff exceptions may not waive it (docs/exceptions-format.md).
@@ -136,8 +155,12 @@ compareOp
   : '=' | '!=' | '<' | '<=' | '>' | '>='
   | 'at' 'least' | 'at' 'most' | 'before' | 'after' | 'on' 'or' 'before' | 'on' 'or' 'after'
   ;
+// The month operands come before the shift so that they bind tighter:
+// `last day of month of D + 1 day` is the day after the month's last day.
 operand
-  : operand sign=('+' | '-') quantity                 # shiftOperand
+  : edge=('first' | 'last') 'day' 'of' 'month' 'of' operand   # monthEdgeOperand
+  | 'month' 'of' operand                              # monthOfOperand
+  | operand sign=('+' | '-') quantity                 # shiftOperand
   | 'member' '.' ident                                # memberFieldOperand
   | 'count' 'of' ident                                # countOperand
   | 'number' 'of' '(' ident ('where' expr)? ')'       # numberOfOperand
@@ -148,6 +171,7 @@ operand
   | 'awarded' ident                                   # awardedOperand
   | 'audit' 'date'                                    # auditDateOperand
   | 'period' bound=('start' | 'end')                  # periodBoundOperand
+  | 'period' 'number'                                 # periodNumberOperand
   | quantity                                          # quantityOperand
   | amount                                            # amountOperand
   | DATE                                              # dateOperand
@@ -164,7 +188,7 @@ name : ID+ ;
 ident
   : ID | 'member' | 'other' | 'period' | 'item' | 'file' | 'number' | 'count' | 'years' | 'activity'
   | 'source' | 'date' | 'designation' | 'audit' | 'priority' | 'unit' | 'category' | 'start' | 'end' | 'waivable'
-  | 'rest' | 'whole' | 'pro' | 'rata'
+  | 'first' | 'last' | 'day' | 'month' | 'carry' | 'over' | 'keeping' | 'its' | 'the' | 'group' | 'rest' | 'whole' | 'pro' | 'rata'
   ;
 
 DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;

@@ -80,6 +80,9 @@ struct Expr {
     AwardedOn,     ///< awarded Names[0]
     AuditDate,
     PeriodBound,   ///< period start, or period end (PeriodEnd)
+    PeriodNumber,  ///< period number
+    MonthEdge,     ///< first day of month of Kids[0] (LastDay: last day of)
+    MonthOf,       ///< month of Kids[0], 1 to 12
     Shift,         ///< Kids[0] +/- Quantity (Minus: -)
   };
   Kind K;
@@ -92,6 +95,7 @@ struct Expr {
   bool Earlier = false;      ///< NoSame: "no earlier"
   bool PeriodEnd = false;    ///< PeriodBound: "period end" rather than "period start"
   bool Distinct = false;     ///< NumberOf: items equal in the fields Names[1..] count once
+  bool LastDay = false;      ///< MonthEdge: "last day of" rather than "first day of"
   Rational Amount;
   Rational RangeHigh;        ///< InRange: the upper bound (Amount is the lower)
   std::optional<Name> Unit; ///< Number and Shift
@@ -200,11 +204,41 @@ struct EveryItem {
   SMRange Range;
 };
 
+/// One amount of a requirement, with the dates of period starts it is for.
+struct RequiredAmount {
+  Quantity Amount;
+  Window When;
+  SMRange Range;
+};
+
+/// `per month from A to B, rounded up, at most Q`: the amount per month of A..B.
+struct ProRating {
+  Name PerUnit;
+  ExprPtr From, To;
+  bool RoundUp = false;
+  std::optional<Quantity> AtMost;
+  SMRange Range;
+};
+
 struct Requirement {
   Name RequirementName;
   std::optional<Text> Title; ///< `requirement education "Education points": ...`
   std::vector<Name> Categories;
-  Quantity Amount;
+  std::vector<RequiredAmount> Amounts; ///< one, or several dated ones
+  std::optional<ProRating> ProRate;
+  ExprPtr When;                        ///< `when C`: applies only when C holds
+  uint32_t EveryNth = 0;               ///< `every 3rd period`; 0: every period
+  SMRange EveryRange;
+  std::vector<Citation> Cites;
+  SMRange Range;
+};
+
+/// "carry over: excess FROM up to Q into TO [from the last N months]".
+struct CarryOver {
+  Name From;
+  Quantity UpTo;
+  std::optional<Name> Into; ///< none: `keeping its category`
+  std::optional<Quantity> LastMonths;
   std::vector<Citation> Cites;
   SMRange Range;
 };
@@ -322,6 +356,7 @@ struct File {
   std::vector<Spill> Spills;
   std::vector<Prerequisite> Prerequisites;
   std::vector<CompliancePeriod> Periods;
+  std::vector<CarryOver> CarryOvers;
   Group Root;
 };
 

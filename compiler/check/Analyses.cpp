@@ -13,6 +13,28 @@ namespace certc {
 using namespace sema;
 
 namespace {
+/// The largest amount a requirement can ask for, as written; null when a
+/// pro-rating without `at most` leaves it unbounded.
+const ast::Quantity *largestAmount(const ast::Requirement &R) {
+  if (R.ProRate)
+    return R.ProRate->AtMost ? &*R.ProRate->AtMost : nullptr;
+  const ast::Quantity *Most = nullptr;
+  for (const ast::RequiredAmount &A : R.Amounts)
+    if (!Most || A.Amount.Amount > Most->Amount)
+      Most = &A.Amount;
+  return Most;
+}
+
+/// The least a requirement asks of some member: above it, points are excess.
+Rational smallestAmount(const ast::Requirement &R) {
+  if (R.ProRate || R.When || R.EveryNth)
+    return 0; // it may not apply, or ask for nothing
+  Rational Least = R.Amounts.front().Amount.Amount;
+  for (const ast::RequiredAmount &A : R.Amounts)
+    Least = std::min(Least, A.Amount.Amount);
+  return Least;
+}
+
 Constraints constraintsOf(const RuleInfo &R, const Sema &S) {
   Constraints C;
   for (const ast::Expr *F : R.Filters)
@@ -109,6 +131,9 @@ void Checker::checkReachability() {
 
   for (const RequirementInfo &Info : S.Requirements) {
     const ast::Requirement *R = Info.Decl;
+    const ast::Quantity *Amount = largestAmount(*R);
+    if (!Amount)
+      continue;
     std::vector<uint32_t> Cats;
     for (CategoryId C : Info.Categories)
       Cats.push_back(C.Index);
@@ -131,20 +156,20 @@ void Checker::checkReachability() {
         Rational Above = 0;
         for (const RequirementInfo &Own : S.Requirements)
           if (Own.Categories.size() == 1 && Own.Categories[0] == Spill.From)
-            Above = Own.Decl->Amount.Amount;
+            Above = smallestAmount(*Own.Decl);
         Rational Excess = Max[From] > Above ? Max[From].sub(Above).value_or(0) : Rational(0);
         Terms.push_back(fmt::format("{} (excess of `{}` over {})", Excess.str(), Sp->From.Text, Above.str()));
         Total = Total.add(Excess).value_or(Total);
       }
     }
-    if (Infinite || Total >= R->Amount.Amount)
+    if (Infinite || Total >= Amount->Amount)
       continue;
-    Diags.report(diag::RequirementUnreachable, R->Amount.Range, R->RequirementName.Text, Total.str(),
-                 R->Amount.Amount.str());
+    Diags.report(diag::RequirementUnreachable, Amount->Range, R->RequirementName.Text, Total.str(),
+                 Amount->Amount.str());
     std::string Sum;
     for (const std::string &T : Terms)
       Sum += (Sum.empty() ? "" : " + ") + T;
-    Diags.note(R->Amount.Range, fmt::format("{} = {}, less than {}", Sum, Total.str(), R->Amount.Amount.str()));
+    Diags.note(Amount->Range, fmt::format("{} = {}, less than {}", Sum, Total.str(), Amount->Amount.str()));
     for (uint32_t C : Cats)
       Explain(C);
   }
@@ -179,6 +204,8 @@ void Checker::checkCitations() {
       Warn(P.Cites, "prerequisite", P.PrerequisiteName);
     for (const ast::Spill &Sp : F->Spills)
       Warn(Sp.Cites, "spillover from", Sp.From);
+    for (const ast::CarryOver &C : F->CarryOvers)
+      Warn(C.Cites, "carry-over of", C.From);
     for (const ast::CompliancePeriod &P : F->Periods) {
       Sources(P.Cites);
       if (P.Cites.empty())

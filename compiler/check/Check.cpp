@@ -24,6 +24,7 @@ std::unique_ptr<Sema> checkModule(const LoadedModule &Module, CheckMode Mode, Di
     return nullptr;
   C.checkContradictionsAndOverlaps();
   C.checkReachability();
+  C.checkRequirementsCanApply();
   if (Diags.errorCount() != ErrorsBefore)
     return nullptr;
   return S;

@@ -48,6 +48,8 @@ public:
   // Analyses.cpp
   void checkContradictionsAndOverlaps();
   void checkReachability();
+  // HandleRequirementScope.cpp: requirements and periods that can never apply.
+  void checkRequirementsCanApply();
   void checkCitations();
 
   // Expressions.cpp: the type of E, recorded in Sema, from the handler of its kind.
@@ -65,6 +67,11 @@ private:
   void handleCompliancePeriod(const ast::CompliancePeriod &P);
   sema::Type handlePeriodBound(const ast::Expr &E);
   std::optional<uint32_t> wholeMonths(const ast::Quantity &Q, llvm::StringRef What);
+  // HandleRequirementScope.cpp: dated and pro-rated amounts, `when`, `every Nth period`.
+  void handleRequirementScope(const ast::Requirement &R);
+  void handleProRating(const ast::ProRating &Pr);
+  // HandleCarryOver.cpp
+  void handleCarryOver(const ast::CarryOver &C);
 
   // HandleGroup.cpp
   void handleGroup(const ast::Group &G, const GroupFrame &Outer, bool IsRoot);
@@ -106,6 +113,7 @@ private:
   sema::Type handleDesignation(const ast::Expr &E, sema::Type Result);
   sema::Type handleYearsSince(const ast::Expr &E, sema::Context C);
   sema::Type handleShift(const ast::Expr &E, sema::Context C);
+  sema::Type handleMonthOperand(const ast::Expr &E, sema::Context C);
   // HandleActivities.cpp
   sema::Type handleNoSame(const ast::Expr &E, sema::Context C);
   sema::Type handleCountOf(const ast::Expr &E, sema::Context C);

@@ -61,6 +61,8 @@ const FieldDomain *Constraints::contradiction() const {
 
 namespace {
 std::optional<std::string> fieldKey(const ast::Expr &E, sema::KindId Kind) {
+  if (E.K == K::PeriodNumber)
+    return "period number";
   if (E.K == K::MemberField || (E.K == K::Name && Kind.isNone()))
     return "m:" + E.Names[0].Text;
   if (E.K == K::Name)

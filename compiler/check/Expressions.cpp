@@ -29,7 +29,10 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
     case K::Bool: return Type::boolean();
     case K::Text: return Type::text();
     case K::AuditDate: return Type::date();
-    case K::PeriodBound: return handlePeriodBound(E);
+    case K::PeriodBound:
+    case K::PeriodNumber: return handlePeriodBound(E);
+    case K::MonthEdge:
+    case K::MonthOf: return handleMonthOperand(E, C);
     case K::Not:
     case K::And:
     case K::Or: return handleConnective(E, C);

@@ -23,6 +23,13 @@ Type Checker::handleYearsSince(const ast::Expr &E, Context C) {
   return T.isError() ? T : Type::number(S.YearUnit, true);
 }
 
+Type Checker::handleMonthOperand(const ast::Expr &E, Context C) {
+  Type T = operandOfKind(*E.Kids[0], C, Type::Kind::Date, diag::MonthOfNonDate);
+  if (T.isError() || E.K == ast::Expr::Kind::MonthEdge)
+    return T;
+  return Type::number(UnitId::none(), true);
+}
+
 Type Checker::handleShift(const ast::Expr &E, Context C) {
   Type T = operandOfKind(*E.Kids[0], C, Type::Kind::Date, diag::ShiftOfNonDate);
   if (T.isError())

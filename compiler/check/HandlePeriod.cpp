@@ -50,7 +50,8 @@ void Checker::handleCompliancePeriod(const ast::CompliancePeriod &P) {
 }
 
 Type Checker::handlePeriodBound(const ast::Expr &E) {
-  llvm::StringRef Bound = E.PeriodEnd ? "end" : "start";
+  bool Number = E.K == ast::Expr::Kind::PeriodNumber;
+  llvm::StringRef Bound = Number ? "number" : E.PeriodEnd ? "end" : "start";
   if (!HasPeriods) {
     Diags.report(diag::PeriodBoundWithoutPeriod, E.Range, Bound.str());
     return Type::error();
@@ -59,7 +60,7 @@ Type Checker::handlePeriodBound(const ast::Expr &E) {
     Diags.report(diag::PeriodBoundInPeriod, E.Range, Bound.str());
     return Type::error();
   }
-  return Type::date();
+  return Number ? Type::number(UnitId::none(), true) : Type::date();
 }
 
 } // namespace certc

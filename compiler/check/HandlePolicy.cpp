@@ -1,5 +1,6 @@
 // Policy-level statements: the header, requirements, spillovers ("excess X
-// counts toward Y") and prerequisites, each by its own handler, and the titles
+// counts toward Y"), prerequisites, compliance periods and carry-overs, each by
+// its own handler, and the titles
 // of requirements and prerequisites.
 #include "check/Checker.h"
 
@@ -26,6 +27,8 @@ void Checker::checkPolicyLevel(CheckMode Mode) {
       handlePrerequisite(P, PrerequisiteNames);
     for (const ast::CompliancePeriod &P : F->Periods)
       handleCompliancePeriod(P);
+    for (const ast::CarryOver &C : F->CarryOvers)
+      handleCarryOver(C);
     for (const ast::EveryItem &E : F->Root.Conditions)
       S.PolicyConditions.push_back(&E);
   }
@@ -61,7 +64,7 @@ void Checker::handleRequirement(const ast::Requirement &R, DeclaredNames &Names)
     if (!Seen.insert(C.Text).second)
       Diags.report(diag::DuplicateName, C.Range, "category in requirement", C.Text);
   }
-  checkPoints(R.Amount, "a requirement");
+  handleRequirementScope(R);
   S.Requirements.push_back(std::move(Info));
 }
 

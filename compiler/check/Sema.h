@@ -132,6 +132,14 @@ struct RequirementInfo {
   std::vector<CategoryId> Categories;
 };
 
+/// `carry over: excess FROM up to Q into TO`, resolved.
+struct CarryOverInfo {
+  const ast::CarryOver *Decl = nullptr;
+  uint32_t Requirement = 0; ///< index into Sema::Requirements
+  CategoryId Into;
+  uint32_t LastMonths = 0;  ///< 0: the whole period
+};
+
 struct SpillInfo {
   const ast::Spill *Decl = nullptr;
   CategoryId From, To;
@@ -177,6 +185,7 @@ struct Sema {
   std::vector<SpillInfo> Spills;
   std::vector<const ast::Prerequisite *> Prerequisites;
   std::vector<PeriodInfo> Periods;
+  std::vector<CarryOverInfo> CarryOvers;
   std::vector<const ast::EveryItem *> PolicyConditions;
   std::vector<CapInfo> Caps;
   std::vector<RuleInfo> Rules;

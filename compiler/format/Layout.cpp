@@ -9,6 +9,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <cctype>
 #include <climits>
 
 namespace certc {
@@ -182,6 +183,11 @@ private:
     if (R == "," || R == "." || R == ":" || R == ")" || L == "(")
       return false;
     if ((L == "{" && !isBlockBrace(Left)) || (R == "}" && !isBlockBrace(Right)))
+      return false;
+    // An ordinal is one word: `every 3rd period`. Its number is the only
+    // token `requirementScope` holds directly that starts with a digit.
+    if (!L.empty() && std::isdigit(static_cast<unsigned char>(L[0])) &&
+        Tree.Nodes[Tree.Tokens[Left].Parent].Rule == "requirementScope")
       return false;
     // A `.` inside a rule (member.region) joins; one that ends it terminates.
     if (L == "." && Tree.Nodes[Tree.Tokens[Left].Parent].EndToken != Left + 1)

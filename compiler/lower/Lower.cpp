@@ -7,6 +7,7 @@
 #include "ir/Verifier.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -62,21 +63,19 @@ public:
     }
     for (const ast::Name *C : S.Categories)
       P.Categories.push_back({C->Text, loc(C->Range)});
-    for (const RequirementInfo &R : S.Requirements) {
-      const ast::Requirement &D = *R.Decl;
-      ir::Requirement Out{D.RequirementName.Text, titleOf(D.Title), {}, pointsOf(D.Amount), cites(D.Cites),
-                          loc(D.Range)};
-      for (CategoryId C : R.Categories)
-        Out.Categories.push_back(C.Index);
-      P.Requirements.push_back(std::move(Out));
-    }
+    for (const RequirementInfo &R : S.Requirements)
+      P.Requirements.push_back(requirement(R));
     for (const SpillInfo &Sp : S.Spills) {
       ir::Spillover Out{Sp.From.Index, Sp.To.Index, 0, cites(Sp.Decl->Cites), loc(Sp.Decl->Range)};
+      // The first amount; the evaluator replaces it by the member's own.
       for (const ir::Requirement &R : P.Requirements)
         if (R.Categories.size() == 1 && R.Categories[0] == Out.From)
-          Out.Above = R.Amount;
+          Out.Above = R.Amounts.front().Amount;
       P.Spillovers.push_back(std::move(Out));
     }
+    for (const CarryOverInfo &C : S.CarryOvers)
+      P.CarryOvers.push_back({C.Requirement, C.Into.Index, pointsOf(C.Decl->UpTo), C.LastMonths,
+                              cites(C.Decl->Cites), loc(C.Decl->Range)});
     for (const ast::Prerequisite *Pre : S.Prerequisites)
       P.Prerequisites.push_back({Pre->PrerequisiteName.Text, titleOf(Pre->Title), expr(*Pre->Test, KindId::none()),
                                  Pre->Reason, !Pre->NotWaivable, cites(Pre->Cites), loc(Pre->Range)});
@@ -147,6 +146,40 @@ private:
   }
 
   static std::string titleOf(const std::optional<ast::Text> &Title) { return Title ? Title->Value : ""; }
+
+  ir::Requirement requirement(const RequirementInfo &R) {
+    const ast::Requirement &D = *R.Decl;
+    ir::Requirement Out;
+    Out.Name = D.RequirementName.Text;
+    Out.Title = titleOf(D.Title);
+    for (CategoryId C : R.Categories)
+      Out.Categories.push_back(C.Index);
+    for (const ast::RequiredAmount &A : D.Amounts)
+      Out.Amounts.push_back({{A.When.From, A.When.Until}, pointsOf(A.Amount)});
+    if (D.ProRate) {
+      ir::ProRating &Pr = Out.ProRate.emplace();
+      Pr.From = expr(*D.ProRate->From, KindId::none());
+      Pr.To = expr(*D.ProRate->To, KindId::none());
+      Pr.RoundUp = D.ProRate->RoundUp;
+      if (D.ProRate->AtMost)
+        Pr.AtMost = pointsOf(*D.ProRate->AtMost);
+    }
+    if (D.When) {
+      Out.When = expr(*D.When, KindId::none());
+      // Reports quote the condition as the committee wrote it, on one line.
+      llvm::StringRef Written(D.When->Range.Start.getPointer(),
+                              D.When->Range.End.getPointer() - D.When->Range.Start.getPointer());
+      for (char C : Written)
+        if (!llvm::isSpace(C))
+          Out.WhenText += C;
+        else if (Out.WhenText.back() != ' ')
+          Out.WhenText += ' ';
+    }
+    Out.EveryNthPeriod = D.EveryNth;
+    Out.Cites = cites(D.Cites);
+    Out.Loc = loc(D.Range);
+    return Out;
+  }
 
   Rational pointsOf(const ast::Quantity &Q) const {
     return Q.Amount.mul(*S.conversion(S.unitOf(Q.Unit), S.PointUnit)).value_or(Q.Amount);
@@ -352,6 +385,12 @@ private:
       return node(ir::Op::AuditDate, {});
     case K::PeriodBound:
       return node(E.PeriodEnd ? ir::Op::PeriodEnd : ir::Op::PeriodStart, {});
+    case K::PeriodNumber:
+      return node(ir::Op::PeriodNumber, {});
+    case K::MonthEdge:
+      return node(E.LastDay ? ir::Op::LastDayOfMonth : ir::Op::FirstDayOfMonth, {expr(*E.Kids[0], Kind)});
+    case K::MonthOf:
+      return node(ir::Op::MonthOf, {expr(*E.Kids[0], Kind)});
     case K::NoSame: {
       KindId Other = S.kindOf(E.Names[0]);
       ir::Expr Out;

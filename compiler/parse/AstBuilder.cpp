@@ -1,6 +1,7 @@
 // Parse tree to AST. The tree is known to be complete (no syntax errors), so
 // every child the grammar requires is present.
 #include "parse/AstBuilder.h"
+#include "base/Ordinal.h"
 
 #include <map>
 
@@ -154,13 +155,10 @@ private:
     }
     if (auto *C = D->categoryDecl())
       return Out.Categories.push_back(name(C->name()));
-    if (auto *C = D->requirementDecl()) {
-      ast::Requirement R{name(C->requirementName), title(C->title), {}, quantity(C->quantity()),
-                         cites(C->cite()), range(C)};
-      for (auto *N : C->name())
-        R.Categories.push_back(name(N));
-      return Out.Requirements.push_back(std::move(R));
-    }
+    if (auto *C = D->requirementDecl())
+      return Out.Requirements.push_back(requirement(C));
+    if (auto *C = D->carryOverDecl())
+      return Out.CarryOvers.push_back(carryOver(C));
     if (auto *C = D->spillDecl())
       return Out.Spills.push_back({name(C->source), name(C->target), cites(C->cite()), range(C)});
     if (auto *C = D->prerequisiteDecl())
@@ -290,6 +288,74 @@ private:
     Period.Cites = cites(C->cite());
     Period.Range = range(C);
     return Period;
+  }
+
+  ast::Requirement requirement(P::RequirementDeclContext *C) {
+    ast::Requirement R;
+    R.RequirementName = name(C->requirementName);
+    R.Title = title(C->title);
+    for (auto *N : C->name())
+      R.Categories.push_back(name(N));
+    for (P::RequiredAmountContext *A : C->requiredAmount())
+      R.Amounts.push_back({quantity(A->quantity()), A->window() ? window(A->window()) : ast::Window{}, range(A)});
+    if (P::ProRatingContext *Pr = C->proRating()) {
+      ast::ProRating &Out = R.ProRate.emplace();
+      Out.PerUnit = name(Pr->perUnit);
+      Out.From = operand(Pr->from);
+      Out.To = operand(Pr->to);
+      Out.RoundUp = Pr->direction->getText() == "up";
+      if (Pr->most)
+        Out.AtMost = quantity(Pr->most);
+      Out.Range = range(Pr);
+    }
+    // One `when` and one `every Nth period`: a second would silently replace the first.
+    for (P::RequirementScopeContext *Scope : C->requirementScope()) {
+      bool Again = false;
+      if (auto *W = dynamic_cast<P::RequirementWhenContext *>(Scope)) {
+        Again = R.When != nullptr;
+        R.When = expr(W->expr());
+      } else if (auto *N = dynamic_cast<P::RequirementEveryNthContext *>(Scope)) {
+        Again = R.EveryNth != 0;
+        R.EveryNth = ordinal(N);
+        R.EveryRange = range(N);
+      }
+      if (Again) {
+        Diags.report(diag::DuplicateName, range(Scope), "clause of requirement", R.RequirementName.Text);
+        Failed = true;
+      }
+    }
+    R.Cites = cites(C->cite());
+    R.Range = range(C);
+    return R;
+  }
+
+  /// `3rd`: the number, when its suffix is the English one for it (1st, 2nd,
+  /// 3rd, 4th, 11th, 21st, ...); reports E0020 otherwise and returns 0.
+  uint32_t ordinal(P::RequirementEveryNthContext *C) {
+    std::string Digits = C->ordinal->getText(), Suffix = C->suffix->getText();
+    uint64_t N = 0;
+    bool Whole = Digits.find('.') == std::string::npos && Digits.size() <= 6;
+    for (char D : Digits)
+      N = Whole ? N * 10 + uint64_t(D - '0') : 0;
+    if (!Whole || N == 0 || Suffix != ordinalSuffix(N)) {
+      Diags.report(diag::BadOrdinal, range(C), Digits + Suffix);
+      Failed = true;
+      return 0;
+    }
+    return static_cast<uint32_t>(N);
+  }
+
+  ast::CarryOver carryOver(P::CarryOverDeclContext *C) {
+    ast::CarryOver Out;
+    Out.From = name(C->source);
+    Out.UpTo = quantity(C->upTo);
+    if (C->target)
+      Out.Into = name(C->target);
+    if (C->months)
+      Out.LastMonths = quantity(C->months);
+    Out.Cites = cites(C->cite());
+    Out.Range = range(C);
+    return Out;
   }
 
   ast::CountedPart countedPart(P::CountedPartContext *C) {
@@ -591,6 +657,19 @@ private:
     if (auto *X = dynamic_cast<P::PeriodBoundOperandContext *>(C)) {
       auto E = make(K::PeriodBound, C);
       E->PeriodEnd = X->bound->getText() == "end";
+      return E;
+    }
+    if (dynamic_cast<P::PeriodNumberOperandContext *>(C))
+      return make(K::PeriodNumber, C);
+    if (auto *X = dynamic_cast<P::MonthEdgeOperandContext *>(C)) {
+      auto E = make(K::MonthEdge, C);
+      E->LastDay = X->edge->getText() == "last";
+      E->Kids.push_back(operand(X->operand()));
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::MonthOfOperandContext *>(C)) {
+      auto E = make(K::MonthOf, C);
+      E->Kids.push_back(operand(X->operand()));
       return E;
     }
     if (auto *X = dynamic_cast<P::QuantityOperandContext *>(C)) {

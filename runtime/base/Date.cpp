@@ -80,6 +80,33 @@ std::optional<Date> Date::addDays(int N) const {
   return fromCivil(C.Y, C.M, C.D);
 }
 
+Date Date::firstDayOfMonth() const {
+  Civil C = civilFromDays(Days);
+  return Date(Days - static_cast<int32_t>(C.D) + 1);
+}
+
+Date Date::lastDayOfMonth() const {
+  Civil C = civilFromDays(Days);
+  return Date(Days + static_cast<int32_t>(daysInMonth(C.Y, C.M) - C.D));
+}
+
+std::optional<int64_t> monthsFromThrough(Date From, Date Through, bool CountPartial) {
+  if (Through < From)
+    return 0;
+  std::optional<Date> End = Through.addDays(1);
+  if (!End)
+    return std::nullopt;
+  int64_t Whole = int64_t(End->year() - From.year()) * 12 + (int64_t(End->month()) - int64_t(From.month()));
+  // Adding months keeps the day of the month (or the month's last day), which
+  // may pass End by a few days: then one month fewer is whole.
+  std::optional<Date> Reached = From.addMonths(static_cast<int>(Whole));
+  if (!Reached || *Reached > *End)
+    Reached = From.addMonths(static_cast<int>(--Whole));
+  if (!Reached)
+    return std::nullopt;
+  return Whole + (CountPartial && *Reached < *End ? 1 : 0);
+}
+
 int Date::wholeYearsUntil(Date Later) const {
   if (Later <= *this)
     return 0;

@@ -27,6 +27,9 @@ public:
   /// The same day N months later (clamped to the month's last day).
   std::optional<Date> addMonths(int Months) const;
   std::optional<Date> addDays(int N) const;
+  /// The first and the last day of this date's month.
+  Date firstDayOfMonth() const;
+  Date lastDayOfMonth() const;
   /// Whole completed years from this date to Later (0 when Later is earlier).
   int wholeYearsUntil(Date Later) const;
   /// Whole completed months from this date to Later (0 if Later is not later):
@@ -49,6 +52,11 @@ private:
   explicit Date(int32_t D) : Days(D) {}
   int32_t Days = 0; // days since 1970-01-01
 };
+
+/// Months from From to Through, both days included: the whole months, plus
+/// one for a partial month left over when CountPartial ("per month or partial
+/// month"). 0 when Through is before From; none past the calendar's end.
+std::optional<int64_t> monthsFromThrough(Date From, Date Through, bool CountPartial);
 
 inline llvm::raw_ostream &operator<<(llvm::raw_ostream &OS, Date D) {
   D.print(OS);

@@ -2,6 +2,7 @@
 // the IR printer writes them, names instead of indices.
 #include "compare/Facets.h"
 
+#include "base/Ordinal.h"
 #include "eval/Audit.h"
 #include "ir/ExprPrinter.h"
 #include "ir/Lookup.h"
@@ -133,8 +134,26 @@ Facets describeRule(const Policy &P, const Rule &R) {
 }
 
 Facets describeRequirement(const Policy &P, const Requirement &R) {
-  return {single("needs", categoriesText(P, R.Categories, " + ") + " at least " + pointsText(R.Amount)),
+  std::vector<std::string> Amounts;
+  for (const RequiredAmount &A : R.Amounts)
+    Amounts.push_back(withWindow(pointsText(A.Amount), A.When));
+  std::string ProRate;
+  if (R.ProRate)
+    ProRate = "per " + std::string(R.ProRate->RoundUp ? "month or partial month" : "whole month") + " from " +
+              printExpr(P, R.ProRate->From, None) + " to " + printExpr(P, R.ProRate->To, None) +
+              (R.ProRate->AtMost ? ", at most " + pointsText(*R.ProRate->AtMost) : "");
+  return {single("needs", categoriesText(P, R.Categories, " + ") + " at least " + llvm::join(Amounts, ", ")),
+          single("pro-rated", ProRate),
+          single("applies only when", R.WhenText),
+          single("applies every", R.EveryNthPeriod ? ordinalText(R.EveryNthPeriod) + " period" : ""),
           single("title", R.Title), citations(R.Cites)};
+}
+
+Facets describeCarryOver(const Policy &P, const CarryOver &C) {
+  return {single("up to", pointsText(C.UpTo)), single("into", categoryName(P, C.Into)),
+          single("counts", C.LastMonths ? "the last " + std::to_string(C.LastMonths) + " months of the period"
+                                        : "the whole period"),
+          citations(C.Cites)};
 }
 
 Facets describePrerequisite(const Policy &P, const Prerequisite &Pr) {

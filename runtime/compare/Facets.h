@@ -35,6 +35,7 @@ Facets describePrerequisite(const ir::Policy &P, const ir::Prerequisite &Pr);
 Facets describePeriod(const ir::Policy &P, const ir::CompliancePeriod &Pe);
 Facets describeCap(const ir::Policy &P, const ir::Cap &C);
 Facets describeSpillover(const ir::Policy &P, const ir::Spillover &S);
+Facets describeCarryOver(const ir::Policy &P, const ir::CarryOver &C);
 /// The heading: title, edition, effective date, designation, sources.
 Facets describeHeading(const ir::Policy &P);
 /// The ledger vocabulary: member fields, activity kinds and their fields,

@@ -58,7 +58,8 @@ struct Harvest {
     for (const Cap &C : P.Caps)
       number(C.Limit);
     for (const Requirement &R : P.Requirements)
-      number(R.Amount);
+      for (const RequiredAmount &A : R.Amounts)
+        number(A.Amount);
   }
 };
 

@@ -52,6 +52,7 @@ struct Reason {
     LeftOut,          ///< the allocation did not need it
     NoRule,           ///< no rule of the policy reads this kind
     OutsidePeriod,    ///< dated When, outside the member's compliance period and its grace
+    UsedByPrevious,   ///< dated When, in the previous period's grace months, and credited there
     Excluded,         ///< a staff exception excludes it (ItemResult::Exception)
     PartsExceedWhole, ///< the parts other than the rest (How.Part) add up to Quantity, more than How.Whole
   };
@@ -80,6 +81,7 @@ struct CategoryResult {
   llvm::StringRef Name;
   Rational Points;    ///< after allocation, caps and spillover
   Rational SpilledIn; ///< part of Points that came from another category
+  Rational CarriedIn; ///< part of Points carried over from the previous period
   std::optional<Rational> Required;
 };
 
@@ -93,18 +95,32 @@ struct RequirementResult {
   std::string Detail;
   llvm::ArrayRef<ir::Citation> Cites;
   Rational Points;   ///< points requirement: the points counting toward it
-  Rational Required; ///< points requirement: the amount it asks for
+  Rational Required; ///< points requirement: the amount it asks for (0 when it does not apply)
   const StaffException *Waiver = nullptr; ///< the exception that waived an unmet prerequisite
+  /// A points requirement that does not apply to this member in this period
+  /// (Met, and Detail says why).
+  bool Applies = true;
 };
 
 /// A member's compliance period: from Start up to (not including) End; items
 /// dated before GraceEnd count toward it too.
 struct PeriodDates {
   Date Start, End, GraceEnd;
+  /// Its position from its statement's anchor: 1 for the period starting on it.
+  int64_t Number = 1;
   /// The last days included, as members read them.
   Date lastDay() const { return End.addDays(-1).value_or(End); }
   Date lastGraceDay() const { return GraceEnd.addDays(-1).value_or(GraceEnd); }
   bool hasGrace() const { return GraceEnd != End; }
+};
+
+/// Credit carried over from the previous compliance period (ir::CarryOver).
+struct CarriedCredit {
+  const ir::CarryOver *Rule = nullptr;
+  llvm::StringRef Requirement; ///< the title of the requirement whose excess it is
+  llvm::StringRef Category;    ///< where it is credited
+  Rational Excess;             ///< what the previous period counted beyond the requirement
+  Rational Points;             ///< what carries: the excess, up to the limit
 };
 
 /// An exception of the member's, as the audit used it.
@@ -118,6 +134,9 @@ struct Audit {
   llvm::StringRef Designation;
   Date AsOf;
   std::optional<PeriodDates> Period; ///< when the policy declares compliance periods
+  /// The period before it, when the audit looked at it (carry-over, grace months).
+  std::optional<PeriodDates> Previous;
+  std::vector<CarriedCredit> CarriedIn;        ///< in policy order, only what carries
   bool Eligible = false;
   std::vector<CategoryResult> Categories;       ///< in PolicyIndex::CategoryOrder
   std::vector<RequirementResult> Requirements; ///< prerequisites first
@@ -148,6 +167,10 @@ void unitText(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, const R
 
 /// "1 point", "7.5 points": how every explanation and report words points.
 std::string pointsText(const Rational &R);
+
+/// "carried over from 2022-01-01 to 2023-12-31: 6 points into General (excess
+/// of Total credits)": a carry-in as members read it.
+std::string carriedText(const Audit &A, const CarriedCredit &C);
 
 /// The same as strings.
 std::string derivationText(const ir::Policy &P, const ItemResult &I);

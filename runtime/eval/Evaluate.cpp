@@ -2,8 +2,10 @@
 #include "eval/Evaluate.h"
 #include "alloc/Allocator.h"
 #include "eval/Credits.h"
-#include "eval/Period.h"
 #include "eval/MemberExceptions.h"
+#include "eval/Period.h"
+#include "eval/PeriodScope.h"
+#include "eval/RequiredAmounts.h"
 
 #include <fmt/format.h>
 
@@ -128,18 +130,68 @@ void describeGrants(Audit &Out, const ir::Policy &P, llvm::ArrayRef<const StaffE
     R.How.Earned = *Grants[G]->Points;
   }
 }
+
+/// What each requirement asks of the member in the audited period, and the
+/// allocation problem with those amounts: a requirement that does not apply
+/// asks for 0, and spillover counts as excess what lies above the member's own
+/// amount.
+llvm::Expected<std::vector<MemberAmount>> memberAmounts(const ExprEvaluator &Eval, const ir::Policy &P,
+                                                        alloc::Problem &Problem) {
+  std::vector<MemberAmount> Amounts;
+  for (size_t I = 0; I < P.Requirements.size(); ++I) {
+    llvm::Expected<MemberAmount> A = requiredAmount(Eval, P.Requirements[I]);
+    if (!A)
+      return A.takeError();
+    Problem.Requirements[I].Amount = A->Amount;
+    Amounts.push_back(std::move(*A));
+  }
+  for (alloc::Spill &S : Problem.Spills)
+    for (size_t I = 0; I < P.Requirements.size(); ++I)
+      if (P.Requirements[I].Categories.size() == 1 && P.Requirements[I].Categories[0] == S.From)
+        S.Above = Amounts[I].Amount;
+  return Amounts;
+}
+
+/// A requirement's line: "61 points of 60 required", or why it does not apply.
+RequirementResult requirementResult(const ir::Policy &P, const ir::Requirement &Req, const MemberAmount &Amount,
+                                    const alloc::Solution &Solved, size_t I) {
+  const Rational &Have = Solved.RequirementPoints[I];
+  if (!Amount.Applies)
+    return {Req.Name, titleOf(Req), true, false, Amount.NotApplying, Req.Cites, Have,
+            Rational(0), nullptr, false};
+  std::string Detail = fmt::format("{} of {} required", pointsText(Have), Amount.Amount.str());
+  if (!Amount.ProRated.empty())
+    Detail += " (" + Amount.ProRated + ")";
+  if (Req.Categories.size() == 1 && !Solved.SpilledIn[Req.Categories[0]].isZero())
+    Detail += fmt::format(" (including {} of excess {})", pointsText(Solved.SpilledIn[Req.Categories[0]]),
+                          spillSourceOf(P, Req.Categories[0]).str());
+  return {Req.Name, titleOf(Req), Have >= Amount.Amount, false, std::move(Detail), Req.Cites, Have, Amount.Amount};
+}
 } // namespace
 
 llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M, Date AsOf,
                                const AuditOptions &Options) {
+  return evaluateInScope(Index, M, AsOf, Options, PeriodScope());
+}
+
+llvm::Expected<Audit> evaluateInScope(const PolicyIndex &Index, const ledger::Member &M, Date AsOf,
+                                      const AuditOptions &Options, PeriodScope Scope) {
   const ir::Policy &P = Index.P;
   ExprEvaluator Eval(Index, M, AsOf);
   Audit Out;
-  llvm::Expected<std::optional<PeriodDates>> Period = periodContaining(Eval, P, M.Id, Options.PeriodOf.value_or(AsOf));
-  if (!Period)
-    return Period.takeError();
-  Out.Period = *Period;
-  Eval.setPeriod(*Period);
+  if (!Scope.Period) {
+    llvm::Expected<std::optional<PeriodDates>> Found = periodContaining(Eval, P, M.Id, Options.PeriodOf.value_or(AsOf));
+    if (!Found)
+      return Found.takeError();
+    Scope.Period = *Found;
+  }
+  Out.Period = Scope.Period;
+  Eval.setPeriod(Scope.Period);
+  if (Scope.Period && !Scope.Alone)
+    if (llvm::Error E = lookBack(Index, M, AsOf, Eval, *Scope.Period, Scope))
+      return std::move(E);
+  Out.Previous = Scope.Previous;
+  Out.CarriedIn = Scope.CarriedIn;
   Out.Member = M.Id;
   if (P.Designation < P.Symbols.size())
     Out.Designation = P.Symbols[P.Designation];
@@ -167,6 +219,11 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
   llvm::SmallVector<size_t, 64> ItemOfActivity(Order.size(), SIZE_MAX);
   for (size_t I = 0; I < Order.size(); ++I) {
     ItemCredits &C = Credits.emplace_back();
+    if (Scope.UsedByPrevious.count(Order[I]->Id) || Scope.Hidden.count(Order[I]->Id)) {
+      Reason::Kind Why = Scope.Hidden.count(Order[I]->Id) ? Reason::Kind::OutsidePeriod : Reason::Kind::UsedByPrevious;
+      C.Rejection = {Why, {}, Eval.dateOf(*Order[I]), {}};
+      continue;
+    }
     if (llvm::Error E = creditsFor(Eval, Index, *Order[I], C))
       return llvm::createStringError(std::errc::invalid_argument, "member %s: %s", M.Id.c_str(),
                                      llvm::toString(std::move(E)).c_str());
@@ -195,6 +252,16 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
     Item.Options.push_back({G->Category, *G->Points, alloc::NoCap});
     Item.Pinned = 0;
   }
+  // So is credit carried over from the previous period.
+  for (const CarriedCredit &C : Out.CarriedIn) {
+    alloc::Item &Item = Problem.Items.emplace_back();
+    Item.Options.push_back({C.Rule->Into, C.Points, alloc::NoCap});
+    Item.Pinned = 0;
+  }
+  llvm::Expected<std::vector<MemberAmount>> Amounts = memberAmounts(Eval, P, Problem);
+  if (!Amounts)
+    return llvm::createStringError(std::errc::invalid_argument, "member %s: %s", M.Id.c_str(),
+                                   llvm::toString(Amounts.takeError()).c_str());
 
   llvm::Expected<alloc::Solution> Solved = alloc::allocateCredits(Problem);
   if (!Solved)
@@ -205,24 +272,23 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
 
   // Categories and point requirements.
   for (uint32_t C : Index.CategoryOrder) {
-    CategoryResult R{P.Categories[C].Name, Solved->CategoryPoints[C], Solved->SpilledIn[C], std::nullopt};
+    CategoryResult R{P.Categories[C].Name, Solved->CategoryPoints[C], Solved->SpilledIn[C], Rational(0),
+                     std::nullopt};
     R.Points = R.Points.add(R.SpilledIn).value_or(R.Points);
-    for (const ir::Requirement &Req : P.Requirements)
-      if (Req.Categories.size() == 1 && Req.Categories[0] == C)
-        R.Required = Req.Amount;
+    for (const CarriedCredit &Carried : Out.CarriedIn)
+      if (Carried.Rule->Into == C)
+        R.CarriedIn = R.CarriedIn.add(Carried.Points).value_or(R.CarriedIn);
+    for (size_t I = 0; I < P.Requirements.size(); ++I)
+      if (P.Requirements[I].Categories.size() == 1 && P.Requirements[I].Categories[0] == C && (*Amounts)[I].Applies)
+        R.Required = (*Amounts)[I].Amount;
     Out.Categories.push_back(std::move(R));
   }
   for (size_t I = 0; I < P.Requirements.size(); ++I) {
     const ir::Requirement &Req = P.Requirements[I];
-    const Rational &Have = Solved->RequirementPoints[I];
-    bool Met = Have >= Req.Amount;
-    std::string Detail = fmt::format("{} of {} required", pointsText(Have), Req.Amount.str());
-    if (Req.Categories.size() == 1 && !Solved->SpilledIn[Req.Categories[0]].isZero())
-      Detail += fmt::format(" (including {} of excess {})", pointsText(Solved->SpilledIn[Req.Categories[0]]),
-                            spillSourceOf(P, Req.Categories[0]).str());
-    Out.Requirements.push_back({Req.Name, titleOf(Req), Met, false, std::move(Detail), Req.Cites, Have, Req.Amount});
-    if (!Met) {
-      Rational Short = Req.Amount.sub(Have).value_or(Req.Amount);
+    Out.Requirements.push_back(requirementResult(P, Req, (*Amounts)[I], *Solved, I));
+    const RequirementResult &Result = Out.Requirements.back();
+    if (!Result.Met) {
+      Rational Short = Result.Required.sub(Result.Points).value_or(Result.Required);
       Out.Missing.push_back(fmt::format("{}: {} more {}", categoryList(P, Req.Categories), Short.str(),
                                         Short == Rational(1) ? "point" : "points"));
     }
@@ -242,7 +308,8 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
       describeItem(Out.Items.emplace_back(), P, *Order[I], C, C.Parts[Part].Options, *Solved,
                    ItemOfActivity[I] + Part, nullptr);
   }
-  describeGrants(Out, P, Resolved->Grants, *Solved, Problem.Items.size() - Resolved->Grants.size());
+  describeGrants(Out, P, Resolved->Grants, *Solved,
+                 Problem.Items.size() - Out.CarriedIn.size() - Resolved->Grants.size());
   Out.Exceptions = std::move(Resolved->All);
   if (const std::optional<std::string> &E = Eval.dateError())
     return llvm::createStringError(std::errc::value_too_large, "member %s: %s", M.Id.c_str(), E->c_str());

@@ -170,6 +170,12 @@ void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, con
     if (A.Period)
       periodText(OS, *A.Period);
     return;
+  case Reason::Kind::UsedByPrevious:
+    OS << "dated " << (R.When ? R.When->str() : "?") << ", credited to the previous compliance period";
+    if (A.Previous)
+      OS << ' ' << A.Previous->Start << " to " << A.Previous->lastDay();
+    OS << " in its grace months";
+    return;
   case Reason::Kind::Excluded: OS << "excluded by exception `" << (I.Exception ? I.Exception->Id : "?") << "`"; return;
   case Reason::Kind::PartsExceedWhole: partsExceedWhole(OS, P, I.How, R.Quantity); return;
   }
@@ -237,6 +243,14 @@ std::string reasonText(const ir::Policy &P, const Audit &A, const ItemResult &I)
   llvm::raw_string_ostream OS(Out);
   writeReason(OS, P, A, I);
   return OS.str();
+}
+
+std::string carriedText(const Audit &A, const CarriedCredit &C) {
+  std::string From = "carried over from the previous compliance period";
+  if (A.Previous)
+    From = "carried over from " + A.Previous->Start.str() + " to " + A.Previous->lastDay().str();
+  return From + ": " + pointsText(C.Points) + " into " + C.Category.str() + " (excess of " + C.Requirement.str() +
+         ": " + pointsText(C.Excess) + ")";
 }
 
 } // namespace certc::eval

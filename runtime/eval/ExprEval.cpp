@@ -121,6 +121,18 @@ Scalar ExprEvaluator::eval(ir::ExprId Id, const ledger::Activity *Current) const
     return Period ? date(Period->Start) : Scalar();
   case ir::Op::PeriodEnd:
     return Period ? date(Period->lastDay()) : Scalar();
+  case ir::Op::PeriodNumber:
+    return Period ? number(Period->Number) : Scalar();
+  case ir::Op::FirstDayOfMonth:
+  case ir::Op::LastDayOfMonth:
+  case ir::Op::MonthOf: {
+    Scalar D = eval(E.Args[0], Current);
+    if (D.K != VK::Date)
+      return Scalar();
+    if (E.O == ir::Op::MonthOf)
+      return number(int64_t(D.DateValue.month()));
+    return date(E.O == ir::Op::FirstDayOfMonth ? D.DateValue.firstDayOfMonth() : D.DateValue.lastDayOfMonth());
+  }
   case ir::Op::Not: {
     Scalar S = eval(E.Args[0], Current);
     return boolean(!(S.K == VK::Bool && S.Bool));

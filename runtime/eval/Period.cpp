@@ -43,7 +43,7 @@ llvm::Expected<std::optional<PeriodDates>> periodContaining(const ExprEvaluator 
     std::optional<Date> GraceEnd = End ? End->addMonths(static_cast<int>(Pe.GraceMonths)) : std::nullopt;
     if (!Start || !End || !GraceEnd)
       return periodError(Member, "the compliance period containing " + Within.str() + " is past the calendar");
-    return PeriodDates{*Start, *End, *GraceEnd};
+    return PeriodDates{*Start, *End, *GraceEnd, K + 1};
   }
   return periodError(Member, "no compliance period of the policy applies to this member");
 }

@@ -89,7 +89,7 @@ PolicyIndex::PolicyIndex(const ir::Policy &P) : P(P) {
   for (const ir::Cap &C : P.Caps)
     Shape.Caps.push_back({C.Limit, C.Category, C.Parent});
   for (const ir::Requirement &R : P.Requirements)
-    Shape.Requirements.push_back({R.Categories, R.Amount});
+    Shape.Requirements.push_back({R.Categories, R.Amounts.front().Amount}); // the member's, at audit
   for (const ir::Spillover &S : P.Spillovers)
     Shape.Spills.push_back({S.From, S.To, S.Above});
 }

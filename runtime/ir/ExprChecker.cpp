@@ -250,6 +250,14 @@ llvm::Expected<ExprType> ExprChecker::compute(ExprId Id, uint32_t Kind) {
   case Op::PeriodStart:
   case Op::PeriodEnd:
     return ExprType{TK::Date};
+  case Op::PeriodNumber:
+    return ExprType{TK::Number};
+  case Op::FirstDayOfMonth:
+  case Op::LastDayOfMonth:
+  case Op::MonthOf:
+    if (llvm::Error Err = expectOperand(Id, 0, Kind, TK::Date))
+      return Err;
+    return ExprType{E.O == Op::MonthOf ? TK::Number : TK::Date};
   case Op::Not:
   case Op::And:
   case Op::Or:

@@ -76,6 +76,14 @@ public:
       return {"period_start", Atom};
     case Op::PeriodEnd:
       return {"period_end", Atom};
+    case Op::PeriodNumber:
+      return {"period_number", Atom};
+    case Op::FirstDayOfMonth:
+      return {"first_day_of_month(" + Arg(0, Logical, Kind) + ")", Atom};
+    case Op::LastDayOfMonth:
+      return {"last_day_of_month(" + Arg(0, Logical, Kind) + ")", Atom};
+    case Op::MonthOf:
+      return {"month_of(" + Arg(0, Logical, Kind) + ")", Atom};
     case Op::Not:
       return {"not " + Arg(0, Atom, Kind), Predicate};
     case Op::And:

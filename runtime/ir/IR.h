@@ -144,6 +144,11 @@ enum class Op : uint8_t {
   PeriodEnd,      ///< the last day of the member's compliance period (absent without one)
   MonthsBetween,  ///< as YearsBetween, in whole completed months (Args has 2 entries)
   EarlierDate,    ///< the earlier of dates Args[0] and Args[1]; either one when the other is absent
+  PeriodNumber,   ///< the member's compliance period's position from its anchor (1: the
+                  ///< period starting on it; absent without one)
+  FirstDayOfMonth,///< the first day of date Args[0]'s month
+  LastDayOfMonth, ///< the last day of date Args[0]'s month
+  MonthOf,        ///< date Args[0]'s month, 1 to 12
   // In CountActivities, CountDistinct, NoOtherSame and NoEarlierSame, "kind A" is
   // an index into Policy::Kinds (whereas Rule::Kind is the kind's name symbol).
 };
@@ -240,12 +245,50 @@ struct Category {
   SourceLoc Loc;
 };
 
-/// The sum of Categories must reach Amount.
+/// One amount of a requirement, for the periods starting in When (the audit
+/// date without compliance periods).
+struct RequiredAmount {
+  DateWindow When;
+  Rational Amount;
+};
+
+/// The amount is per month from From to To, both days included (dates, member
+/// level); a partial month counts as one when RoundUp, as none otherwise;
+/// AtMost caps the product.
+struct ProRating {
+  ExprId From = None;
+  ExprId To = None;
+  bool RoundUp = false;
+  std::optional<Rational> AtMost;
+};
+
+/// The sum of Categories must reach the member's amount: the one of Amounts
+/// whose window holds the period's start (or the audit date), times the months
+/// of ProRate when there is one. The requirement does not apply when no amount
+/// holds, When (a member-level condition) is false, the period's number is not
+/// a multiple of EveryNthPeriod, or the amount comes to 0.
 struct Requirement {
   std::string Name;
   std::string Title; ///< what members read ("Education points"); empty: none given
   std::vector<uint32_t> Categories;
-  Rational Amount;
+  std::vector<RequiredAmount> Amounts; ///< windows disjoint; at least one
+  std::optional<ProRating> ProRate;
+  ExprId When = None;
+  std::string WhenText;            ///< When as the policy writes it, for reports
+  uint32_t EveryNthPeriod = 0;     ///< 0: every period
+  std::vector<Citation> Cites;
+  SourceLoc Loc;
+};
+
+/// The previous compliance period's excess over Requirement (what its audit
+/// counted beyond the amount, after caps), up to UpTo, credited to Into; with
+/// LastMonths, at most what items dated in the period's last LastMonths (or its
+/// grace months) credited to the requirement's categories.
+struct CarryOver {
+  uint32_t Requirement = None;
+  uint32_t Into = None;
+  Rational UpTo;
+  uint32_t LastMonths = 0; ///< 0: the whole period
   std::vector<Citation> Cites;
   SourceLoc Loc;
 };
@@ -310,6 +353,7 @@ struct Policy {
   std::vector<Prerequisite> Prerequisites;
   /// In order: a member's period is the first whose When holds.
   std::vector<CompliancePeriod> Periods;
+  std::vector<CarryOver> CarryOvers;
   std::vector<Cap> Caps;
   std::vector<Rule> Rules;
   std::vector<Expr> Exprs;

@@ -200,15 +200,62 @@ private:
   }
 
   void readRequirement(const json::Value &V, const JsonPath &Where, Requirement &R) {
-    const json::Object *O = object(V, Where, {"name", "title", "categories", "amount", "cites", "loc"});
+    const json::Object *O = object(V, Where,
+                                   {"name", "title", "categories", "amounts", "pro_rate", "when", "when_text",
+                                    "every_nth_period", "cites", "loc"});
     if (!O)
       return;
     get(*O, Where, "name", R.Name, &Reader::readString);
     get(*O, Where, "title", R.Title, &Reader::readString);
     getList(*O, Where, "categories", R.Categories, &Reader::readIndex);
-    get(*O, Where, "amount", R.Amount, &Reader::readRational);
+    getList(*O, Where, "amounts", R.Amounts, &Reader::readRequiredAmount);
+    get(*O, Where, "pro_rate", R.ProRate, &Reader::readProRating);
+    get(*O, Where, "when", R.When, &Reader::readIndex);
+    get(*O, Where, "when_text", R.WhenText, &Reader::readString);
+    get(*O, Where, "every_nth_period", R.EveryNthPeriod, &Reader::readU32);
     getList(*O, Where, "cites", R.Cites, &Reader::readCitation);
     get(*O, Where, "loc", R.Loc, &Reader::readLoc);
+  }
+
+  void readRequiredAmount(const json::Value &V, const JsonPath &Where, RequiredAmount &A) {
+    const json::Object *O = object(V, Where, {"from", "until", "amount"});
+    if (!O)
+      return;
+    get(*O, Where, "from", A.When.From, &Reader::readOptionalDate);
+    get(*O, Where, "until", A.When.Until, &Reader::readOptionalDate);
+    get(*O, Where, "amount", A.Amount, &Reader::readRational);
+  }
+
+  void readOptionalRational(const json::Value &V, const JsonPath &Where, std::optional<Rational> &Out) {
+    if (V.getAsNull())
+      return Out.reset();
+    readRational(V, Where, Out.emplace());
+  }
+
+  void readProRating(const json::Value &V, const JsonPath &Where, std::optional<ProRating> &Out) {
+    if (V.getAsNull())
+      return Out.reset();
+    const json::Object *O = object(V, Where, {"from", "to", "round_up", "at_most"});
+    if (!O)
+      return;
+    ProRating &Pr = Out.emplace();
+    get(*O, Where, "from", Pr.From, &Reader::readIndex);
+    get(*O, Where, "to", Pr.To, &Reader::readIndex);
+    get(*O, Where, "round_up", Pr.RoundUp, &Reader::readBool);
+    get(*O, Where, "at_most", Pr.AtMost, &Reader::readOptionalRational);
+  }
+
+  void readCarryOver(const json::Value &V, const JsonPath &Where, CarryOver &C) {
+    const json::Object *O =
+        object(V, Where, {"requirement", "into", "up_to", "last_months", "cites", "loc"});
+    if (!O)
+      return;
+    get(*O, Where, "requirement", C.Requirement, &Reader::readIndex);
+    get(*O, Where, "into", C.Into, &Reader::readIndex);
+    get(*O, Where, "up_to", C.UpTo, &Reader::readRational);
+    get(*O, Where, "last_months", C.LastMonths, &Reader::readU32);
+    getList(*O, Where, "cites", C.Cites, &Reader::readCitation);
+    get(*O, Where, "loc", C.Loc, &Reader::readLoc);
   }
 
   void readSpillover(const json::Value &V, const JsonPath &Where, Spillover &S) {
@@ -406,6 +453,7 @@ private:
                     "spillovers",
                     "prerequisites",
                     "periods",
+                    "carry_overs",
                     "caps",
                     "rules",
                     "exprs",
@@ -443,6 +491,7 @@ private:
     getList(O, Root, "spillovers", P.Spillovers, &Reader::readSpillover);
     getList(O, Root, "prerequisites", P.Prerequisites, &Reader::readPrerequisite);
     getList(O, Root, "periods", P.Periods, &Reader::readPeriod);
+    getList(O, Root, "carry_overs", P.CarryOvers, &Reader::readCarryOver);
     getList(O, Root, "caps", P.Caps, &Reader::readCap);
     getList(O, Root, "rules", P.Rules, &Reader::readRule);
     getList(O, Root, "exprs", P.Exprs, &Reader::readExpr);

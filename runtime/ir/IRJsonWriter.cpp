@@ -47,6 +47,7 @@ public:
       list("spillovers", P.Spillovers, &Writer::spillover);
       list("prerequisites", P.Prerequisites, &Writer::prerequisite);
       list("periods", P.Periods, &Writer::period);
+      list("carry_overs", P.CarryOvers, &Writer::carryOver);
       list("caps", P.Caps, &Writer::cap);
       list("rules", P.Rules, &Writer::rule);
       list("exprs", P.Exprs, &Writer::expr);
@@ -218,9 +219,42 @@ private:
       text("name", R.Name);
       text("title", R.Title);
       indexList("categories", R.Categories);
-      rational("amount", R.Amount);
+      list("amounts", R.Amounts, &Writer::requiredAmount);
+      if (R.ProRate)
+        J.attributeObject("pro_rate", [&] {
+          index("from", R.ProRate->From);
+          index("to", R.ProRate->To);
+          J.attribute("round_up", R.ProRate->RoundUp);
+          if (R.ProRate->AtMost)
+            rational("at_most", *R.ProRate->AtMost);
+          else
+            J.attribute("at_most", nullptr);
+        });
+      else
+        J.attribute("pro_rate", nullptr);
+      index("when", R.When);
+      text("when_text", R.WhenText);
+      J.attribute("every_nth_period", int64_t(R.EveryNthPeriod));
       cites(R.Cites);
       loc(R.Loc);
+    });
+  }
+
+  void requiredAmount(const RequiredAmount &A) {
+    J.object([&] {
+      window(A.When);
+      rational("amount", A.Amount);
+    });
+  }
+
+  void carryOver(const CarryOver &C) {
+    J.object([&] {
+      index("requirement", C.Requirement);
+      index("into", C.Into);
+      rational("up_to", C.UpTo);
+      J.attribute("last_months", int64_t(C.LastMonths));
+      cites(C.Cites);
+      loc(C.Loc);
     });
   }
 

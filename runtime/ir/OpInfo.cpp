@@ -37,8 +37,12 @@ const OpInfo Table[] = {
     {"period_end", nullptr, false, false, false, false, 0, 0},
     {"months_between", nullptr, false, false, false, false, 2, 2},
     {"earlier_date", nullptr, false, false, false, false, 2, 2},
+    {"period_number", nullptr, false, false, false, false, 0, 0},
+    {"first_day_of_month", nullptr, false, false, false, false, 1, 1},
+    {"last_day_of_month", nullptr, false, false, false, false, 1, 1},
+    {"month_of", nullptr, false, false, false, false, 1, 1},
 };
-static_assert(std::size(Table) == size_t(Op::EarlierDate) + 1,
+static_assert(std::size(Table) == size_t(Op::MonthOf) + 1,
               "every Op needs a row in the table");
 } // namespace
 

@@ -22,6 +22,7 @@ public:
     spillovers();
     prerequisites();
     periods();
+    carryOvers();
     caps();
     for (const Rule &R : P.Rules)
       rule(R);
@@ -157,8 +158,20 @@ private:
   void requirements() {
     OS << "requirements\n";
     for (const Requirement &R : P.Requirements) {
-      OS << "  " << R.Name << titled(R.Title) << ": " << categoryList(R.Categories, " + ") << " >= " << R.Amount.str()
-         << loc(R.Loc) << "\n";
+      OS << "  " << R.Name << titled(R.Title) << ": " << categoryList(R.Categories, " + ") << " >= ";
+      for (size_t I = 0; I < R.Amounts.size(); ++I)
+        OS << (I ? ", " : "") << R.Amounts[I].Amount.str() << window(R.Amounts[I].When);
+      if (R.ProRate) {
+        OS << " per month from " << printExpr(P, R.ProRate->From, None) << " through "
+           << printExpr(P, R.ProRate->To, None) << (R.ProRate->RoundUp ? ", partial months up" : ", whole months");
+        if (R.ProRate->AtMost)
+          OS << ", at most " << R.ProRate->AtMost->str();
+      }
+      if (R.When != None)
+        OS << " when " << printExpr(P, R.When, None);
+      if (R.EveryNthPeriod)
+        OS << " every " << R.EveryNthPeriod << " periods";
+      OS << loc(R.Loc) << "\n";
       cites(R.Cites, "    ");
     }
   }
@@ -193,6 +206,20 @@ private:
         OS << " when " << printExpr(P, Pe.When, None);
       OS << loc(Pe.Loc) << "\n";
       cites(Pe.Cites, "    ");
+    }
+  }
+
+  void carryOvers() {
+    if (P.CarryOvers.empty())
+      return;
+    OS << "carry-overs\n";
+    for (const CarryOver &C : P.CarryOvers) {
+      OS << "  excess of " << P.Requirements[C.Requirement].Name << " up to " << C.UpTo.str() << " -> "
+         << categoryName(P, C.Into);
+      if (C.LastMonths)
+        OS << " from the last " << C.LastMonths << " months";
+      OS << loc(C.Loc) << "\n";
+      cites(C.Cites, "    ");
     }
   }
 

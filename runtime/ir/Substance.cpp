@@ -1,4 +1,5 @@
-// Clears every SourceLoc of a policy; equality is then that of the canonical JSON.
+// Clears every SourceLoc of a policy, and the layout of the words reports quote;
+// equality is then that of the canonical JSON.
 #include "ir/Substance.h"
 #include "ir/IRJson.h"
 
@@ -20,6 +21,10 @@ Policy withoutSourcePositions(Policy P) {
     clearLocations(Kind.Fields);
   clearLocations(P.Categories);
   clearLocations(P.Requirements);
+  // A condition's words are as the text lays them out (`period number>1`).
+  for (Requirement &R : P.Requirements)
+    R.WhenText = R.When == None ? "" : "-";
+  clearLocations(P.CarryOvers);
   clearLocations(P.Spillovers);
   clearLocations(P.Prerequisites);
   clearLocations(P.Periods);

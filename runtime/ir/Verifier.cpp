@@ -77,7 +77,7 @@ public:
                    &Verifier::checkMemberFields, &Verifier::checkKinds, &Verifier::checkConsts,
                    &Verifier::checkArena, &Verifier::checkCategories, &Verifier::checkRequirements,
                    &Verifier::checkSpillovers, &Verifier::checkPrerequisites, &Verifier::checkPeriods,
-                   &Verifier::checkCaps,
+                   &Verifier::checkCarryOvers, &Verifier::checkCaps,
                    &Verifier::checkRules})
       if (llvm::Error E = (this->*S)())
         return E;
@@ -386,11 +386,68 @@ private:
         if (!Seen.insert(C).second)
           return makeError(Who + ": names category " + quoted(P.Categories[C].Name) + " twice");
       }
-      if (!isPositive(R.Amount))
-        return makeError(Who + ": amount must be positive, not " + R.Amount.str());
+      if (llvm::Error E = checkRequirementScope(R, Who))
+        return E;
       if (llvm::Error E = checkTitle(R.Title, Who))
         return E;
       if (llvm::Error E = checkLoc(R.Loc, Who))
+        return E;
+    }
+    return llvm::Error::success();
+  }
+
+  /// Its amounts, pro-rating and condition: what makes it depend on the member.
+  llvm::Error checkRequirementScope(const Requirement &R, const std::string &Who) {
+    if (R.Amounts.empty())
+      return makeError(Who + ": states no amount");
+    for (size_t I = 0; I < R.Amounts.size(); ++I) {
+      std::string AWho = Who + " amount " + std::to_string(I);
+      if (llvm::Error E = checkWindow(R.Amounts[I].When, AWho))
+        return E;
+      if (!isPositive(R.Amounts[I].Amount))
+        return makeError(AWho + ": amount must be positive, not " + R.Amounts[I].Amount.str());
+    }
+    if (llvm::Error E = checkDisjoint(
+            R.Amounts.size(), [&](size_t I) -> const DateWindow & { return R.Amounts[I].When; }, Who, "amount"))
+      return E;
+    if (R.ProRate) {
+      for (ExprId Bound : {R.ProRate->From, R.ProRate->To})
+        if (llvm::Error E = checkExpr(Bound, None, ExprType::Kind::Date, Who + " pro-rating"))
+          return E;
+      if (R.ProRate->AtMost && !isPositive(*R.ProRate->AtMost))
+        return makeError(Who + ": pro-rating maximum must be positive, not " + R.ProRate->AtMost->str());
+    }
+    if (R.When != None)
+      if (llvm::Error E = checkExpr(R.When, None, ExprType::Kind::Bool, Who + " condition"))
+        return E;
+    if ((R.When == None) != R.WhenText.empty())
+      return makeError(Who + ": a condition and its text go together");
+    if (R.EveryNthPeriod != 0 && P.Periods.empty())
+      return makeError(Who + ": applies every " + std::to_string(R.EveryNthPeriod) +
+                       " periods, but the policy has no compliance period");
+    return llvm::Error::success();
+  }
+
+  llvm::Error checkCarryOvers() {
+    std::set<uint32_t> Seen;
+    for (size_t I = 0; I < P.CarryOvers.size(); ++I) {
+      const CarryOver &C = P.CarryOvers[I];
+      std::string Who = "carry-over " + std::to_string(I);
+      if (P.Periods.empty())
+        return makeError(Who + ": the policy has no compliance period");
+      if (C.Requirement >= P.Requirements.size())
+        return makeError(Who + ": requirement " + std::to_string(C.Requirement) + " out of range");
+      if (!Seen.insert(C.Requirement).second)
+        return makeError(Who + ": requirement " + quoted(P.Requirements[C.Requirement].Name) +
+                         " carries over twice");
+      if (llvm::Error E = checkCategory(C.Into, Who))
+        return E;
+      if (!isPositive(C.UpTo))
+        return makeError(Who + ": limit must be positive, not " + C.UpTo.str());
+      if (C.LastMonths > MaxPeriodMonths)
+        return makeError(Who + ": counts the last " + std::to_string(C.LastMonths) + " months, more than " +
+                         std::to_string(MaxPeriodMonths));
+      if (llvm::Error E = checkLoc(C.Loc, Who))
         return E;
     }
     return llvm::Error::success();

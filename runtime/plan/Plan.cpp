@@ -68,6 +68,15 @@ bool isMet(const eval::Audit &A, llvm::StringRef Name, bool Prerequisite) {
   return true;
 }
 
+/// What the audit found the requirement asks of this member in this period
+/// (it may depend on the member: dated, pro-rated, not applying).
+Rational requiredOf(const eval::Audit &A, llvm::StringRef Name) {
+  for (const eval::RequirementResult &R : A.Requirements)
+    if (!R.IsPrerequisite && R.Name == Name)
+      return R.Required;
+  return Rational(0);
+}
+
 /// Whether an expression reads only the member and the date, so that it has
 /// one value for every activity the member could add.
 bool readsNoActivity(const ir::Policy &P, ir::ExprId Root) {
@@ -198,7 +207,8 @@ PointGap Planner::gapOf(uint32_t ReqId) {
     for (uint32_t C : Req.Categories)
       Gap.Have = plus(Gap.Have, Used.CategoryPoints[C]);
   }
-  Gap.Short = minus(Req.Amount, Gap.Have);
+  Gap.Required = requiredOf(A, Req.Name);
+  Gap.Short = minus(Gap.Required, Gap.Have);
   for (uint32_t R = 0; R < P.Rules.size(); ++R)
     for (uint32_t T : P.Rules[R].Targets)
       if (llvm::is_contained(Req.Categories, T))
@@ -210,7 +220,12 @@ PointGap Planner::gapOf(uint32_t ReqId) {
       const ir::Spillover &Spill = P.Spillovers[S];
       if (Spill.To != Req.Categories[0] || Spill.From == Spill.To)
         continue;
-      Rational BelowThreshold = std::max(Rational(0), minus(Spill.Above, Used.CategoryPoints[Spill.From]));
+      // Above the member's own amount of From's requirement.
+      Rational Above = Spill.Above;
+      for (const ir::Requirement &Own : P.Requirements)
+        if (Own.Categories.size() == 1 && Own.Categories[0] == Spill.From)
+          Above = requiredOf(A, Own.Name);
+      Rational BelowThreshold = std::max(Rational(0), minus(Above, Used.CategoryPoints[Spill.From]));
       Rational Target = plus(Gap.Short, BelowThreshold);
       for (uint32_t R = 0; R < P.Rules.size(); ++R)
         if (llvm::is_contained(P.Rules[R].Targets, Spill.From))

@@ -41,6 +41,7 @@ struct GapOption {
 struct PointGap {
   uint32_t Requirement = 0;
   Rational Have, Short;
+  Rational Required; ///< what the requirement asks of this member in this period
   std::vector<GapOption> Options; ///< ranked: closing options by effort, then partial ones
 };
 

@@ -121,7 +121,7 @@ void writePlan(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A,
     for (size_t I = 0; I < Req.Categories.size(); ++I)
       OS << (I ? " + " : "") << P.Categories[Req.Categories[I]].Name;
     OS << ": " << G.Short << (G.Short == Rational(1) ? " more point" : " more points") << " (" << G.Have << " of "
-       << Req.Amount << " required)\n";
+       << G.Required << " required)\n";
     if (G.Options.empty())
       OS << "  no rule can credit more points here: each is closed by a full cap, by its dates, or by the "
             "member's own record\n";

@@ -29,6 +29,7 @@ p.verdict.not-eligible{border-color:#8a4b00;background:#fff4e5}
 .bar{height:1.1rem;border:1px solid #4d4d4d;background:#e6e6e6;border-radius:3px;overflow:hidden;margin:.3rem 0;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .fill{display:block;height:100%;background:#1f5f99}
 .requirement.met .fill{background:#1b5e20}
+.requirement.not-applying h4{color:#555}
 .state{font-weight:bold}
 .met .state{color:#1b5e20}
 .unmet .state{color:#a00000}
@@ -89,6 +90,13 @@ void citations(llvm::raw_ostream &OS, llvm::ArrayRef<ir::Citation> Cites) {
 }
 
 void pointRequirement(llvm::raw_ostream &OS, const eval::RequirementResult &R, const std::string &Id) {
+  if (!R.Applies) {
+    OS << "<div class=\"requirement not-applying\">\n<h4 id=\"" << Id << "\">" << esc(R.Title) << "</h4>\n";
+    OS << "<p class=\"numbers\"><span class=\"state\">Does not apply</span>: " << esc(R.Detail) << "</p>\n";
+    citations(OS, R.Cites);
+    OS << "</div>\n";
+    return;
+  }
   const char *State = R.Met ? "met" : "unmet";
   Rational Shown = R.Points > R.Required ? R.Required : R.Points;
   OS << "<div class=\"requirement " << State << "\">\n<h4 id=\"" << Id << "\">" << esc(R.Title) << "</h4>\n";
@@ -151,6 +159,9 @@ void categories(llvm::raw_ostream &OS, const eval::Audit &A) {
        << "</td><td class=\"num\">" << (C.Required ? C.Required->str() : "") << "</td><td>";
     if (!C.SpilledIn.isZero())
       OS << "includes " << esc(eval::pointsText(C.SpilledIn)) << " of excess from another category";
+    if (!C.CarriedIn.isZero())
+      OS << (C.SpilledIn.isZero() ? "" : "; ") << "includes " << esc(eval::pointsText(C.CarriedIn))
+         << " carried over from the previous period";
     OS << "</td></tr>\n";
   }
   OS << "</tbody>\n</table>\n";
@@ -285,6 +296,8 @@ void printHtmlReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
          << "</time>)";
     OS << "</p>\n";
   }
+  for (const eval::CarriedCredit &C : A.CarriedIn)
+    OS << "<p class=\"carried\">Credit " << esc(eval::carriedText(A, C)) << "</p>\n";
   if (!A.Missing.empty()) {
     OS << "<h3>Still needed</h3>\n<ul class=\"missing\">\n";
     for (const std::string &M : A.Missing)

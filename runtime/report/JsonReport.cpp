@@ -91,9 +91,31 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
   }
   OS << ",\"as_of\":";
   OS << '"' << A.AsOf << '"';
-  if (A.Period)
+  // The period and the credit carried into it: in every audit of a policy
+  // with compliance periods.
+  if (A.Period) {
     OS << ",\"period\":{\"start\":\"" << A.Period->Start << "\",\"end\":\"" << A.Period->lastDay()
        << "\",\"grace_until\":\"" << A.Period->lastGraceDay() << "\"}";
+    OS << ",\"carried_in\":";
+    array(OS, A.CarriedIn, [&](const eval::CarriedCredit &C) {
+      OS << "{\"from_period\":";
+      if (A.Previous)
+        OS << "{\"start\":\"" << A.Previous->Start << "\",\"end\":\"" << A.Previous->lastDay() << "\"}";
+      else
+        OS << "null";
+      OS << ",\"requirement\":";
+      writeJsonString(OS, C.Requirement);
+      OS << ",\"category\":";
+      writeJsonString(OS, C.Category);
+      OS << ",\"excess\":";
+      points(OS, C.Excess);
+      OS << ",\"points\":";
+      points(OS, C.Points);
+      OS << ",\"text\":";
+      writeJsonString(OS, eval::carriedText(A, C));
+      OS << '}';
+    });
+  }
   OS << ",\"eligible\":" << (A.Eligible ? "true" : "false");
   OS << ",\"categories\":";
   array(OS, A.Categories, [&](const eval::CategoryResult &C) {
@@ -103,6 +125,10 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     points(OS, C.Points);
     OS << ",\"spilled_in\":";
     points(OS, C.SpilledIn);
+    if (A.Period) {
+      OS << ",\"carried_in\":";
+      points(OS, C.CarriedIn);
+    }
     OS << ",\"required\":";
     if (C.Required)
       points(OS, *C.Required);
@@ -117,7 +143,8 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     OS << ",\"title\":";
     writeJsonString(OS, R.Title);
     OS << ",\"kind\":" << (R.IsPrerequisite ? "\"prerequisite\"" : "\"points\"");
-    OS << ",\"met\":" << (R.Met ? "true" : "false") << ",\"detail\":";
+    OS << ",\"met\":" << (R.Met ? "true" : "false") << ",\"applies\":" << (R.Applies ? "true" : "false")
+       << ",\"detail\":";
     optionalString(OS, R.Detail);
     OS << ",\"points\":";
     if (R.IsPrerequisite)

@@ -53,6 +53,8 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
       OS << " (grace to " << A.Period->lastGraceDay() << ")";
     OS << "\n";
   }
+  for (const eval::CarriedCredit &C : A.CarriedIn)
+    OS << "Credit " << eval::carriedText(A, C) << "\n";
   OS << fmt::format("Verdict: {}\n", A.Eligible ? "ELIGIBLE" : "NOT YET ELIGIBLE");
 
   OS << "\nPoints\n";
@@ -62,12 +64,14 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
       Line += fmt::format(" of {} required", C.Required->str());
     if (!C.SpilledIn.isZero())
       Line += fmt::format(" (includes {} of excess from another category)", eval::pointsText(C.SpilledIn));
+    if (!C.CarriedIn.isZero())
+      Line += fmt::format(" (includes {} carried over from the previous period)", eval::pointsText(C.CarriedIn));
     OS << Line << "\n";
   }
 
   OS << "\nRequirements\n";
   for (const eval::RequirementResult &R : A.Requirements) {
-    OS << fmt::format("  [{}] {}", R.Met ? "met" : "NOT MET", R.Title.str());
+    OS << fmt::format("  [{}] {}", !R.Applies ? "does not apply" : R.Met ? "met" : "NOT MET", R.Title.str());
     // A met prerequisite has nothing to add: "[met] Ethics", not "met: met".
     if (!R.Detail.empty())
       OS << ": " << R.Detail;

@@ -73,3 +73,47 @@ TEST(Check, UnknownNamesSuggestTheClosest) {
   ASSERT_TRUE(has(C, "E0002"));
   EXPECT_NE(C.Messages[0].find("did you mean `athenian_dialogue`"), std::string::npos) << C.Messages[0];
 }
+
+TEST(Check, CarryOverNamesARequirementOrItsOneCategory) {
+  std::string Base = std::string(Header) +
+                     "category Experience.\n"
+                     "compliance period: 2 years from 2022-01-01 cite guidelines, \"s\", \"q\".\n"
+                     "requirement total: Education + Experience at least 10 points cite guidelines, \"s\", \"q\".\n"
+                     "requirement education: Education at least 4 points cite guidelines, \"s\", \"q\".\n"
+                     "rule r: each cd_rom_course earns 1 point into Education cite guidelines, \"s\", \"q\".\n"
+                     "rule x: each conference earns 1 point per day into Experience cite guidelines, \"s\", \"q\".\n";
+  // By the requirement's name, into another category.
+  auto ByName = compileText(Base + "carry over: excess total up to 3 points into Experience cite guidelines, \"s\", \"q\".\n");
+  ASSERT_TRUE(ByName.Policy.has_value()) << (ByName.Messages.empty() ? "" : ByName.Messages[0]);
+  ASSERT_EQ(ByName.Policy->CarryOvers.size(), 1u);
+  EXPECT_EQ(ByName.Policy->Requirements[ByName.Policy->CarryOvers[0].Requirement].Name, "total");
+  EXPECT_EQ(ByName.Policy->Categories[ByName.Policy->CarryOvers[0].Into].Name, "Experience");
+  // By its one category, kept there.
+  auto ByCategory =
+      compileText(Base + "carry over: excess Education up to 3 points, keeping its category from the last 6 months "
+                         "cite guidelines, \"s\", \"q\".\n");
+  ASSERT_TRUE(ByCategory.Policy.has_value()) << (ByCategory.Messages.empty() ? "" : ByCategory.Messages[0]);
+  EXPECT_EQ(ByCategory.Policy->Requirements[ByCategory.Policy->CarryOvers[0].Requirement].Name, "education");
+  EXPECT_EQ(ByCategory.Policy->Categories[ByCategory.Policy->CarryOvers[0].Into].Name, "Education");
+  EXPECT_EQ(ByCategory.Policy->CarryOvers[0].LastMonths, 6u);
+  // Experience has no requirement of its own: nothing says what is excess.
+  EXPECT_TRUE(has(compileText(Base + "carry over: excess Experience up to 3 points into Education cite guidelines, "
+                                     "\"s\", \"q\".\n"),
+                  "E0020"));
+}
+
+TEST(Check, RequirementsThatDependOnTheMemberLowerTheirParts) {
+  auto C = compileText(std::string(Header) +
+                       "compliance period: 2 years from 2022-01-01 cite guidelines, \"s\", \"q\".\n"
+                       "requirement e: Education at least 1.5 points before 2022-01-01, 1 point from 2022-01-01\n"
+                       "  when period number > 1\n  and member.region = 4 every 2nd period cite guidelines, \"s\", \"q\".\n"
+                       "rule r: each cd_rom_course earns 1 point into Education cite guidelines, \"s\", \"q\".\n");
+  ASSERT_TRUE(C.Policy.has_value()) << (C.Messages.empty() ? "" : C.Messages[0]);
+  const certc::ir::Requirement &R = C.Policy->Requirements[0];
+  ASSERT_EQ(R.Amounts.size(), 2u);
+  EXPECT_EQ(R.Amounts[0].Amount, *certc::Rational::make(3, 2));
+  EXPECT_EQ(R.Amounts[1].When.From->str(), "2022-01-01");
+  EXPECT_EQ(R.EveryNthPeriod, 2u);
+  // The condition's words, on one line, for the report.
+  EXPECT_EQ(R.WhenText, "period number > 1 and member.region = 4");
+}

@@ -413,3 +413,108 @@ TEST(Explain, FixedPointsEach) {
                      member(R"({"id": "a", "kind": "athenian_dialogue", "date": "2014-01-01", "assessed": true})"));
   EXPECT_EQ(derivationOf(R, "a"), "2 points each");
 }
+
+namespace {
+/// A two-year cycle whose Total requirement's excess carries into Education.
+std::string carryPolicy(const char *CarryClause) {
+  return std::string("compliance period: 2 years from 2022-01-01 cite guidelines, \"s\", \"q\".\n") + CdRomRule +
+         "carry over: excess education up to 3 points into Education" + CarryClause +
+         " cite guidelines, \"s\", \"q\".\n";
+}
+
+Rational carriedIn(const AuditRun &R) {
+  Rational Sum = 0;
+  for (const eval::CarriedCredit &C : R.Audit.CarriedIn)
+    Sum = *Sum.add(C.Points);
+  return Sum;
+}
+} // namespace
+
+TEST(CarryOver, ExcessOfThePreviousPeriodCarriesUpToItsLimit) {
+  // 2022-2023: 12 points for 10 required, 2 carry; with 15, the limit of 3 does.
+  std::string Twelve = cdRoms({"2022-01-01", "2022-02-01", "2022-03-01", "2022-04-01", "2022-05-01", "2022-06-01",
+                               "2022-07-01", "2022-08-01", "2022-09-01", "2022-10-01", "2022-11-01", "2022-12-01"});
+  std::string Fifteen = Twelve + "," + cdRoms({"2023-01-01", "2023-02-01", "2023-03-01"});
+  AuditRun Two = audit(carryPolicy(""), member(Twelve), "2024-06-30");
+  EXPECT_EQ(carriedIn(Two), Rational(2));
+  EXPECT_EQ(Two.Audit.Categories[0].Points, Rational(2));
+  EXPECT_EQ(Two.Audit.Categories[0].CarriedIn, Rational(2));
+  AuditRun Three = audit(carryPolicy(""), member(Fifteen), "2024-06-30");
+  EXPECT_EQ(carriedIn(Three), Rational(3));
+  ASSERT_EQ(Three.Audit.CarriedIn.size(), 1u);
+  EXPECT_EQ(Three.Audit.CarriedIn[0].Excess, Rational(5));
+  // Only the last 3 months (2023-10 to 2023-12) count: none of these items.
+  AuditRun Late = audit(carryPolicy(" from the last 3 months"), member(Fifteen), "2024-06-30");
+  EXPECT_EQ(carriedIn(Late), Rational(0));
+  // Carried credit carries once: 2026-2027 sees nothing of 2022-2023.
+  AuditRun TwoLater = audit(carryPolicy(""), member(Fifteen), "2026-06-30");
+  EXPECT_TRUE(TwoLater.Audit.CarriedIn.empty());
+}
+
+namespace {
+/// The audit's result for the point requirement Name (it must have one).
+const eval::RequirementResult &requirement(const AuditRun &R, llvm::StringRef Name) {
+  return *std::find_if(R.Audit.Requirements.begin(), R.Audit.Requirements.end(),
+                       [&](const eval::RequirementResult &Req) { return !Req.IsPrerequisite && Req.Name == Name; });
+}
+} // namespace
+
+TEST(RequiredAmount, WhenAndEveryNthPeriodWaiveWithTheirOwnWords) {
+  std::string Policy = std::string("compliance period: 2 years from member.member_since cite guidelines, \"s\", \"q\".\n") +
+                       CdRomRule +
+                       "requirement later: Education at least 1 point when period number > 1 cite guidelines, "
+                       "\"s\", \"q\".\n";
+  // member since 2015-01-01: the period containing 2015-06-01 is number 1.
+  AuditRun First = audit(Policy, member(""), "2015-06-01");
+  const eval::RequirementResult &Later = requirement(First, "later");
+  EXPECT_FALSE(Later.Applies);
+  EXPECT_TRUE(Later.Met);
+  EXPECT_EQ(Later.Detail, "applies only when period number > 1");
+  EXPECT_EQ(First.Audit.Period->Number, 1);
+  AuditRun Second = audit(Policy, member(""), "2017-06-01");
+  EXPECT_EQ(Second.Audit.Period->Number, 2);
+}
+
+TEST(RequiredAmount, AProRatingWithoutItsDateDoesNotApply) {
+  std::string Policy = std::string(PeriodPolicy) +
+                       "requirement prorated: Education at least 1 point per month from awarded MMC to period end, "
+                       "rounded up cite guidelines, \"s\", \"q\".\n";
+  AuditRun R = audit(Policy, member(""), "2024-06-30");
+  const eval::RequirementResult &Prorated = requirement(R, "prorated");
+  EXPECT_FALSE(Prorated.Applies);
+  EXPECT_EQ(Prorated.Detail, "the record does not give the dates it is pro-rated between");
+}
+
+TEST(CarryOver, KeepingItsCategoryAndTheLastMonths) {
+  // 2022-2023: 12 points, the last two dated in 2023-11 and 2023-12.
+  std::string Items = cdRoms({"2022-01-01", "2022-02-01", "2022-03-01", "2022-04-01", "2022-05-01", "2022-06-01",
+                              "2022-07-01", "2022-08-01", "2022-09-01", "2022-10-01", "2023-11-01", "2023-12-01"});
+  std::string Policy = std::string("compliance period: 2 years from 2022-01-01 cite guidelines, \"s\", \"q\".\n") +
+                       CdRomRule +
+                       "carry over: excess Education up to 5 points, keeping its category from the last 3 months "
+                       "cite guidelines, \"s\", \"q\".\n";
+  AuditRun R = audit(Policy, member(Items), "2024-06-30");
+  ASSERT_EQ(R.Audit.CarriedIn.size(), 1u);
+  EXPECT_EQ(R.Audit.CarriedIn[0].Category, "Education");
+  EXPECT_EQ(R.Audit.CarriedIn[0].Excess, Rational(2));
+  EXPECT_EQ(R.Audit.CarriedIn[0].Points, Rational(2)); // 2023-11 and 2023-12 fall in the last 3 months
+  EXPECT_EQ(eval::carriedText(R.Audit, R.Audit.CarriedIn[0]),
+            "carried over from 2022-01-01 to 2023-12-31: 2 points into Education (excess of education: 2 points)");
+}
+
+TEST(CompliancePeriod, APeriodCatchingUpTakesTheEarliestGraceItemsItNeeds) {
+  // 2022-2023 has 9 of its 10 points; the first grace item completes it, the
+  // second stays with 2024-2025.
+  std::string Items = cdRoms({"2022-01-01", "2022-02-01", "2022-03-01", "2022-04-01", "2022-05-01", "2022-06-01",
+                              "2022-07-01", "2022-08-01", "2022-09-01", "2024-02-15", "2024-01-15"});
+  AuditRun R = audit(PeriodPolicy, member(Items), "2024-06-30");
+  EXPECT_FALSE(item(R, "2024-01-15").Credited);
+  EXPECT_EQ(eval::reasonText(R.Policy, R.Audit, item(R, "2024-01-15")),
+            "dated 2024-01-15, credited to the previous compliance period 2022-01-01 to 2023-12-31 in its grace months");
+  EXPECT_TRUE(item(R, "2024-02-15").Credited);
+  EXPECT_EQ(R.Audit.Categories[0].Points, Rational(1));
+  // Short by 3 with two grace items: they cannot complete it, so both stay.
+  std::string Short = cdRoms({"2022-01-01", "2022-02-01", "2022-03-01", "2022-04-01", "2022-05-01", "2022-06-01",
+                              "2022-07-01", "2024-02-15", "2024-01-15"});
+  EXPECT_EQ(audit(PeriodPolicy, member(Short), "2024-06-30").Audit.Categories[0].Points, Rational(2));
+}

@@ -455,8 +455,34 @@ TEST(IRVerifier, RequirementsAreWellFormed) {
       "requirement 'total': names category 'education' twice"));
   EXPECT_TRUE(rejects([](Policy &P) { P.Requirements[0].Categories.clear(); },
                       "requirement 'total': names no categories"));
-  EXPECT_TRUE(rejects([](Policy &P) { P.Requirements[1].Amount = 0; },
-                      "requirement 'education_minimum': amount must be positive, not 0"));
+  EXPECT_TRUE(rejects([](Policy &P) { P.Requirements[1].Amounts[0].Amount = 0; },
+                      "requirement 'education_minimum' amount 0: amount must be positive, not 0"));
+}
+
+TEST(IRVerifier, RequirementsThatDependOnTheMemberAreWellFormed) {
+  EXPECT_TRUE(rejects([](Policy &P) { P.Requirements[0].Amounts.clear(); }, "requirement 'total': states no amount"));
+  EXPECT_TRUE(rejects(
+      [](Policy &P) {
+        P.Requirements[0].Amounts = {{{std::nullopt, Date::parse("2024-01-01")}, 2},
+                                     {{Date::parse("2023-01-01"), std::nullopt}, 1}};
+      },
+      "requirement 'total' amount 1: window overlaps amount 0"));
+  EXPECT_TRUE(rejects(
+                  [](Policy &P) {
+                    P.Periods.clear();
+                    P.Requirements[0].EveryNthPeriod = 3;
+                  },
+                      "requirement 'total': applies every 3 periods, but the policy has no compliance period"));
+  EXPECT_TRUE(rejects([](Policy &P) { P.Requirements[0].WhenText = "period number > 1"; },
+                      "requirement 'total': a condition and its text go together"));
+  EXPECT_TRUE(rejects(
+      [](Policy &P) {
+        P.Periods.clear();
+        P.CarryOvers.push_back({0, 0, 2, 0, {}, {}});
+      },
+      "carry-over 0: the policy has no compliance period"));
+  EXPECT_TRUE(rejects([](Policy &P) { P.CarryOvers = {{0, 0, 2, 0, {}, {}}, {0, 1, 1, 0, {}, {}}}; },
+                      "carry-over 1: requirement 'total' carries over twice"));
 }
 
 TEST(IRVerifier, TitlesAreAbsentOrShowSomething) {
