@@ -81,6 +81,8 @@ struct Expr {
     AuditDate,
     PeriodBound,   ///< period start, or period end (PeriodEnd)
     Shift,         ///< Kids[0] +/- Quantity (Minus: -)
+    FirstLetter,   ///< first letter of Kids[0] (a text)
+    InTextRange,   ///< Kids[0] in "Text" to "HighText", ignoring case
   };
   Kind K;
   SMRange Range;
@@ -98,6 +100,7 @@ struct Expr {
   Date DateValue;
   bool BoolValue = false;
   std::string Text;
+  std::string HighText;      ///< InTextRange: the upper bound (Text is the lower)
   std::vector<Name> Names;
   std::vector<ExprPtr> Kids;
 
@@ -165,7 +168,7 @@ struct ActivityDecl {
 
 struct PolicyHeader {
   std::string Title;
-  Name Designation;
+  std::optional<Name> Designation; ///< absent: a program that awards no designation
   std::string Edition;
   std::optional<Date> Effective;
   std::optional<Name> Source;
@@ -176,6 +179,8 @@ struct PolicyHeader {
   SMRange SupersedesRange;
   /// `governed by FIELD`: the member date field that chooses the edition.
   std::optional<Name> GoverningField;
+  /// `verdict "compliant" else "not compliant"`: the words reports use.
+  std::optional<Text> VerdictMet, VerdictNotMet;
   SMRange Range;
 };
 

@@ -103,8 +103,9 @@ void Checker::checkReachability() {
       return;
     }
     for (uint32_t Cap : TopCaps[C])
-      Diags.note(S.Caps[Cap].Range, fmt::format("`{}` credits at most {} points to `{}`", S.Caps[Cap].Name,
-                                                S.Caps[Cap].Limit.str(), S.Categories[C]->Text));
+      Diags.note(S.Caps[Cap].Range, fmt::format("`{}` credits at most {} {} to `{}`", S.Caps[Cap].Name,
+                                                S.Caps[Cap].Limit.str(), S.unitName(S.CountingUnit),
+                                                S.Categories[C]->Text));
   };
 
   for (const RequirementInfo &Info : S.Requirements) {
@@ -140,7 +141,7 @@ void Checker::checkReachability() {
     if (Infinite || Total >= R->Amount.Amount)
       continue;
     Diags.report(diag::RequirementUnreachable, R->Amount.Range, R->RequirementName.Text, Total.str(),
-                 R->Amount.Amount.str());
+                 S.unitName(S.CountingUnit), R->Amount.Amount.str());
     std::string Sum;
     for (const std::string &T : Terms)
       Sum += (Sum.empty() ? "" : " + ") + T;

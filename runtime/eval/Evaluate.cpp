@@ -199,15 +199,15 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
     const ir::Requirement &Req = P.Requirements[I];
     const Rational &Have = Solved->RequirementPoints[I];
     bool Met = Have >= Req.Amount;
-    std::string Detail = fmt::format("{} of {} required", pointsText(Have), Req.Amount.str());
+    std::string Detail = fmt::format("{} of {} required", pointsText(P, Have), Req.Amount.str());
     if (Req.Categories.size() == 1 && !Solved->SpilledIn[Req.Categories[0]].isZero())
-      Detail += fmt::format(" (including {} of excess {})", pointsText(Solved->SpilledIn[Req.Categories[0]]),
+      Detail += fmt::format(" (including {} of excess {})", pointsText(P, Solved->SpilledIn[Req.Categories[0]]),
                             spillSourceOf(P, Req.Categories[0]).str());
     Out.Requirements.push_back({Req.Name, titleOf(Req), Met, false, std::move(Detail), Req.Cites, Have, Req.Amount});
     if (!Met) {
       Rational Short = Req.Amount.sub(Have).value_or(Req.Amount);
       Out.Missing.push_back(fmt::format("{}: {} more {}", categoryList(P, Req.Categories), Short.str(),
-                                        Short == Rational(1) ? "point" : "points"));
+                                        countingUnitName(P, /*Plural=*/Short != Rational(1))));
     }
   }
   Out.Eligible = PrerequisitesMet && Solved->AllMet;

@@ -15,7 +15,7 @@
 namespace certc::ir {
 
 /// Bumped whenever the serialised form changes meaning; loaders reject others.
-inline constexpr unsigned FormatVersion = 2;
+inline constexpr unsigned FormatVersion = 3;
 
 using SymbolId = uint32_t; ///< index into Policy::Symbols
 using ExprId = uint32_t;   ///< index into Policy::Exprs
@@ -142,6 +142,9 @@ enum class Op : uint8_t {
   LaterDate,      ///< the later of dates Args[0] and Args[1] (absent if either is)
   PeriodStart,    ///< the first day of the member's compliance period (absent without one)
   PeriodEnd,      ///< the last day of the member's compliance period (absent without one)
+  FirstLetter,    ///< the first non-blank character of text Args[0], a capital when it is a
+                  ///< letter a-z (absent when Args[0] is absent or blank)
+  TextInRange,    ///< text Args[1] <= text Args[0] <= text Args[2], ignoring the case of a-z
   // In CountActivities, CountDistinct, NoOtherSame and NoEarlierSame, "kind A" is
   // an index into Policy::Kinds (whereas Rule::Kind is the kind's name symbol).
 };
@@ -280,6 +283,12 @@ struct Policy {
   /// The member date field whose value chooses among editions (MemberFields
   /// index); None: the audit date.
   uint32_t GoverningField = None;
+  /// The verdict's words (`verdict "compliant" else "not compliant"`); empty:
+  /// reports say eligible / not yet eligible.
+  std::string VerdictMet, VerdictNotMet;
+  /// The unit every amount is counted in (Units index): the unit of the
+  /// requirements, points by default; None only when the policy has no `point`.
+  uint32_t CountingUnit = None;
   std::vector<SourceDocument> Sources;
   std::vector<std::string> SourceFiles;
 

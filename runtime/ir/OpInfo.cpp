@@ -35,8 +35,10 @@ const OpInfo Table[] = {
     {"later_date", nullptr, false, false, false, false, 2, 2},
     {"period_start", nullptr, false, false, false, false, 0, 0},
     {"period_end", nullptr, false, false, false, false, 0, 0},
+    {"first_letter", nullptr, false, false, false, false, 1, 1},
+    {"text_in_range", nullptr, false, false, false, false, 3, 3},
 };
-static_assert(std::size(Table) == size_t(Op::PeriodEnd) + 1,
+static_assert(std::size(Table) == size_t(Op::TextInRange) + 1,
               "every Op needs a row in the table");
 } // namespace
 

@@ -12,7 +12,7 @@ namespace certc::report {
 /// The version of the JSON lines' schema (`report_version`, docs/run-output.md):
 /// bumped whenever a key is added, removed or changes meaning. Version 1 had
 /// no `report_version` key.
-inline constexpr unsigned RunReportVersion = 2;
+inline constexpr unsigned RunReportVersion = 3;
 
 /// Which of several editions audited the member, and the date that chose it.
 struct EditionUsed {
