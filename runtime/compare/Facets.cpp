@@ -160,7 +160,7 @@ Facets describeHeading(const Policy &P) {
   std::string Verdict = P.VerdictMet.empty() ? "" : quoteText(P.VerdictMet) + " else " + quoteText(P.VerdictNotMet);
   return {single("title", quoteText(P.Title)),
           single("designation", P.Designation == None ? "" : symbolName(P, P.Designation)),
-          single("verdict", Verdict), single("counts in", eval::countingUnitName(P, /*Plural=*/true)),
+          single("verdict words", Verdict), single("counts in", eval::countingUnitName(P, /*Plural=*/true)),
           single("edition", P.Edition.empty() ? "" : quoteText(P.Edition)),
           single("effective", P.Effective ? P.Effective->str() : ""),
           single("supersedes", P.Supersedes.empty() ? "" : quoteText(P.Supersedes) + " from " + P.SupersedesFrom->str()),
