@@ -6,12 +6,7 @@
 
 #include <map>
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wall"
-#pragma GCC diagnostic ignored "-Wextra"
-#include "CertParser.h"
-#include "antlr4-runtime.h"
-#pragma GCC diagnostic pop
+#include "parse/Antlr.h"
 
 namespace certc {
 

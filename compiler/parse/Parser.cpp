@@ -8,13 +8,7 @@
 #include "parse/SourcePositions.h"
 #include "parse/SyntaxErrors.h"
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wall"
-#pragma GCC diagnostic ignored "-Wextra"
-#include "CertLexer.h"
-#include "CertParser.h"
-#include "antlr4-runtime.h"
-#pragma GCC diagnostic pop
+#include "parse/Antlr.h"
 
 namespace certc {
 

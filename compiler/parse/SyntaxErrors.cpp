@@ -7,13 +7,6 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wall"
-#pragma GCC diagnostic ignored "-Wextra"
-#include "CertLexer.h"
-#include "CertParser.h"
-#pragma GCC diagnostic pop
-
 namespace certc {
 
 namespace {

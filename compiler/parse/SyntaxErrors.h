@@ -7,11 +7,7 @@
 #include "diag/Diagnostics.h"
 #include "parse/SourcePositions.h"
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wall"
-#pragma GCC diagnostic ignored "-Wextra"
-#include "antlr4-runtime.h"
-#pragma GCC diagnostic pop
+#include "parse/Antlr.h"
 
 namespace certc {
 
