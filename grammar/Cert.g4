@@ -27,13 +27,15 @@ decl
 
 // policy "IIMC Certified Municipal Clerk" for CMC edition "2017" effective 2017-05-20 source guidelines.
 // An edition may replace another: supersedes "2009" from 2013-11-23, governed by cmc_applied.
-policyHeader : 'policy' STRING 'for' ident headerClause* '.' ;
+// A maintenance program awards no designation: `for CMC` may be left out.
+policyHeader : 'policy' title=STRING ('for' designation=ident)? headerClause* '.' ;
 headerClause
   : 'edition' STRING        # editionClause
   | 'effective' DATE        # effectiveClause
   | 'source' ident          # headerSourceClause
   | 'supersedes' STRING 'from' DATE   # supersedesClause
   | 'governed' 'by' ident   # governedByClause
+  | 'verdict' met=STRING 'else' notMet=STRING   # verdictClause
   ;
 
 importDecl : 'import' STRING '.' ;
@@ -142,6 +144,7 @@ predicate
   : lhs=operand compareOp rhs=operand                 # comparePredicate
   | operand 'in' '{' ident (',' ident)* '}'           # inSetPredicate
   | operand 'in' low=amount 'to' high=amount          # inRangePredicate
+  | operand 'in' lowText=STRING 'to' highText=STRING  # inTextRangePredicate
   | operand 'contains' ident                          # containsPredicate
   | operand 'within' '{' (ident (',' ident)*)? '}'    # withinPredicate
   | operand 'is' neg='not'? 'given'                   # givenPredicate
@@ -172,6 +175,7 @@ operand
   | 'audit' 'date'                                    # auditDateOperand
   | 'period' bound=('start' | 'end')                  # periodBoundOperand
   | 'period' 'number'                                 # periodNumberOperand
+  | 'first' 'letter' 'of' operand                     # firstLetterOperand
   | quantity                                          # quantityOperand
   | amount                                            # amountOperand
   | DATE                                              # dateOperand
@@ -182,19 +186,22 @@ operand
 
 quantity : amount ident ;
 amount : NUMBER | FRACTION ;
-// A category name may have several words ("Advanced Education").
-name : ID+ ;
+// A category name may have several words ("Advanced Education"), or be quoted
+// when a word is a keyword ("Ways of Working").
+name : ID+ | STRING ;
 // Words that are keywords only where they start a construct may still name things.
 ident
   : ID | 'member' | 'other' | 'period' | 'item' | 'file' | 'number' | 'count' | 'years' | 'activity'
   | 'source' | 'date' | 'designation' | 'audit' | 'priority' | 'unit' | 'category' | 'start' | 'end' | 'waivable'
-  | 'first' | 'last' | 'day' | 'month' | 'carry' | 'over' | 'keeping' | 'its' | 'the' | 'group' | 'rest' | 'whole' | 'pro' | 'rata'
+  | 'first' | 'last' | 'day' | 'month' | 'carry' | 'over' | 'keeping' | 'its' | 'the' | 'group' | 'rest' | 'whole' | 'pro' | 'rata' | 'verdict' | 'letter'
   ;
 
 DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;
 FRACTION : DIGIT+ '/' DIGIT+ ;
 NUMBER : DIGIT+ ('.' DIGIT+)? ;
 STRING : '"' (~["\\\r\n] | '\\' ["\\])* '"' ;
+// A text whose closing quote is missing: the parser reports it in words.
+UNCLOSED_TEXT : '"' (~["\\\r\n] | '\\' ["\\])* ;
 ID : [a-zA-Z_] [a-zA-Z_0-9]* ;
 // Comments reach the token stream on the hidden channel: the parser never sees
 // them, `certc fmt` keeps them (compiler/parse/SyntaxTree.h).

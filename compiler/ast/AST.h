@@ -84,6 +84,8 @@ struct Expr {
     MonthEdge,     ///< first day of month of Kids[0] (LastDay: last day of)
     MonthOf,       ///< month of Kids[0], 1 to 12
     Shift,         ///< Kids[0] +/- Quantity (Minus: -)
+    FirstLetter,   ///< first letter of Kids[0] (a text)
+    InTextRange,   ///< Kids[0] in "Text" to "HighText", ignoring case
   };
   Kind K;
   SMRange Range;
@@ -102,6 +104,7 @@ struct Expr {
   Date DateValue;
   bool BoolValue = false;
   std::string Text;
+  std::string HighText;      ///< InTextRange: the upper bound (Text is the lower)
   std::vector<Name> Names;
   std::vector<ExprPtr> Kids;
 
@@ -169,7 +172,7 @@ struct ActivityDecl {
 
 struct PolicyHeader {
   std::string Title;
-  Name Designation;
+  std::optional<Name> Designation; ///< absent: a program that awards no designation
   std::string Edition;
   std::optional<Date> Effective;
   std::optional<Name> Source;
@@ -180,6 +183,8 @@ struct PolicyHeader {
   SMRange SupersedesRange;
   /// `governed by FIELD`: the member date field that chooses the edition.
   std::optional<Name> GoverningField;
+  /// `verdict "compliant" else "not compliant"`: the words reports use.
+  std::optional<Text> VerdictMet, VerdictNotMet;
   SMRange Range;
 };
 

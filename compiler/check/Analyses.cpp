@@ -125,8 +125,9 @@ void Checker::checkReachability() {
       return;
     }
     for (uint32_t Cap : TopCaps[C])
-      Diags.note(S.Caps[Cap].Range, fmt::format("`{}` credits at most {} points to `{}`", S.Caps[Cap].Name,
-                                                S.Caps[Cap].Limit.str(), S.Categories[C]->Text));
+      Diags.note(S.Caps[Cap].Range, fmt::format("`{}` credits at most {} {} to `{}`", S.Caps[Cap].Name,
+                                                S.Caps[Cap].Limit.str(), S.unitName(S.CountingUnit),
+                                                S.Categories[C]->Text));
   };
 
   for (const RequirementInfo &Info : S.Requirements) {
@@ -165,7 +166,7 @@ void Checker::checkReachability() {
     if (Infinite || Total >= Amount->Amount)
       continue;
     Diags.report(diag::RequirementUnreachable, Amount->Range, R->RequirementName.Text, Total.str(),
-                 Amount->Amount.str());
+                 S.unitName(S.CountingUnit), Amount->Amount.str());
     std::string Sum;
     for (const std::string &T : Terms)
       Sum += (Sum.empty() ? "" : " + ") + T;

@@ -107,6 +107,8 @@ private:
   // HandleMembership.cpp
   sema::Type handleEnumTest(const ast::Expr &E, sema::Context C);
   sema::Type handleInRange(const ast::Expr &E, sema::Context C);
+  sema::Type handleFirstLetter(const ast::Expr &E, sema::Context C);
+  sema::Type handleInTextRange(const ast::Expr &E, sema::Context C);
   sema::Type handleIsGiven(const ast::Expr &E, sema::Context C);
   // HandleDates.cpp
   sema::Type handleInWindow(const ast::Expr &E, sema::Context C);

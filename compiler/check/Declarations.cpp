@@ -229,7 +229,13 @@ void Checker::resolveSchema() {
     auto It = S.UnitByName.find(Name);
     return It == S.UnitByName.end() ? UnitId::none() : It->second;
   };
-  S.PointUnit = UnitNamed("point");
+  // A policy counts in the unit its requirements are stated in ("at least 24
+  // hours"), points when it states none.
+  S.CountingUnit = UnitNamed("point");
+  for (auto F = S.Files.rbegin(); F != S.Files.rend(); ++F)
+    for (auto R = (*F)->Requirements.rbegin(); R != (*F)->Requirements.rend(); ++R)
+      if (UnitId Stated = UnitNamed(R->Amount.Unit.Text); !Stated.isNone())
+        S.CountingUnit = Stated;
   S.YearUnit = UnitNamed("year");
   S.MonthUnit = UnitNamed("month");
   S.DayUnit = UnitNamed("day");

@@ -50,6 +50,8 @@ Type Checker::checkExpr(const ast::Expr &E, Context C) {
     case K::NumberOf: return handleNumberOf(E);
     case K::YearsSince: return handleYearsSince(E, C);
     case K::Shift: return handleShift(E, C);
+    case K::FirstLetter: return handleFirstLetter(E, C);
+    case K::InTextRange: return handleInTextRange(E, C);
     }
     llvm_unreachable("every kind of expression has a handler");
   }();

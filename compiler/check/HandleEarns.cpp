@@ -52,7 +52,7 @@ bool Checker::handleAwarded(const ast::Earning &E, const KindInfo &Kind, Earning
   }
   Out.Field = F->second;
   const Type &T = Kind.Fields[F->second.Index].Ty;
-  if (T.K != Type::Kind::Number || (!T.Unit.isNone() && T.Unit != S.PointUnit)) {
+  if (T.K != Type::Kind::Number || (!T.Unit.isNone() && T.Unit != S.CountingUnit)) {
     Diags.report(diag::AwardedFromNonPointsField, E.AwardedField.Range, E.AwardedField.Text, S.typeName(T));
     return false;
   }

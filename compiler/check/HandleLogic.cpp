@@ -38,7 +38,7 @@ Type Checker::handleCompare(const ast::Expr &E, Context C) {
     Diags.report(diag::CompareDifferentTypes, E.Range, S.typeName(LT), S.typeName(RT));
     return Type::error();
   }
-  if (LT.K == Type::Kind::Text || LT.K == Type::Kind::Set || LT.K == Type::Kind::Awards) {
+  if (LT.K == Type::Kind::Set || LT.K == Type::Kind::Awards) {
     Diags.report(diag::CompareUncomparable, E.Range, S.typeName(LT));
     return Type::error();
   }

@@ -42,7 +42,8 @@ void Checker::handleHeader(CheckMode Mode) {
     Diags.report(diag::MissingPolicyHeader, {Start, Start});
   }
   if (S.Header) {
-    lookupDesignation(S.Header->Designation, false);
+    if (S.Header->Designation)
+      lookupDesignation(*S.Header->Designation, false);
     if (S.Header->Source)
       lookupSource(*S.Header->Source);
     if (const std::optional<ast::Name> &Field = S.Header->GoverningField) {

@@ -55,8 +55,9 @@ bool Checker::checkPoints(const ast::Quantity &Q, llvm::StringRef What) {
   UnitId Unit = lookupUnit(Q.Unit);
   if (Unit.isNone())
     return false;
-  if (S.PointUnit.isNone() || !S.conversion(Unit, S.PointUnit)) {
-    Diags.report(diag::NotCountedInPoints, Q.Unit.Range, What.str(), Q.Unit.Text);
+  if (S.CountingUnit.isNone() || !S.conversion(Unit, S.CountingUnit)) {
+    Diags.report(diag::NotCountedInPoints, Q.Unit.Range, What.str(),
+                 S.CountingUnit.isNone() ? std::string("points") : S.unitName(S.CountingUnit), Q.Unit.Text);
     return false;
   }
   if (Q.Amount <= Rational(0)) {

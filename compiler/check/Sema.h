@@ -167,7 +167,9 @@ struct Sema {
   llvm::StringMap<SourceId> SourceByName;
   std::vector<UnitInfo> Units;
   llvm::StringMap<UnitId> UnitByName;  ///< singular and plural
-  UnitId PointUnit, YearUnit, MonthUnit, DayUnit;
+  /// The unit every amount is counted in: the first requirement's, else `point`.
+  UnitId CountingUnit;
+  UnitId YearUnit, MonthUnit, DayUnit;
 
   std::vector<EnumInfo> Enums;
   llvm::StringMap<EnumId> EnumByName;

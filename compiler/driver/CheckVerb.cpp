@@ -29,7 +29,8 @@ void checkEditionSets(llvm::ArrayRef<unsigned> RootBuffers, DiagnosticEngine &Di
   llvm::StringMap<std::vector<size_t>> ByDesignation;
   for (unsigned Id : RootBuffers)
     if (std::optional<ast::File> F = parseFile(Id, Quiet); F && F->Header) {
-      ByDesignation[F->Header->Designation.Text].push_back(Files.size());
+      ByDesignation[F->Header->Designation ? F->Header->Designation->Text : "\"" + F->Header->Title + "\""]
+          .push_back(Files.size());
       Files.push_back(std::move(*F));
     }
   for (const auto &Group : ByDesignation) {

@@ -46,8 +46,8 @@ int runDiff(const char *Argv0) {
   std::optional<ir::Policy> New = loadPolicy(DiffNew, Stdlib, ErrorLimitOption);
   if (!Old || !New)
     return 1;
-  std::string OldDesignation = ir::symbolName(*Old, Old->Designation);
-  std::string NewDesignation = ir::symbolName(*New, New->Designation);
+  std::string OldDesignation = ir::programName(*Old);
+  std::string NewDesignation = ir::programName(*New);
   if (OldDesignation != NewDesignation) {
     llvm::WithColor::error(llvm::errs(), "certc")
         << "`" << DiffOld << "` is a policy for " << OldDesignation << " and `" << DiffNew << "` for "

@@ -22,12 +22,12 @@ std::string governingName(const ir::Policy &P) {
 std::unique_ptr<EditionSet> EditionSet::make(std::vector<ir::Policy> Policies, const std::vector<std::string> &Files) {
   auto Set = std::unique_ptr<EditionSet>(new EditionSet());
   const ir::Policy &First = Policies.front();
-  std::string Designation = ir::symbolName(First, First.Designation);
+  std::string Designation = ir::programName(First);
   bool Ok = true;
   for (size_t I = 1; I < Policies.size(); ++I) {
     const ir::Policy &P = Policies[I];
-    if (ir::symbolName(P, P.Designation) != Designation) {
-      error() << "`" << Files[I] << "` is a policy for " << ir::symbolName(P, P.Designation) << ", not " << Designation
+    if (ir::programName(P) != Designation) {
+      error() << "`" << Files[I] << "` is a policy for " << ir::programName(P) << ", not " << Designation
               << ": --edition takes editions of one designation\n";
       Ok = false;
     } else if (!compare::sameLedgerVocabulary(First, P)) {
@@ -67,14 +67,14 @@ EditionChoice EditionSet::choose(const ledger::Member &M, Date AsOf) const {
     const ir::Value &V = M.Fields[First.GoverningField];
     if (V.K != ir::Value::Kind::Date) {
       Choice.Error = "member " + M.Id + ": no `" + governingName(First) + "`, the date that chooses the edition of " +
-                     ir::symbolName(First, First.Designation);
+                     ir::programName(First);
       return Choice;
     }
     Governing = V.DateValue;
   }
   std::optional<size_t> I = eval::editionInForce(Facts, Governing);
   if (!I) {
-    Choice.Error = "member " + M.Id + ": no edition of " + ir::symbolName(First, First.Designation) +
+    Choice.Error = "member " + M.Id + ": no edition of " + ir::programName(First) +
                    " given is in force on " + Governing.str();
     return Choice;
   }

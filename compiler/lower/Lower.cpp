@@ -32,13 +32,18 @@ public:
     sourceFiles();
     if (S.Header) {
       P.Title = S.Header->Title;
-      P.Designation = symbol(S.Header->Designation.Text);
+      if (S.Header->Designation)
+        P.Designation = symbol(S.Header->Designation->Text);
       P.Edition = S.Header->Edition;
       P.Effective = S.Header->Effective;
       P.Supersedes = S.Header->Supersedes;
       P.SupersedesFrom = S.Header->SupersedesFrom;
       if (S.Header->GoverningField)
         P.GoverningField = S.fieldOf(*S.Header->GoverningField, KindId()).Index;
+      if (S.Header->VerdictMet) {
+        P.VerdictMet = S.Header->VerdictMet->Value;
+        P.VerdictNotMet = S.Header->VerdictNotMet->Value;
+      }
     }
     for (const ast::SourceDecl *Src : S.Sources)
       P.Sources.push_back({Src->SourceName.Text, Src->Title, Src->File});
@@ -51,6 +56,7 @@ public:
       P.Enums.push_back(std::move(T));
     }
     P.DesignationEnum = S.DesignationEnum.Index;
+    P.CountingUnit = S.CountingUnit.Index;
     for (const UnitInfo &U : S.Units)
       P.Units.push_back({U.Decl->Singular.Text, U.Decl->Plural.Text, U.Base.Index, U.PerBase});
     for (const FieldInfo &F : S.MemberFields)
@@ -182,7 +188,7 @@ private:
   }
 
   Rational pointsOf(const ast::Quantity &Q) const {
-    return Q.Amount.mul(*S.conversion(S.unitOf(Q.Unit), S.PointUnit)).value_or(Q.Amount);
+    return Q.Amount.mul(*S.conversion(S.unitOf(Q.Unit), S.CountingUnit)).value_or(Q.Amount);
   }
 
   ir::ValueType valueType(const Type &T) const {
@@ -254,6 +260,12 @@ private:
     V.Number = R;
     return constant(V);
   }
+  ir::ExprId textConst(const std::string &Text) {
+    ir::Value V;
+    V.K = ir::Value::Kind::Text;
+    V.Text = Text;
+    return constant(V);
+  }
   ir::ExprId dateConst(Date D) {
     ir::Value V;
     V.K = ir::Value::Kind::Date;
@@ -317,12 +329,8 @@ private:
       V.Bool = E.BoolValue;
       return constant(V);
     }
-    case K::Text: {
-      ir::Value V;
-      V.K = ir::Value::Kind::Text;
-      V.Text = E.Text;
-      return constant(V);
-    }
+    case K::Text:
+      return textConst(E.Text);
     case K::Not:
       return node(ir::Op::Not, {expr(*E.Kids[0], Kind)});
     case K::And:
@@ -391,6 +399,10 @@ private:
       return node(E.LastDay ? ir::Op::LastDayOfMonth : ir::Op::FirstDayOfMonth, {expr(*E.Kids[0], Kind)});
     case K::MonthOf:
       return node(ir::Op::MonthOf, {expr(*E.Kids[0], Kind)});
+    case K::FirstLetter:
+      return node(ir::Op::FirstLetter, {expr(*E.Kids[0], Kind)});
+    case K::InTextRange:
+      return node(ir::Op::TextInRange, {expr(*E.Kids[0], Kind), textConst(E.Text), textConst(E.HighText)});
     case K::NoSame: {
       KindId Other = S.kindOf(E.Names[0]);
       ir::Expr Out;

@@ -3,14 +3,11 @@
 #include "parse/AstBuilder.h"
 #include "base/Ordinal.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <map>
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wall"
-#pragma GCC diagnostic ignored "-Wextra"
-#include "CertParser.h"
-#include "antlr4-runtime.h"
-#pragma GCC diagnostic pop
+#include "parse/Antlr.h"
 
 namespace certc {
 
@@ -45,10 +42,32 @@ private:
 
   ast::Name name(P::IdentContext *Ctx) { return {Ctx->getText(), range(Ctx)}; }
   ast::Name name(P::NameContext *Ctx) {
+    if (TerminalNode *Quoted = Ctx->STRING())
+      return quotedName(Quoted);
     std::string Text;
     for (TerminalNode *Word : Ctx->ID())
       Text += (Text.empty() ? "" : " ") + Word->getText();
     return {Text, range(Ctx)};
+  }
+
+  /// `"Ways of Working"`: the text between the quotes names the category, so
+  /// it must be something a member can read in a report.
+  ast::Name quotedName(TerminalNode *Quoted) {
+    ast::Name N{string(Quoted), range(Quoted)};
+    if (const char *Problem = unreadableText(N.Text)) {
+      Diags.report(diag::BlankQuotedName, N.Range, Quoted->getText(), Problem);
+      Failed = true;
+    }
+    return N;
+  }
+
+  /// Why a text given for members to read cannot be shown, or null when it can.
+  static const char *unreadableText(llvm::StringRef Text) {
+    if (llvm::any_of(Text, [](char C) { return static_cast<unsigned char>(C) < 0x20 || C == 0x7f; }))
+      return "holds a control character (a tab)";
+    if (Text.trim().empty())
+      return Text.empty() ? "is empty" : "is only blanks";
+    return nullptr;
   }
 
   // Labelled tokens (`title=STRING`) are Tokens; unlabelled ones TerminalNodes.
@@ -176,8 +195,9 @@ private:
 
   void header(P::PolicyHeaderContext *C, ast::File &Out) {
     ast::PolicyHeader H;
-    H.Title = string(C->STRING());
-    H.Designation = name(C->ident());
+    H.Title = string(C->title);
+    if (C->designation)
+      H.Designation = name(C->designation);
     H.Range = range(C);
     for (P::HeaderClauseContext *Clause : C->headerClause()) {
       if (auto *E = dynamic_cast<P::EditionClauseContext *>(Clause))
@@ -190,8 +210,12 @@ private:
         H.Supersedes = string(Sup->STRING());
         H.SupersedesFrom = date(Sup->DATE());
         H.SupersedesRange = range(Sup);
-      } else if (auto *G = dynamic_cast<P::GovernedByClauseContext *>(Clause))
+      } else if (auto *G = dynamic_cast<P::GovernedByClauseContext *>(Clause)) {
         H.GoverningField = name(G->ident());
+      } else if (auto *V = dynamic_cast<P::VerdictClauseContext *>(Clause)) {
+        H.VerdictMet = verdictWords(V->met);
+        H.VerdictNotMet = verdictWords(V->notMet);
+      }
     }
     if (Out.Header) {
       Diags.report(diag::DuplicateName, range(C), "policy header", H.Title);
@@ -200,6 +224,15 @@ private:
       return;
     }
     Out.Header = std::move(H);
+  }
+
+  ast::Text verdictWords(antlr4::Token *T) {
+    ast::Text Words{string(T), range(T)};
+    if (const char *Problem = unreadableText(Words.Value)) {
+      Diags.report(diag::BlankVerdictWords, Words.Range, T->getText(), Problem);
+      Failed = true;
+    }
+    return Words;
   }
 
   void unit(P::UnitDeclContext *C, ast::File &Out) {
@@ -552,6 +585,13 @@ private:
       E->RangeHigh = amount(X->high);
       return E;
     }
+    if (auto *X = dynamic_cast<P::InTextRangePredicateContext *>(C)) {
+      auto E = make(K::InTextRange, C);
+      E->Kids.push_back(operand(X->operand()));
+      E->Text = string(X->lowText);
+      E->HighText = string(X->highText);
+      return E;
+    }
     if (auto *X = dynamic_cast<P::ContainsPredicateContext *>(C)) {
       auto E = make(K::Contains, C);
       E->Kids.push_back(operand(X->operand()));
@@ -669,6 +709,11 @@ private:
     }
     if (auto *X = dynamic_cast<P::MonthOfOperandContext *>(C)) {
       auto E = make(K::MonthOf, C);
+      E->Kids.push_back(operand(X->operand()));
+      return E;
+    }
+    if (auto *X = dynamic_cast<P::FirstLetterOperandContext *>(C)) {
+      auto E = make(K::FirstLetter, C);
       E->Kids.push_back(operand(X->operand()));
       return E;
     }

@@ -6,54 +6,13 @@
 #include "parse/AstBuilder.h"
 #include "parse/InputCheck.h"
 #include "parse/SourcePositions.h"
+#include "parse/SyntaxErrors.h"
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wall"
-#pragma GCC diagnostic ignored "-Wextra"
-#include "CertLexer.h"
-#include "CertParser.h"
-#include "antlr4-runtime.h"
-#pragma GCC diagnostic pop
+#include "parse/Antlr.h"
 
 namespace certc {
 
 namespace {
-/// Reports ANTLR's syntax errors as E0001 at the offending token.
-class DiagnosticErrorListener : public antlr4::BaseErrorListener {
-public:
-  DiagnosticErrorListener(DiagnosticEngine &Diags, const SourcePositions &Pos)
-      : Diags(Diags), Pos(Pos) {}
-
-  void syntaxError(antlr4::Recognizer *, antlr4::Token *Offending, size_t Line,
-                   size_t Col, const std::string &Msg, std::exception_ptr) override {
-    llvm::SMRange Range;
-    if (Offending && Offending->getType() != antlr4::Token::EOF)
-      Range = Pos.range(Offending->getStartIndex(), Offending->getStopIndex());
-    else if (Offending)
-      Range = Pos.range(Offending->getStartIndex(), Offending->getStartIndex());
-    Diags.report(diag::SyntaxError, Range, rephrase(Msg));
-  }
-
-private:
-  // ANTLR's wording, made to read like the rest of certc's messages.
-  static std::string rephrase(std::string Msg) {
-    auto Replace = [&](const std::string &From, const std::string &To) {
-      if (Msg.rfind(From, 0) == 0)
-        Msg = To + Msg.substr(From.size());
-    };
-    Replace("mismatched input ", "unexpected ");
-    Replace("extraneous input ", "unexpected ");
-    Replace("no viable alternative at input ", "cannot parse ");
-    for (size_t At = Msg.find("<EOF>"); At != std::string::npos; At = Msg.find("<EOF>"))
-      Msg.replace(At, 5, "end of file");
-    return "syntax error: " + Msg;
-  }
-
-  DiagnosticEngine &Diags;
-  const SourcePositions &Pos;
-};
-
-
 /// ANTLR's input stream silently drops a leading byte order mark, which would
 /// shift every position after it by one character; the text given to it
 /// (and to SourcePositions) starts after any instead.
@@ -83,16 +42,14 @@ public:
       return Parser.file();
     } catch (antlr4::ParseCancellationException &) {
       // SLL could not decide or the text is wrong: rerun with full LL and report.
+      // The strategy reports every error itself, in words (SyntaxErrors.h).
       unsigned ErrorsBefore = Diags.errorCount();
-      DiagnosticErrorListener Listener(Diags, Pos);
       Tokens.reset();
       Parser.reset();
-      Parser.addErrorListener(&Listener);
-      Parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+      Parser.setErrorHandler(std::make_shared<CommitteeErrorStrategy>(Diags, Pos));
       Parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
           antlr4::atn::PredictionMode::LL);
       CertParser::FileContext *Tree = Parser.file();
-      Parser.removeErrorListeners();
       return Diags.errorCount() == ErrorsBefore ? Tree : nullptr;
     }
   }

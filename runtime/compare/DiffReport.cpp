@@ -27,7 +27,9 @@ std::string shortHash(const ir::Policy &P) { return P.ContentHash.substr(0, 12);
 
 void printLabel(llvm::StringRef Tag, const EditionLabel &L, llvm::raw_ostream &OS) {
   const ir::Policy &P = *L.Policy;
-  OS << Tag << " " << L.File << ": " << ir::quoteText(P.Title) << " for " << ir::symbolName(P, P.Designation);
+  OS << Tag << " " << L.File << ": " << ir::quoteText(P.Title);
+  if (P.Designation != ir::None)
+    OS << " for " << ir::symbolName(P, P.Designation);
   if (!P.Edition.empty())
     OS << ", edition " << ir::quoteText(P.Edition);
   if (P.Effective)
@@ -85,7 +87,10 @@ void printDiffJson(const PolicyDiff &Diff, const EditionLabel &Old, const Editio
     J.object([&] {
       J.attribute("file", L.File);
       J.attribute("title", L.Policy->Title);
-      J.attribute("designation", ir::symbolName(*L.Policy, L.Policy->Designation));
+      if (L.Policy->Designation == ir::None)
+        J.attribute("designation", nullptr);
+      else
+        J.attribute("designation", ir::symbolName(*L.Policy, L.Policy->Designation));
       J.attribute("edition", L.Policy->Edition);
       J.attribute("effective", L.Policy->Effective ? L.Policy->Effective->str() : "");
       J.attribute("content_hash", L.Policy->ContentHash);

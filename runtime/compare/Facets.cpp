@@ -65,9 +65,9 @@ std::string categoriesText(const Policy &P, const std::vector<uint32_t> &Categor
 std::string earningText(const Policy &P, const Earning &E, uint32_t Kind) {
   switch (E.K) {
   case Earning::Kind::Fixed:
-    return withWindow(pointsText(E.Points), E.When);
+    return withWindow(pointsText(P, E.Points), E.When);
   case Earning::Kind::Rate:
-    return withWindow(pointsText(E.Points) + " per " + (E.Per == Rational(1) ? "" : E.Per.str() + " ") +
+    return withWindow(pointsText(P, E.Points) + " per " + (E.Per == Rational(1) ? "" : E.Per.str() + " ") +
                           unitName(P, E.RateUnit, E.Per != Rational(1)) + " of " + printExpr(P, E.Amount, Kind),
                       E.When);
   case Earning::Kind::Awarded:
@@ -112,7 +112,7 @@ Facets describeRule(const Policy &P, const Rule &R) {
   for (const Earning &E : R.Earnings)
     Earnings.push_back(earningText(P, E, Kind));
   for (const ItemLimit &L : R.ItemMax)
-    Maxima.push_back(withWindow(pointsText(L.Max) + " each", L.When));
+    Maxima.push_back(withWindow(pointsText(P, L.Max) + " each", L.When));
   // A split rule's parts: "ethics_hours into Ethics", "the rest of hours into General".
   std::vector<std::string> Parts;
   for (const SplitPart &Part : R.Split)
@@ -120,7 +120,7 @@ Facets describeRule(const Policy &P, const Rule &R) {
                     categoriesText(P, Part.Targets, " or "));
   std::string Rounding;
   if (R.Round.M != Rounding::Mode::Exact)
-    Rounding = roundingModeName(R.Round.M).str() + " to " + pointsText(R.Round.Step);
+    Rounding = roundingModeName(R.Round.M).str() + " to " + pointsText(P, R.Round.Step);
   return {single("activities", Activity),
           list("condition", Conditions),
           single("earns", llvm::join(Earnings, ", ")),
@@ -136,12 +136,12 @@ Facets describeRule(const Policy &P, const Rule &R) {
 Facets describeRequirement(const Policy &P, const Requirement &R) {
   std::vector<std::string> Amounts;
   for (const RequiredAmount &A : R.Amounts)
-    Amounts.push_back(withWindow(pointsText(A.Amount), A.When));
+    Amounts.push_back(withWindow(pointsText(P, A.Amount), A.When));
   std::string ProRate;
   if (R.ProRate)
     ProRate = "per " + std::string(R.ProRate->RoundUp ? "month or partial month" : "whole month") + " from " +
               printExpr(P, R.ProRate->From, None) + " to " + printExpr(P, R.ProRate->To, None) +
-              (R.ProRate->AtMost ? ", at most " + pointsText(*R.ProRate->AtMost) : "");
+              (R.ProRate->AtMost ? ", at most " + pointsText(P, *R.ProRate->AtMost) : "");
   return {single("needs", categoriesText(P, R.Categories, " + ") + " at least " + llvm::join(Amounts, ", ")),
           single("pro-rated", ProRate),
           single("applies only when", R.WhenText),
@@ -170,19 +170,22 @@ Facets describePeriod(const Policy &P, const CompliancePeriod &Pe) {
 }
 
 Facets describeCap(const Policy &P, const Cap &C) {
-  return {single("at most", pointsText(C.Limit) + " in " + categoryName(P, C.Category)),
+  return {single("at most", pointsText(P, C.Limit) + " in " + categoryName(P, C.Category)),
           single("inside", C.Parent == None ? "" : capName(P, C.Parent)), citations(C.Cites)};
 }
 
 Facets describeSpillover(const Policy &P, const Spillover &S) {
-  return {single("above", pointsText(S.Above)), citations(S.Cites)};
+  return {single("above", pointsText(P, S.Above)), citations(S.Cites)};
 }
 
 Facets describeHeading(const Policy &P) {
   std::vector<std::string> Sources;
   for (const SourceDocument &S : P.Sources)
     Sources.push_back(S.Name + ": " + quoteText(S.Title) + " file " + quoteText(S.File));
-  return {single("title", quoteText(P.Title)), single("designation", symbolName(P, P.Designation)),
+  std::string Verdict = P.VerdictMet.empty() ? "" : quoteText(P.VerdictMet) + " else " + quoteText(P.VerdictNotMet);
+  return {single("title", quoteText(P.Title)),
+          single("designation", P.Designation == None ? "" : symbolName(P, P.Designation)),
+          single("verdict words", Verdict), single("counts in", eval::countingUnitName(P, /*Plural=*/true)),
           single("edition", P.Edition.empty() ? "" : quoteText(P.Edition)),
           single("effective", P.Effective ? P.Effective->str() : ""),
           single("supersedes", P.Supersedes.empty() ? "" : quoteText(P.Supersedes) + " from " + P.SupersedesFrom->str()),

@@ -165,8 +165,11 @@ void unitName(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, bool Pl
 /// "36 contact hours": an amount in a unit (None: the number alone).
 void unitText(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, const Rational &Amount);
 
-/// "1 point", "7.5 points": how every explanation and report words points.
-std::string pointsText(const Rational &R);
+/// "1 point", "7.5 points", "24 hours": how every explanation and report words
+/// an amount, in the policy's counting unit (ir::Policy::CountingUnit).
+std::string pointsText(const ir::Policy &P, const Rational &R);
+/// "point", "hours", "contact hours": the name of the policy's counting unit.
+std::string countingUnitName(const ir::Policy &P, bool Plural);
 
 /// "carried over from 2022-01-01 to 2023-12-31: 6 points into General (excess
 /// of Total credits)": a carry-in as members read it.

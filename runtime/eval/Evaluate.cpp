@@ -290,7 +290,7 @@ llvm::Expected<Audit> evaluateInScope(const PolicyIndex &Index, const ledger::Me
     if (!Result.Met) {
       Rational Short = Result.Required.sub(Result.Points).value_or(Result.Required);
       Out.Missing.push_back(fmt::format("{}: {} more {}", categoryList(P, Req.Categories), Short.str(),
-                                        Short == Rational(1) ? "point" : "points"));
+                                        countingUnitName(P, /*Plural=*/Short != Rational(1))));
     }
   }
   Out.Eligible = PrerequisitesMet && Solved->AllMet;

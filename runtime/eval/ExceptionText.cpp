@@ -20,11 +20,11 @@ std::string exceptionText(const ir::Policy &P, const StaffException &E) {
   switch (E.A) {
   case StaffException::Action::Credit:
     return fmt::format("credit item {} to {}{}", E.Item, P.Categories[E.Category].Name,
-                       E.Points ? " (" + pointsText(*E.Points) + ")" : "");
+                       E.Points ? " (" + pointsText(P, *E.Points) + ")" : "");
   case StaffException::Action::Exclude: return fmt::format("exclude item {}", E.Item);
   case StaffException::Action::Waive: return fmt::format("waive prerequisite {}", P.Prerequisites[E.Prerequisite].Name);
   case StaffException::Action::Grant:
-    return fmt::format("grant {} to {}", pointsText(*E.Points), P.Categories[E.Category].Name);
+    return fmt::format("grant {} to {}", pointsText(P, *E.Points), P.Categories[E.Category].Name);
   }
   return "";
 }

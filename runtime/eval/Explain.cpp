@@ -7,8 +7,12 @@
 namespace certc::eval {
 
 namespace {
-/// "1 point", "7.5 points".
-void writePoints(llvm::raw_ostream &OS, const Rational &R) { OS << R << (R == Rational(1) ? " point" : " points"); }
+/// "1 point", "7.5 points", "24 hours": an amount in the policy's counting unit.
+void writePoints(llvm::raw_ostream &OS, const ir::Policy &P, const Rational &R) {
+  if (P.CountingUnit < P.Units.size())
+    return unitText(OS, P, P.CountingUnit, R);
+  OS << R << (R == Rational(1) ? " point" : " points");
+}
 
 
 
@@ -74,17 +78,17 @@ void derivationOf(llvm::raw_ostream &OS, const ir::Policy &P, const Derivation &
   const ir::Earning &E = *D.Earning;
   switch (E.K) {
   case ir::Earning::Kind::Fixed:
-    writePoints(OS, E.Points);
+    writePoints(OS, P, E.Points);
     OS << " each";
     break;
   case ir::Earning::Kind::Awarded:
-    writePoints(OS, D.Quantity);
+    writePoints(OS, P, D.Quantity);
     OS << " as awarded";
     break;
   case ir::Earning::Kind::Rate:
     unitText(OS, P, E.AmountUnit, D.Quantity);
     OS << " at ";
-    writePoints(OS, E.Points);
+    writePoints(OS, P, E.Points);
     OS << " per ";
     if (E.Per == Rational(1))
       unitName(OS, P, E.RateUnit, false);
@@ -92,15 +96,15 @@ void derivationOf(llvm::raw_ostream &OS, const ir::Policy &P, const Derivation &
       unitText(OS, P, E.RateUnit, E.Per);
     if (D.Rounded != D.Exact) {
       OS << " = " << D.Exact << roundingWords(D.Rule->Round.M);
-      writePoints(OS, D.Rule->Round.Step);
+      writePoints(OS, P, D.Rule->Round.Step);
     }
     OS << " = ";
-    writePoints(OS, D.Rounded);
+    writePoints(OS, P, D.Rounded);
     break;
   }
   if (D.Limit) {
     OS << ", at most ";
-    writePoints(OS, D.Limit->Max);
+    writePoints(OS, P, D.Limit->Max);
     OS << " each";
   }
 }
@@ -129,8 +133,13 @@ const ir::Cap *capOf(const ir::Policy &P, const Derivation &D) {
   return D.Rule && D.Rule->Cap != ir::None ? &P.Caps[D.Rule->Cap] : nullptr;
 }
 
-void capText(llvm::raw_ostream &OS, const ir::Cap *Cap) {
-  OS << "the " << (Cap ? Cap->Limit.str() : "?") << "-point cap of `" << (Cap ? Cap->Name : "a cap") << "`";
+/// "the 18-point cap of `athenian_dialogue`", "the 12-hour cap of `ethics`".
+void capText(llvm::raw_ostream &OS, const ir::Policy &P, const ir::Cap *Cap) {
+  OS << "the " << (Cap ? Cap->Limit.str() : "?") << "-";
+  std::string Unit = P.CountingUnit < P.Units.size() ? P.Units[P.CountingUnit].Singular : "point";
+  for (char C : Unit)
+    OS << (C == '_' ? '-' : C);
+  OS << " cap of `" << (Cap ? Cap->Name : "a cap") << "`";
 }
 } // namespace
 
@@ -160,7 +169,7 @@ void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, con
     OS << ")";
     return;
   case Reason::Kind::CapReached:
-    capText(OS, capOf(P, I.How));
+    capText(OS, P, capOf(P, I.How));
     OS << " is already reached";
     return;
   case Reason::Kind::LeftOut: OS << "left out by the allocation: crediting it would not change the outcome"; return;
@@ -183,13 +192,13 @@ void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, con
   const Derivation &D = I.How;
   if (D.Limit) {
     OS << "reduced from " << D.Rounded << " to the maximum of ";
-    writePoints(OS, D.Limit->Max);
+    writePoints(OS, P, D.Limit->Max);
     OS << " per item";
     windowText(OS, D.Limit->When);
   }
   if (I.Credited && D.Rule && I.Points != D.Earned) {
     OS << (D.Limit ? "; " : "") << "reduced from " << D.Earned << " by ";
-    capText(OS, capOf(P, D));
+    capText(OS, P, capOf(P, D));
   }
   if (I.Exception && I.Exception->A == StaffException::Action::Credit) {
     OS << (D.Limit || (I.Credited && D.Rule && I.Points != D.Earned) ? "; " : "") << "credited to " << I.Category
@@ -224,10 +233,19 @@ std::string partLabel(const ItemResult &I) {
   return D.Part->Rest ? "the rest of " + Field : Field;
 }
 
-std::string pointsText(const Rational &R) {
+std::string pointsText(const ir::Policy &P, const Rational &R) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
-  writePoints(OS, R);
+  writePoints(OS, P, R);
+  return OS.str();
+}
+
+std::string countingUnitName(const ir::Policy &P, bool Plural) {
+  if (P.CountingUnit >= P.Units.size())
+    return Plural ? "points" : "point";
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  unitName(OS, P, P.CountingUnit, Plural);
   return OS.str();
 }
 

@@ -4,6 +4,8 @@
 // so that the audit fails instead of a condition being quietly false.
 #include "eval/ExprEval.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 #include <bitset>
 #include <fmt/format.h>
 
@@ -19,11 +21,31 @@ Scalar scalarOf(const ir::Value &V) {
   S.DateValue = V.DateValue;
   S.Symbol = V.Symbol;
   S.Set = V.Set;
+  S.Text = V.Text;
   S.Source = &V;
   return S;
 }
 
 namespace {
+/// `first letter of`: the first character that is not a blank, a capital when
+/// it is a letter a-z; a multi-byte UTF-8 character is kept whole.
+Scalar firstLetter(const Scalar &Of) {
+  static constexpr llvm::StringLiteral Capitals = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  if (Of.K != VK::Text)
+    return Scalar();
+  llvm::StringRef Rest = Of.Text.ltrim(" \t");
+  if (Rest.empty())
+    return Scalar();
+  Scalar S;
+  S.K = VK::Text;
+  unsigned char First = static_cast<unsigned char>(Rest[0]);
+  if (llvm::isAlpha(First))
+    S.Text = Capitals.substr(llvm::toUpper(First) - 'A', 1);
+  else
+    S.Text = Rest.take_front(First < 0x80 ? 1 : First >= 0xF0 ? 4 : First >= 0xE0 ? 3 : 2);
+  return S;
+}
+
 Scalar boolean(bool B) {
   Scalar S;
   S.K = VK::Bool;
@@ -84,7 +106,7 @@ bool ExprEvaluator::compare(ir::Cmp C, const Scalar &L, const Scalar &R) const {
   case VK::Bool: Order = int(L.Bool) - int(R.Bool); break;
   case VK::Symbol: Order = L.Symbol == R.Symbol ? 0 : 1; break;
   case VK::Set: Order = L.Set == R.Set ? 0 : 1; break;
-  case VK::Text: Order = L.Source->Text.compare(R.Source->Text); break;
+  case VK::Text: Order = L.Text.compare(R.Text); break;
   default: return false;
   }
   switch (C) {
@@ -132,6 +154,14 @@ Scalar ExprEvaluator::eval(ir::ExprId Id, const ledger::Activity *Current) const
     if (E.O == ir::Op::MonthOf)
       return number(int64_t(D.DateValue.month()));
     return date(E.O == ir::Op::FirstDayOfMonth ? D.DateValue.firstDayOfMonth() : D.DateValue.lastDayOfMonth());
+  }
+  case ir::Op::FirstLetter:
+    return firstLetter(eval(E.Args[0], Current));
+  case ir::Op::TextInRange: {
+    Scalar X = eval(E.Args[0], Current), Low = eval(E.Args[1], Current), High = eval(E.Args[2], Current);
+    if (X.K != VK::Text || Low.K != VK::Text || High.K != VK::Text)
+      return boolean(false);
+    return boolean(Low.Text.compare_insensitive(X.Text) <= 0 && X.Text.compare_insensitive(High.Text) <= 0);
   }
   case ir::Op::Not: {
     Scalar S = eval(E.Args[0], Current);

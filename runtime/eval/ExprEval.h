@@ -21,6 +21,9 @@ struct Scalar {
   Date DateValue;
   ir::SymbolId Symbol = ir::None;
   uint64_t Set = 0;
+  /// Text: a view of the ledger's or the policy's text (or of a capital
+  /// letter, for `first letter of`), valid while they are.
+  llvm::StringRef Text;
   const ir::Value *Source = nullptr;
 };
 

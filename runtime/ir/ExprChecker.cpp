@@ -258,6 +258,15 @@ llvm::Expected<ExprType> ExprChecker::compute(ExprId Id, uint32_t Kind) {
     if (llvm::Error Err = expectOperand(Id, 0, Kind, TK::Date))
       return Err;
     return ExprType{E.O == Op::MonthOf ? TK::Number : TK::Date};
+  case Op::FirstLetter:
+    if (llvm::Error Err = expectOperand(Id, 0, Kind, TK::Text))
+      return Err;
+    return ExprType{TK::Text};
+  case Op::TextInRange:
+    for (size_t I = 0; I < E.Args.size(); ++I)
+      if (llvm::Error Err = expectOperand(Id, I, Kind, TK::Text))
+        return Err;
+    return ExprType{TK::Bool};
   case Op::Not:
   case Op::And:
   case Op::Or:
@@ -356,13 +365,14 @@ llvm::Expected<ExprType> ExprChecker::computeCompare(ExprId Id, uint32_t Kind) {
     return ExprType{TK::Bool};
   case TK::Bool:
   case TK::Symbol:
+  case TK::Text:
     if (E.C != Cmp::Eq && E.C != Cmp::Ne)
       return fail(Id,
                   "orders " + llvm::Twine(kindWord(L->K)) + " values; only = and != apply to them");
     break;
   default:
     return fail(Id, "compares " + llvm::Twine(kindWord(L->K)) +
-                        " values; only numbers, dates, symbols and bools compare");
+                        " values; only numbers, dates, symbols, bools and texts compare");
   }
   if (L->K == TK::Symbol) {
     // Enum fields compare only within their enum; a symbol constant must be

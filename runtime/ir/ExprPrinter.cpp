@@ -84,6 +84,11 @@ public:
       return {"last_day_of_month(" + Arg(0, Logical, Kind) + ")", Atom};
     case Op::MonthOf:
       return {"month_of(" + Arg(0, Logical, Kind) + ")", Atom};
+    case Op::FirstLetter:
+      return {"first_letter(" + Arg(0, Logical, Kind) + ")", Atom};
+    case Op::TextInRange:
+      return {Arg(0, Shift, Kind) + " in " + Arg(1, Shift, Kind) + " to " + Arg(2, Shift, Kind) + " ignoring case",
+              Predicate};
     case Op::Not:
       return {"not " + Arg(0, Atom, Kind), Predicate};
     case Op::And:

@@ -149,6 +149,9 @@ enum class Op : uint8_t {
   FirstDayOfMonth,///< the first day of date Args[0]'s month
   LastDayOfMonth, ///< the last day of date Args[0]'s month
   MonthOf,        ///< date Args[0]'s month, 1 to 12
+  FirstLetter,    ///< the first non-blank character of text Args[0], a capital when it is a
+                  ///< letter a-z (absent when Args[0] is absent or blank)
+  TextInRange,    ///< text Args[1] <= text Args[0] <= text Args[2], ignoring the case of a-z
   // In CountActivities, CountDistinct, NoOtherSame and NoEarlierSame, "kind A" is
   // an index into Policy::Kinds (whereas Rule::Kind is the kind's name symbol).
 };
@@ -337,6 +340,12 @@ struct Policy {
   /// The member date field whose value chooses among editions (MemberFields
   /// index); None: the audit date.
   uint32_t GoverningField = None;
+  /// The verdict's words (`verdict "compliant" else "not compliant"`); empty:
+  /// reports say eligible / not yet eligible.
+  std::string VerdictMet, VerdictNotMet;
+  /// The unit every amount is counted in (Units index): the unit of the
+  /// requirements, points by default; None only when the policy has no `point`.
+  uint32_t CountingUnit = None;
   std::vector<SourceDocument> Sources;
   std::vector<std::string> SourceFiles;
 

@@ -444,6 +444,7 @@ private:
                     "source_files",
                     "symbols",
                     "designation_enum",
+                    "counting_unit",
                     "enums",
                     "units",
                     "member_fields",
@@ -464,6 +465,9 @@ private:
       Keys.insert(Keys.end(), {"supersedes", "supersedes_from"});
     if (HasGoverning)
       Keys.push_back("governing_field");
+    bool HasVerdict = O.get("verdict_met");
+    if (HasVerdict)
+      Keys.insert(Keys.end(), {"verdict_met", "verdict_not_met"});
     if (!checkKeys(O, Root, Keys))
       return;
     P.Version = FormatVersion; // checked before
@@ -478,6 +482,11 @@ private:
     }
     if (HasGoverning)
       get(O, Root, "governing_field", P.GoverningField, &Reader::readIndex);
+    if (HasVerdict) {
+      get(O, Root, "verdict_met", P.VerdictMet, &Reader::readString);
+      get(O, Root, "verdict_not_met", P.VerdictNotMet, &Reader::readString);
+    }
+    get(O, Root, "counting_unit", P.CountingUnit, &Reader::readIndex);
     getList(O, Root, "sources", P.Sources, &Reader::readSource);
     getList(O, Root, "source_files", P.SourceFiles, &Reader::readString);
     getList(O, Root, "symbols", P.Symbols, &Reader::readString);

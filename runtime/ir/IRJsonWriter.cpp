@@ -34,6 +34,11 @@ public:
       }
       if (P.GoverningField != None)
         index("governing_field", P.GoverningField);
+      if (!P.VerdictMet.empty()) {
+        text("verdict_met", P.VerdictMet);
+        text("verdict_not_met", P.VerdictNotMet);
+      }
+      index("counting_unit", P.CountingUnit);
       list("sources", P.Sources, &Writer::source);
       list("source_files", P.SourceFiles, &Writer::string);
       list("symbols", P.Symbols, &Writer::string);

@@ -13,6 +13,10 @@ std::string symbolName(const Policy &P, SymbolId S) {
   return S < P.Symbols.size() ? P.Symbols[S] : missing(S);
 }
 
+std::string programName(const Policy &P) {
+  return P.Designation == None ? "\"" + P.Title + "\"" : symbolName(P, P.Designation);
+}
+
 std::string enumName(const Policy &P, uint32_t Enum) {
   return Enum < P.Enums.size() ? P.Enums[Enum].Name : missing(Enum);
 }

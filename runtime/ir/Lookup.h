@@ -18,6 +18,10 @@ std::string capName(const Policy &P, uint32_t Cap);
 /// The kind's name symbol, for a Policy::Kinds index.
 std::string kindName(const Policy &P, uint32_t Kind);
 
+/// How reports and messages name the program: the designation's code, or the
+/// quoted title for a program that awards no designation (a maintenance program).
+std::string programName(const Policy &P);
+
 /// The Policy::Kinds index of the kind named by symbol Name, or None.
 uint32_t kindIndexOf(const Policy &P, SymbolId Name);
 /// Whether S is one of Enum's values (false for an invalid Enum).

@@ -41,8 +41,10 @@ const OpInfo Table[] = {
     {"first_day_of_month", nullptr, false, false, false, false, 1, 1},
     {"last_day_of_month", nullptr, false, false, false, false, 1, 1},
     {"month_of", nullptr, false, false, false, false, 1, 1},
+    {"first_letter", nullptr, false, false, false, false, 1, 1},
+    {"text_in_range", nullptr, false, false, false, false, 3, 3},
 };
-static_assert(std::size(Table) == size_t(Op::MonthOf) + 1,
+static_assert(std::size(Table) == size_t(Op::TextInRange) + 1,
               "every Op needs a row in the table");
 } // namespace
 

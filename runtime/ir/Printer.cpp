@@ -72,7 +72,8 @@ private:
 
   void header() {
     OS << "policy " << quoteText(P.Title) << "\n";
-    OS << "  designation " << symbolName(P, P.Designation) << "\n";
+    if (P.Designation != None)
+      OS << "  designation " << symbolName(P, P.Designation) << "\n";
     if (!P.Edition.empty())
       OS << "  edition " << quoteText(P.Edition) << "\n";
     if (P.Effective)
@@ -83,6 +84,10 @@ private:
     if (P.GoverningField != None)
       OS << "  governed by "
          << (P.GoverningField < P.MemberFields.size() ? P.MemberFields[P.GoverningField].Name : "#?") << "\n";
+    if (!P.VerdictMet.empty())
+      OS << "  verdict " << quoteText(P.VerdictMet) << " else " << quoteText(P.VerdictNotMet) << "\n";
+    if (P.CountingUnit != None)
+      OS << "  counts in " << unitName(P, P.CountingUnit, /*Plural=*/true) << "\n";
     OS << "  ir version " << P.Version << "\n";
     OS << "  content hash " << (P.ContentHash.empty() ? "none" : P.ContentHash) << "\n";
     for (const SourceDocument &S : P.Sources)

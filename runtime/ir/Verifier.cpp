@@ -209,12 +209,17 @@ private:
     if (P.DesignationEnum >= P.Enums.size())
       return makeError("policy: designation enum " + llvm::Twine(P.DesignationEnum) +
                        " is out of range (" + llvm::Twine(P.Enums.size()) + " enums)");
-    if (!enumHas(P, P.DesignationEnum, P.Designation))
+    if (P.Designation != None && !enumHas(P, P.DesignationEnum, P.Designation))
       return makeError("policy: designation " + quoted(symbolName(P, P.Designation)) +
                        " is not a value of enum " + quoted(P.Enums[P.DesignationEnum].Name));
     if (P.GoverningField != None &&
         (P.GoverningField >= P.MemberFields.size() || P.MemberFields[P.GoverningField].Type != ValueType::Date))
       return makeError("policy: governing field " + llvm::Twine(P.GoverningField) + " is not a member date field");
+    if (P.CountingUnit != None && P.CountingUnit >= P.Units.size())
+      return makeError("policy: counting unit " + llvm::Twine(P.CountingUnit) + " is out of range (" +
+                       llvm::Twine(P.Units.size()) + " units)");
+    if (P.VerdictMet.empty() != P.VerdictNotMet.empty())
+      return makeError("policy: verdict words come in pairs (met, not met)");
     if (P.Supersedes.empty() != !P.SupersedesFrom)
       return makeError("policy: a superseded edition needs its end date, and only it");
     return llvm::Error::success();

@@ -1,5 +1,6 @@
 // The plan in words: each unmet prerequisite with why activities can or cannot
 // meet it, then each point gap with its options, least effort first.
+#include "report/Words.h"
 #include "plan/Plan.h"
 
 #include "base/Escape.h"
@@ -37,19 +38,19 @@ void writeOption(llvm::raw_ostream &OS, const ir::Policy &P, const GapOption &O)
   else switch (const ir::Earning &E = *O.Earning; E.K) {
   case ir::Earning::Kind::Fixed:
     OS << "add " << O.Activities << " `" << kindName(P, R) << "` " << (O.Activities == 1 ? "activity" : "activities")
-       << " at " << eval::pointsText(O.PerItem ? std::min(E.Points, O.PerItem->Max) : E.Points) << " each";
+       << " at " << eval::pointsText(P, O.PerItem ? std::min(E.Points, O.PerItem->Max) : E.Points) << " each";
     break;
   case ir::Earning::Kind::Rate:
     OS << "add ";
     eval::unitText(OS, P, E.AmountUnit, O.Quantity);
-    OS << " of `" << kindName(P, R) << "` at " << eval::pointsText(E.Points) << " per ";
+    OS << " of `" << kindName(P, R) << "` at " << eval::pointsText(P, E.Points) << " per ";
     if (E.Per == Rational(1))
       eval::unitName(OS, P, E.RateUnit, false);
     else
       eval::unitText(OS, P, E.RateUnit, E.Per);
     break;
   case ir::Earning::Kind::Awarded:
-    OS << "add " << eval::pointsText(O.Quantity) << " as awarded for `" << kindName(P, R) << "`";
+    OS << "add " << eval::pointsText(P, O.Quantity) << " as awarded for `" << kindName(P, R) << "`";
     break;
   }
   if (R.Filter != ir::None)
@@ -63,17 +64,17 @@ void writeOption(llvm::raw_ostream &OS, const ir::Policy &P, const GapOption &O)
   OS << "): ";
   activities(OS, O.Activities);
   if (O.PerItem)
-    OS << " of at most " << eval::pointsText(O.PerItem->Max) << " each";
+    OS << " of at most " << eval::pointsText(P, O.PerItem->Max) << " each";
   if (!O.Overshoot.isZero())
-    OS << ", " << eval::pointsText(O.Overshoot) << " beyond the gap";
+    OS << ", " << eval::pointsText(P, O.Overshoot) << " beyond the gap";
   if (O.Cap != ir::None) {
     const ir::Cap &C = P.Caps[O.Cap];
     if (O.closes() && O.RoomLeft.isZero())
       OS << ", which fills the cap `" << C.Name << "` of " << C.Limit;
     else if (O.closes())
-      OS << ", which leaves " << eval::pointsText(O.RoomLeft) << " under the cap `" << C.Name << "` of " << C.Limit;
+      OS << ", which leaves " << eval::pointsText(P, O.RoomLeft) << " under the cap `" << C.Name << "` of " << C.Limit;
     else
-      OS << ", earning only " << eval::pointsText(O.Earns) << " before the cap `" << C.Name << "` of " << C.Limit
+      OS << ", earning only " << eval::pointsText(P, O.Earns) << " before the cap `" << C.Name << "` of " << C.Limit
          << " is full";
   }
 }
@@ -103,7 +104,7 @@ void writePrerequisite(llvm::raw_ostream &OS, const ir::Policy &P, const Prerequ
 } // namespace
 
 void writePlan(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A, const Plan &Plan) {
-  OS << P.Title << " (" << A.Designation << ") - plan for member " << escapeControls(A.Member) << " as of " << A.AsOf
+  OS << report::programHeading(P) << " - plan for member " << escapeControls(A.Member) << " as of " << A.AsOf
      << "\n";
   if (Plan.Eligible) {
     OS << "Already eligible: nothing is missing.\n";

@@ -2,6 +2,7 @@
 // through escapeHtml; the numbers in the text are the exact ones of the status
 // update, and only the bars' attributes round (down, to hundredths).
 #include "report/HtmlReport.h"
+#include "report/Words.h"
 
 #include "base/Escape.h"
 
@@ -110,8 +111,8 @@ void pointRequirement(llvm::raw_ostream &OS, const eval::RequirementResult &R, c
   OS << "</div>\n";
 }
 
-void pointRequirements(llvm::raw_ostream &OS, const eval::Audit &A, const std::string &Anchor) {
-  OS << "<h3>Point requirements</h3>\n";
+void pointRequirements(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A, const std::string &Anchor) {
+  OS << "<h3>" << esc(unitHeading(P, /*Plural=*/false)) << " requirements</h3>\n";
   bool Any = false;
   for (size_t I = 0; I < A.Requirements.size(); ++I)
     if (!A.Requirements[I].IsPrerequisite) {
@@ -119,7 +120,7 @@ void pointRequirements(llvm::raw_ostream &OS, const eval::Audit &A, const std::s
       pointRequirement(OS, A.Requirements[I], Anchor + "-req-" + std::to_string(I));
     }
   if (!Any)
-    OS << "<p>This policy has no point requirement.</p>\n";
+    OS << "<p>This policy has no " << esc(eval::countingUnitName(P, /*Plural=*/false)) << " requirement.</p>\n";
 }
 
 void prerequisites(llvm::raw_ostream &OS, const eval::Audit &A) {
@@ -151,16 +152,17 @@ void beginTable(llvm::raw_ostream &OS, const char *Class, std::initializer_list<
   OS << "</tr></thead>\n<tbody>\n";
 }
 
-void categories(llvm::raw_ostream &OS, const eval::Audit &A) {
-  OS << "<h3>Points by category</h3>\n";
-  beginTable(OS, "categories", {"Category", "Points", "Required", "Note"});
+void categories(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A) {
+  std::string Unit = esc(unitHeading(P, /*Plural=*/true));
+  OS << "<h3>" << Unit << " by category</h3>\n";
+  beginTable(OS, "categories", {"Category", Unit.c_str(), "Required", "Note"});
   for (const eval::CategoryResult &C : A.Categories) {
     OS << "<tr><th scope=\"row\">" << esc(C.Name) << "</th><td class=\"num\">" << C.Points.str()
        << "</td><td class=\"num\">" << (C.Required ? C.Required->str() : "") << "</td><td>";
     if (!C.SpilledIn.isZero())
-      OS << "includes " << esc(eval::pointsText(C.SpilledIn)) << " of excess from another category";
+      OS << "includes " << esc(eval::pointsText(P, C.SpilledIn)) << " of excess from another category";
     if (!C.CarriedIn.isZero())
-      OS << (C.SpilledIn.isZero() ? "" : "; ") << "includes " << esc(eval::pointsText(C.CarriedIn))
+      OS << (C.SpilledIn.isZero() ? "" : "; ") << "includes " << esc(eval::pointsText(P, C.CarriedIn))
          << " carried over from the previous period";
     OS << "</td></tr>\n";
   }
@@ -183,7 +185,8 @@ void creditedItems(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit
     if (!I.Credited)
       continue;
     if (!Any)
-      beginTable(OS, "credited", {"Activity", "Kind", "Points", "Category", "How it counts", "Guideline"});
+      beginTable(OS, "credited", {"Activity", "Kind", esc(unitHeading(P, /*Plural=*/true)).c_str(), "Category",
+                                  "How it counts", "Guideline"});
     Any = true;
     OS << "<tr><th scope=\"row\">" << esc(I.Id) << "</th><td>" << kindCell(I) << "</td><td class=\"num\">"
        << I.Points.str() << "</td><td>" << esc(I.Category) << "</td><td>rule <code>" << esc(I.Rule)
@@ -269,8 +272,7 @@ unsigned percentReached(const Rational &Points, const Rational &Required) {
 }
 
 void beginHtmlPage(llvm::raw_ostream &OS, const ir::Policy &P, Date AsOf) {
-  std::string Designation = P.Designation < P.Symbols.size() ? P.Symbols[P.Designation] : "";
-  std::string Heading = esc(P.Title) + " (" + esc(Designation) + ")";
+  std::string Heading = esc(programHeading(P));
   OS << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
      << Heading << " \u2014 status update as of " << AsOf.str() << "</title>\n<style>" << Style
@@ -286,8 +288,11 @@ void printHtmlReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
   OS << "<section class=\"member\" aria-labelledby=\"" << Anchor << "\">\n<h2 id=\"" << Anchor << "\">Member "
      << esc(A.Member) << "</h2>\n";
   OS << "<p class=\"verdict " << (A.Eligible ? "eligible" : "not-eligible") << "\">Verdict: <strong>"
-     << (A.Eligible ? "Eligible" : "Not yet eligible") << "</strong> for the " << esc(A.Designation) << " as of "
-     << A.AsOf.str() << "</p>\n";
+     << esc(verdictWords(P, A.Eligible, VerdictCase::Sentence)) << "</strong>";
+  // "Eligible for the CMC": the default words name what the member is eligible for.
+  if (P.VerdictMet.empty() && !A.Designation.empty())
+    OS << " for the " << esc(A.Designation);
+  OS << " as of " << A.AsOf.str() << "</p>\n";
   if (A.Period) {
     OS << "<p class=\"period\">Compliance period: <time datetime=\"" << A.Period->Start << "\">" << A.Period->Start
        << "</time> to <time datetime=\"" << A.Period->lastDay() << "\">" << A.Period->lastDay() << "</time>";
@@ -304,9 +309,9 @@ void printHtmlReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
       OS << "<li>" << esc(M) << "</li>\n";
     OS << "</ul>\n";
   }
-  pointRequirements(OS, A, Anchor);
+  pointRequirements(OS, P, A, Anchor);
   prerequisites(OS, A);
-  categories(OS, A);
+  categories(OS, P, A);
   creditedItems(OS, P, A);
   notCreditedItems(OS, P, A);
   OS << "</section>\n";

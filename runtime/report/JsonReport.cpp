@@ -3,6 +3,7 @@
 #include "report/Report.h"
 
 #include "report/JsonString.h"
+#include "report/Words.h"
 
 namespace certc::report {
 
@@ -79,7 +80,10 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
   OS << "{\"report_version\":" << RunReportVersion << ",\"member\":";
   writeJsonString(OS, A.Member);
   OS << ",\"designation\":";
-  writeJsonString(OS, A.Designation);
+  if (A.Designation.empty())
+    OS << "null";
+  else
+    writeJsonString(OS, A.Designation);
   OS << ",\"policy\":";
   writeJsonString(OS, P.Title);
   OS << ",\"policy_hash\":";
@@ -116,7 +120,10 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
       OS << '}';
     });
   }
-  OS << ",\"eligible\":" << (A.Eligible ? "true" : "false");
+  OS << ",\"eligible\":" << (A.Eligible ? "true" : "false") << ",\"verdict\":";
+  writeJsonString(OS, verdictWords(P, A.Eligible, VerdictCase::Sentence));
+  OS << ",\"unit\":";
+  writeJsonString(OS, eval::countingUnitName(P, /*Plural=*/true));
   OS << ",\"categories\":";
   array(OS, A.Categories, [&](const eval::CategoryResult &C) {
     OS << "{\"name\":";

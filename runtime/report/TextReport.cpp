@@ -1,6 +1,7 @@
 // The status update: verdict, points against requirements, what is still
 // needed, and every item with its derivation or the reason it does not count.
 #include "report/Report.h"
+#include "report/Words.h"
 #include "base/Escape.h"
 
 #include <fmt/format.h>
@@ -40,8 +41,7 @@ std::string citeText(llvm::ArrayRef<ir::Citation> Cites) {
 } // namespace
 
 void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A, const EditionUsed *Edition) {
-  OS << fmt::format("{} ({}) - status update for member {} as of {}\n", P.Title, A.Designation.str(),
-                    escapeControls(A.Member),
+  OS << fmt::format("{} - status update for member {} as of {}\n", programHeading(P), escapeControls(A.Member),
                     A.AsOf.str());
   if (Edition)
     OS << fmt::format("Edition: {} (in force on {}, {})\n", Edition->Edition.str(), Edition->GoverningDate.str(),
@@ -55,17 +55,17 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
   }
   for (const eval::CarriedCredit &C : A.CarriedIn)
     OS << "Credit " << eval::carriedText(A, C) << "\n";
-  OS << fmt::format("Verdict: {}\n", A.Eligible ? "ELIGIBLE" : "NOT YET ELIGIBLE");
+  OS << fmt::format("Verdict: {}\n", verdictWords(P, A.Eligible, VerdictCase::Upper));
 
-  OS << "\nPoints\n";
+  OS << "\n" << unitHeading(P, /*Plural=*/true) << "\n";
   for (const eval::CategoryResult &C : A.Categories) {
     std::string Line = fmt::format("  {:<28} {:>8}", C.Name.str(), C.Points.str());
     if (C.Required)
       Line += fmt::format(" of {} required", C.Required->str());
     if (!C.SpilledIn.isZero())
-      Line += fmt::format(" (includes {} of excess from another category)", eval::pointsText(C.SpilledIn));
+      Line += fmt::format(" (includes {} of excess from another category)", eval::pointsText(P, C.SpilledIn));
     if (!C.CarriedIn.isZero())
-      Line += fmt::format(" (includes {} carried over from the previous period)", eval::pointsText(C.CarriedIn));
+      Line += fmt::format(" (includes {} carried over from the previous period)", eval::pointsText(P, C.CarriedIn));
     OS << Line << "\n";
   }
 
@@ -90,7 +90,7 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     if (!I.Credited)
       continue;
     Any = true;
-    OS << "  " << escapeControls(I.Id) << plannedMark(I) << " (" << kindText(I) << "): " << eval::pointsText(I.Points)
+    OS << "  " << escapeControls(I.Id) << plannedMark(I) << " (" << kindText(I) << "): " << eval::pointsText(P, I.Points)
        << " to " << I.Category;
     if (I.Rule.empty())
       OS << " by exception `" << escapeControls(I.Exception ? I.Exception->Id : "") << "`";

@@ -517,4 +517,38 @@ TEST(CompliancePeriod, APeriodCatchingUpTakesTheEarliestGraceItemsItNeeds) {
   std::string Short = cdRoms({"2022-01-01", "2022-02-01", "2022-03-01", "2022-04-01", "2022-05-01", "2022-06-01",
                               "2022-07-01", "2024-02-15", "2024-01-15"});
   EXPECT_EQ(audit(PeriodPolicy, member(Short), "2024-06-30").Audit.Categories[0].Points, Rational(2));
+/// Whether the one member whose last name is LastName is in the A-L period.
+bool inFirstGroup(const char *LastName) {
+  std::string Policy = "member { last_name: text }\n"
+                       "compliance period: 2 years from 2023-01-01 when first letter of member.last_name in \"a\" to \"L\" "
+                       "cite guidelines, \"s\", \"q\".\n"
+                       "compliance period: 2 years from 2024-01-01 cite guidelines, \"s\", \"q\".\n"
+                       "rule c: each cd_rom_course earns 1 point into Education cite guidelines, \"s\", \"q\".\n";
+  std::string Ledger = std::string(R"({"member": {"id": "m1", "region": 4, "membership": "full", "member_since": "2015-01-01",
+             "position": "clerk", "last_name": ")") + LastName + R"("}, "activities": []})";
+  return audit(Policy, Ledger, "2024-06-30").Audit.Period->Start == *Date::parse("2023-01-01");
+}
+} // namespace
+
+TEST(TextConditions, FirstLetterChoosesThePeriodIgnoringCaseAndLeadingBlanks) {
+  EXPECT_TRUE(inFirstGroup("Adams"));
+  EXPECT_TRUE(inFirstGroup("  de Vries"));
+  EXPECT_TRUE(inFirstGroup("lopez"));
+  EXPECT_TRUE(inFirstGroup("Lyons"));
+  EXPECT_FALSE(inFirstGroup("Moreau"));
+  EXPECT_FALSE(inFirstGroup("\xC3\x98rsted")); // Ø sorts after Z
+  EXPECT_FALSE(inFirstGroup("   "));           // no letter: the other period
+}
+
+TEST(TextConditions, TextsCompareExactly) {
+  std::string Policy = "rule ethics: each seminar where title = \"Ethics\" earns 2 points into Education "
+                       "priority 1 cite guidelines, \"s\", \"q\".\n"
+                       "rule other: each seminar where title != \"Ethics\" earns 1 point into Education "
+                       "cite guidelines, \"s\", \"q\".\n";
+  AuditRun R = audit(Policy, member(R"({"id": "a", "kind": "seminar", "date": "2020-01-01", "hours": 1, "title": "Ethics"},
+                                       {"id": "b", "kind": "seminar", "date": "2020-01-01", "hours": 1, "title": "ethics"},
+                                       {"id": "c", "kind": "seminar", "date": "2020-01-01", "hours": 1})"));
+  EXPECT_EQ(item(R, "a").Rule, "ethics");
+  EXPECT_EQ(item(R, "b").Rule, "other");
+  EXPECT_FALSE(item(R, "c").Credited); // an absent title is neither equal nor unequal
 }

@@ -45,9 +45,9 @@ TEST(IRPrinter, PrintsARuleCompletely) {
 
 TEST(IRPrinter, PrintsEverySectionInOrder) {
   std::string Text = printPolicy(makeSamplePolicy());
-  const char *InOrder[] = {
+  const std::string InOrder[] = {
       "policy \"IIMC Certified Municipal Clerk\"\n  designation cmc\n",
-      "  ir version 3\n  content hash ",
+      "  ir version " + std::to_string(FormatVersion) + "\n  content hash ",
       "schema\n",
       "  enum level: introductory, cmc, mmc\n",
       "  unit minute/minutes = 1/60 hours\n",
@@ -75,7 +75,7 @@ TEST(IRPrinter, PrintsEverySectionInOrder) {
       "  priority -2\n",
   };
   size_t At = 0;
-  for (const char *Part : InOrder) {
+  for (const std::string &Part : InOrder) {
     size_t Found = Text.find(Part, At);
     ASSERT_NE(Found, std::string::npos) << "missing or out of order: " << Part << "\n" << Text;
     At = Found;

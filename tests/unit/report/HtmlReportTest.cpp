@@ -137,3 +137,31 @@ TEST(HtmlReport, AnEmptyPageSaysSo) {
   endHtmlPage(OS, 0);
   EXPECT_TRUE(has(OS.str(), "<p>No member was audited.</p>\n</main>"));
 }
+
+namespace {
+/// A maintenance program: no designation, hours, its own verdict words.
+testsupport::AuditRun maintenance() {
+  return testsupport::auditText(
+      "policy \"Upkeep\" verdict \"compliant\" else \"not compliant\".\n"
+      "category Education.\n"
+      "requirement ce: Education at least 24 hours cite guidelines, \"s\", \"q\".\n"
+      "rule course: each institute_course earns 1 hour per contact_hour into Education at most 30 hours "
+      "cite guidelines, \"s\", \"q\".\n",
+      R"({"member": {"id": "m1", "region": 4, "membership": "full", "member_since": "2015-01-01",
+          "position": "clerk"}, "activities": [
+          {"id": "i", "kind": "institute_course", "date": "2020-01-01", "hours": 30, "assessed": true, "level": "cmc"},
+          {"id": "j", "kind": "institute_course", "date": "2021-01-01", "hours": 12, "assessed": true, "level": "cmc"}]})",
+      "2026-11-23");
+}
+} // namespace
+
+TEST(HtmlReport, AMaintenanceProgramSpeaksInItsOwnWords) {
+  std::string Page = page(maintenance());
+  EXPECT_TRUE(has(Page, "<h1>Upkeep</h1>")) << Page;
+  EXPECT_TRUE(has(Page, "Verdict: <strong>compliant</strong> as of 2026-11-23")) << Page;
+  EXPECT_TRUE(has(Page, "<h3>Hour requirements</h3>")) << Page;
+  EXPECT_TRUE(has(Page, "<h3>Hours by category</h3>")) << Page;
+  EXPECT_TRUE(has(Page, "30 hours of 24 required")) << Page;
+  EXPECT_TRUE(has(Page, "the 30-hour cap of <code>course</code>")) << Page;
+  EXPECT_FALSE(has(Page, "points")) << Page;
+}
