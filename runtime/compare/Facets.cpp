@@ -62,13 +62,28 @@ std::string categoriesText(const Policy &P, const std::vector<uint32_t> &Categor
   return llvm::join(Names, Sep);
 }
 
+/// What a rate reads: a field, or a period's length ("the period in whole
+/// months (pro rata), from later_date(start, awarded_on(CMC))").
+std::string amountText(const Policy &P, ExprId Amount, uint32_t Kind) {
+  const Expr &E = P.Exprs[Amount];
+  if ((E.O != Op::YearsBetween && E.O != Op::MonthsBetween) || E.Args.size() != 2)
+    return printExpr(P, Amount, Kind);
+  std::string Text = E.O == Op::MonthsBetween ? "the period in whole months (pro rata)" : "the period in whole years";
+  auto Clipped = [&](ExprId Bound) { return P.Exprs[Bound].O != Op::ActivityField; };
+  if (Clipped(E.Args[0]))
+    Text += ", from " + printExpr(P, E.Args[0], Kind);
+  if (Clipped(E.Args[1]))
+    Text += ", to " + printExpr(P, E.Args[1], Kind);
+  return Text;
+}
+
 std::string earningText(const Policy &P, const Earning &E, uint32_t Kind) {
   switch (E.K) {
   case Earning::Kind::Fixed:
     return withWindow(pointsText(P, E.Points), E.When);
   case Earning::Kind::Rate:
     return withWindow(pointsText(P, E.Points) + " per " + (E.Per == Rational(1) ? "" : E.Per.str() + " ") +
-                          unitName(P, E.RateUnit, E.Per != Rational(1)) + " of " + printExpr(P, E.Amount, Kind),
+                          unitName(P, E.RateUnit, E.Per != Rational(1)) + " of " + amountText(P, E.Amount, Kind),
                       E.When);
   case Earning::Kind::Awarded:
     return withWindow(printExpr(P, E.Amount, Kind) + " as awarded", E.When);

@@ -160,11 +160,10 @@ std::optional<GapOption> Planner::option(uint32_t RuleId, uint32_t Category, con
   if (O.PerItem)
     PerItem = O.PerItem->Max;
   Rational Earned = Need;
-  if (O.Part) { // a part earns a point per unit of its field
-    O.Quantity = Need;
-    O.Activities = PerItem ? wholeCount(Need, *PerItem) : 1;
-  } else switch (const ir::Earning &E = *O.Earning; E.K) {
+  // A part earns a point per unit of its field, as points as awarded do.
+  switch (O.Part ? ir::Earning::Kind::Awarded : O.Earning->K) {
   case ir::Earning::Kind::Fixed: {
+    const ir::Earning &E = *O.Earning;
     Rational Each = PerItem ? std::min(E.Points, *PerItem) : E.Points;
     if (!(Each > Rational(0)))
       return std::nullopt;
@@ -173,6 +172,7 @@ std::optional<GapOption> Planner::option(uint32_t RuleId, uint32_t Category, con
     break;
   }
   case ir::Earning::Kind::Rate: {
+    const ir::Earning &E = *O.Earning;
     // Rounding down to a step needs the next whole step's worth.
     if (R.Round.M == ir::Rounding::Mode::Down)
       Earned = Need.ceilTo(R.Round.Step).value_or(Need);

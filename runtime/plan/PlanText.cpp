@@ -31,11 +31,10 @@ void writePart(llvm::raw_ostream &OS, const ir::Policy &P, const ir::Rule &R, co
   eval::unitName(OS, P, F.Unit, false);
 }
 
-void writeOption(llvm::raw_ostream &OS, const ir::Policy &P, const GapOption &O) {
-  const ir::Rule &R = P.Rules[O.Rule];
-  if (O.Part)
-    writePart(OS, P, R, O);
-  else switch (const ir::Earning &E = *O.Earning; E.K) {
+/// "add 2 `cd_rom_course` activities at 1 point each": what a rule's earning needs.
+void writeEarning(llvm::raw_ostream &OS, const ir::Policy &P, const ir::Rule &R, const GapOption &O) {
+  const ir::Earning &E = *O.Earning;
+  switch (E.K) {
   case ir::Earning::Kind::Fixed:
     OS << "add " << O.Activities << " `" << kindName(P, R) << "` " << (O.Activities == 1 ? "activity" : "activities")
        << " at " << eval::pointsText(P, O.PerItem ? std::min(E.Points, O.PerItem->Max) : E.Points) << " each";
@@ -53,6 +52,14 @@ void writeOption(llvm::raw_ostream &OS, const ir::Policy &P, const GapOption &O)
     OS << "add " << eval::pointsText(P, O.Quantity) << " as awarded for `" << kindName(P, R) << "`";
     break;
   }
+}
+
+void writeOption(llvm::raw_ostream &OS, const ir::Policy &P, const GapOption &O) {
+  const ir::Rule &R = P.Rules[O.Rule];
+  if (O.Part)
+    writePart(OS, P, R, O);
+  else
+    writeEarning(OS, P, R, O);
   if (R.Filter != ir::None)
     OS << " where " << ir::printExpr(P, R.Filter, kindIndex(P, R));
   OS << " (rule `" << R.Name << "`";

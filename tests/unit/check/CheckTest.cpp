@@ -116,4 +116,33 @@ TEST(Check, RequirementsThatDependOnTheMemberLowerTheirParts) {
   EXPECT_EQ(R.EveryNthPeriod, 2u);
   // The condition's words, on one line, for the report.
   EXPECT_EQ(R.WhenText, "period number > 1 and member.region = 4");
+namespace {
+const char *Course = "category Ethics.\ncategory General.\n"
+                     "activity course {\n  date: date required\n  hours: contact_hours required\n"
+                     "  ethics_hours: contact_hours default 0\n}\n";
+} // namespace
+
+TEST(Check, ASplitLowersToItsPartsWithTheirCategories) {
+  auto C = compileText(std::string(Header) + Course +
+                       "rule parts: each course earns ethics_hours into Ethics or Education, the rest of hours into "
+                       "General cite guidelines, \"s\", \"q\".\n");
+  ASSERT_TRUE(C.Policy.has_value()) << (C.Messages.empty() ? "" : C.Messages[0]);
+  const certc::ir::Rule &R = C.Policy->Rules.back();
+  ASSERT_EQ(R.Split.size(), 2u);
+  EXPECT_TRUE(R.Earnings.empty());
+  EXPECT_FALSE(R.Split[0].Rest);
+  EXPECT_TRUE(R.Split[1].Rest);
+  EXPECT_EQ(R.Split[0].Targets.size(), 2u);
+  // The rule's targets are its parts' categories, each once, in order.
+  ASSERT_EQ(R.Targets.size(), 3u);
+  EXPECT_EQ(C.Policy->Categories[R.Targets[2]].Name, "General");
+}
+
+TEST(Check, ASplitAndAWholeRuleCreditingOneCategoryNeedAPriority) {
+  std::string Rules = std::string(Header) + Course +
+                      "rule parts: each course earns ethics_hours into Ethics, the rest of hours into General "
+                      "cite guidelines, \"s\", \"q\".\n"
+                      "rule whole: each course earns 1 point into General cite guidelines, \"s\", \"q\"";
+  EXPECT_TRUE(has(compileText(Rules + ".\n"), "E0010"));
+  EXPECT_FALSE(has(compileText(Rules + " priority 1.\n"), "E0010"));
 }
