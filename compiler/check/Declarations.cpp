@@ -234,7 +234,8 @@ void Checker::resolveSchema() {
   S.CountingUnit = UnitNamed("point");
   for (auto F = S.Files.rbegin(); F != S.Files.rend(); ++F)
     for (auto R = (*F)->Requirements.rbegin(); R != (*F)->Requirements.rend(); ++R)
-      if (UnitId Stated = UnitNamed(R->Amount.Unit.Text); !Stated.isNone())
+      if (UnitId Stated = R->Amounts.empty() ? UnitId::none() : UnitNamed(R->Amounts.front().Amount.Unit.Text);
+          !Stated.isNone())
         S.CountingUnit = Stated;
   S.YearUnit = UnitNamed("year");
   S.MonthUnit = UnitNamed("month");

@@ -165,7 +165,7 @@ Facets describeRequirement(const Policy &P, const Requirement &R) {
 }
 
 Facets describeCarryOver(const Policy &P, const CarryOver &C) {
-  return {single("up to", pointsText(C.UpTo)), single("into", categoryName(P, C.Into)),
+  return {single("up to", pointsText(P, C.UpTo)), single("into", categoryName(P, C.Into)),
           single("counts", C.LastMonths ? "the last " + std::to_string(C.LastMonths) + " months of the period"
                                         : "the whole period"),
           citations(C.Cites)};

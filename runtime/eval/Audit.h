@@ -173,7 +173,7 @@ std::string countingUnitName(const ir::Policy &P, bool Plural);
 
 /// "carried over from 2022-01-01 to 2023-12-31: 6 points into General (excess
 /// of Total credits)": a carry-in as members read it.
-std::string carriedText(const Audit &A, const CarriedCredit &C);
+std::string carriedText(const ir::Policy &P, const Audit &A, const CarriedCredit &C);
 
 /// The same as strings.
 std::string derivationText(const ir::Policy &P, const ItemResult &I);

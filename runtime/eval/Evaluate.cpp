@@ -139,7 +139,7 @@ llvm::Expected<std::vector<MemberAmount>> memberAmounts(const ExprEvaluator &Eva
                                                         alloc::Problem &Problem) {
   std::vector<MemberAmount> Amounts;
   for (size_t I = 0; I < P.Requirements.size(); ++I) {
-    llvm::Expected<MemberAmount> A = requiredAmount(Eval, P.Requirements[I]);
+    llvm::Expected<MemberAmount> A = requiredAmount(P, Eval, P.Requirements[I]);
     if (!A)
       return A.takeError();
     Problem.Requirements[I].Amount = A->Amount;
@@ -159,11 +159,11 @@ RequirementResult requirementResult(const ir::Policy &P, const ir::Requirement &
   if (!Amount.Applies)
     return {Req.Name, titleOf(Req), true, false, Amount.NotApplying, Req.Cites, Have,
             Rational(0), nullptr, false};
-  std::string Detail = fmt::format("{} of {} required", pointsText(Have), Amount.Amount.str());
+  std::string Detail = fmt::format("{} of {} required", pointsText(P, Have), Amount.Amount.str());
   if (!Amount.ProRated.empty())
     Detail += " (" + Amount.ProRated + ")";
   if (Req.Categories.size() == 1 && !Solved.SpilledIn[Req.Categories[0]].isZero())
-    Detail += fmt::format(" (including {} of excess {})", pointsText(Solved.SpilledIn[Req.Categories[0]]),
+    Detail += fmt::format(" (including {} of excess {})", pointsText(P, Solved.SpilledIn[Req.Categories[0]]),
                           spillSourceOf(P, Req.Categories[0]).str());
   return {Req.Name, titleOf(Req), Have >= Amount.Amount, false, std::move(Detail), Req.Cites, Have, Amount.Amount};
 }

@@ -60,7 +60,7 @@ void partDerivation(llvm::raw_ostream &OS, const ir::Policy &P, const Derivation
   if (!D.Part->Rest)
     OS << " of " << F.Name;
   OS << " = ";
-  writePoints(OS, D.Quantity);
+  writePoints(OS, P, D.Quantity);
 }
 
 void derivationOf(llvm::raw_ostream &OS, const ir::Policy &P, const Derivation &D) {
@@ -70,7 +70,7 @@ void derivationOf(llvm::raw_ostream &OS, const ir::Policy &P, const Derivation &
     partDerivation(OS, P, D);
     if (D.Limit) {
       OS << ", at most ";
-      writePoints(OS, D.Limit->Max);
+      writePoints(OS, P, D.Limit->Max);
       OS << " each";
     }
     return;
@@ -263,12 +263,12 @@ std::string reasonText(const ir::Policy &P, const Audit &A, const ItemResult &I)
   return OS.str();
 }
 
-std::string carriedText(const Audit &A, const CarriedCredit &C) {
+std::string carriedText(const ir::Policy &P, const Audit &A, const CarriedCredit &C) {
   std::string From = "carried over from the previous compliance period";
   if (A.Previous)
     From = "carried over from " + A.Previous->Start.str() + " to " + A.Previous->lastDay().str();
-  return From + ": " + pointsText(C.Points) + " into " + C.Category.str() + " (excess of " + C.Requirement.str() +
-         ": " + pointsText(C.Excess) + ")";
+  return From + ": " + pointsText(P, C.Points) + " into " + C.Category.str() + " (excess of " + C.Requirement.str() +
+         ": " + pointsText(P, C.Excess) + ")";
 }
 
 } // namespace certc::eval

@@ -17,7 +17,7 @@ bool inWindow(const ir::DateWindow &W, Date D) { return (!W.From || *W.From <= D
 MemberAmount notApplying(std::string Why) { return {false, Rational(0), std::move(Why), {}}; }
 } // namespace
 
-llvm::Expected<MemberAmount> requiredAmount(const ExprEvaluator &Eval, const ir::Requirement &R) {
+llvm::Expected<MemberAmount> requiredAmount(const ir::Policy &P, const ExprEvaluator &Eval, const ir::Requirement &R) {
   const std::optional<PeriodDates> &Period = Eval.period();
   if (R.EveryNthPeriod && Period) {
     int64_t N = R.EveryNthPeriod, Number = Period->Number;
@@ -48,10 +48,10 @@ llvm::Expected<MemberAmount> requiredAmount(const ExprEvaluator &Eval, const ir:
     if (!Product)
       return amountError(R, "the pro-rated amount overflows exact arithmetic");
     Out.Amount = Pr->AtMost && *Product > *Pr->AtMost ? *Pr->AtMost : *Product;
-    Out.ProRated = fmt::format("{} per {} for {} {} from {} to {}{}", pointsText(Dated->Amount),
+    Out.ProRated = fmt::format("{} per {} for {} {} from {} to {}{}", pointsText(P, Dated->Amount),
                                Pr->RoundUp ? "month or partial month" : "whole month", *Months,
                                *Months == 1 ? "month" : "months", From.DateValue.str(), To.DateValue.str(),
-                               Out.Amount == *Product ? "" : ", at most " + pointsText(Out.Amount));
+                               Out.Amount == *Product ? "" : ", at most " + pointsText(P, Out.Amount));
   }
   if (Out.Amount.isZero())
     return notApplying("nothing is required for this period" + (Out.ProRated.empty() ? "" : " (" + Out.ProRated + ")"));

@@ -21,7 +21,7 @@ struct MemberAmount {
 
 /// Fails, naming nothing (the caller names the member), when exact arithmetic
 /// overflows or a date is past the calendar.
-llvm::Expected<MemberAmount> requiredAmount(const ExprEvaluator &Eval, const ir::Requirement &R);
+llvm::Expected<MemberAmount> requiredAmount(const ir::Policy &P, const ExprEvaluator &Eval, const ir::Requirement &R);
 
 } // namespace certc::eval
 

@@ -302,7 +302,7 @@ void printHtmlReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     OS << "</p>\n";
   }
   for (const eval::CarriedCredit &C : A.CarriedIn)
-    OS << "<p class=\"carried\">Credit " << esc(eval::carriedText(A, C)) << "</p>\n";
+    OS << "<p class=\"carried\">Credit " << esc(eval::carriedText(P, A, C)) << "</p>\n";
   if (!A.Missing.empty()) {
     OS << "<h3>Still needed</h3>\n<ul class=\"missing\">\n";
     for (const std::string &M : A.Missing)

@@ -116,7 +116,7 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
       OS << ",\"points\":";
       points(OS, C.Points);
       OS << ",\"text\":";
-      writeJsonString(OS, eval::carriedText(A, C));
+      writeJsonString(OS, eval::carriedText(P, A, C));
       OS << '}';
     });
   }

@@ -54,7 +54,7 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     OS << "\n";
   }
   for (const eval::CarriedCredit &C : A.CarriedIn)
-    OS << "Credit " << eval::carriedText(A, C) << "\n";
+    OS << "Credit " << eval::carriedText(P, A, C) << "\n";
   OS << fmt::format("Verdict: {}\n", verdictWords(P, A.Eligible, VerdictCase::Upper));
 
   OS << "\n" << unitHeading(P, /*Plural=*/true) << "\n";

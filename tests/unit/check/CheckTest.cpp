@@ -116,6 +116,8 @@ TEST(Check, RequirementsThatDependOnTheMemberLowerTheirParts) {
   EXPECT_EQ(R.EveryNthPeriod, 2u);
   // The condition's words, on one line, for the report.
   EXPECT_EQ(R.WhenText, "period number > 1 and member.region = 4");
+}
+
 namespace {
 const char *Course = "category Ethics.\ncategory General.\n"
                      "activity course {\n  date: date required\n  hours: contact_hours required\n"

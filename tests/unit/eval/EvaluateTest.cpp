@@ -498,7 +498,7 @@ TEST(CarryOver, KeepingItsCategoryAndTheLastMonths) {
   EXPECT_EQ(R.Audit.CarriedIn[0].Category, "Education");
   EXPECT_EQ(R.Audit.CarriedIn[0].Excess, Rational(2));
   EXPECT_EQ(R.Audit.CarriedIn[0].Points, Rational(2)); // 2023-11 and 2023-12 fall in the last 3 months
-  EXPECT_EQ(eval::carriedText(R.Audit, R.Audit.CarriedIn[0]),
+  EXPECT_EQ(eval::carriedText(R.Policy, R.Audit, R.Audit.CarriedIn[0]),
             "carried over from 2022-01-01 to 2023-12-31: 2 points into Education (excess of education: 2 points)");
 }
 
@@ -517,6 +517,9 @@ TEST(CompliancePeriod, APeriodCatchingUpTakesTheEarliestGraceItemsItNeeds) {
   std::string Short = cdRoms({"2022-01-01", "2022-02-01", "2022-03-01", "2022-04-01", "2022-05-01", "2022-06-01",
                               "2022-07-01", "2024-02-15", "2024-01-15"});
   EXPECT_EQ(audit(PeriodPolicy, member(Short), "2024-06-30").Audit.Categories[0].Points, Rational(2));
+}
+
+namespace {
 /// Whether the one member whose last name is LastName is in the A-L period.
 bool inFirstGroup(const char *LastName) {
   std::string Policy = "member { last_name: text }\n"
