@@ -15,6 +15,7 @@ decl
   | activityDecl
   | commonFieldsDecl
   | categoryDecl
+  | limitDecl
   | requirementDecl
   | spillDecl
   | prerequisiteDecl
@@ -62,7 +63,17 @@ literal
   | '{' (members+=ident (',' members+=ident)*)? '}'
   ;
 
-categoryDecl : 'category' name '.' ;
+// category Giving Back at most 25 points.   category Bias = Implicit Bias + Other Bias.
+categoryDecl : 'category' categoryName=name ('=' members+=name ('+' members+=name)*)? ('at' 'most' quantity)? cite* '.' ;
+// limit self_study: at most 12.5 points of Education where self_reported.
+// limit participatory: at most half of Education where self_reported.
+limitDecl : 'limit' limitName=ident title=STRING? ':' 'at' 'most' limitAmount 'of' of=name ('where' expr)? cite* '.' ;
+limitAmount
+  : quantity              # absoluteLimit
+  | 'half'                # halfShare
+  | amount 'percent'      # percentShare
+  | amount                # fractionShare
+  ;
 // requirement education "Education points": Education at least 60 points.
 requirementDecl : 'requirement' requirementName=ident title=STRING? ':' name ('+' name)* 'at' 'least' quantity cite* '.' ;
 // excess Education counts toward Experience.
@@ -159,6 +170,7 @@ name : ID+ ;
 ident
   : ID | 'member' | 'other' | 'period' | 'item' | 'file' | 'number' | 'count' | 'years' | 'activity'
   | 'source' | 'date' | 'designation' | 'audit' | 'priority' | 'unit' | 'category' | 'start' | 'end' | 'waivable'
+  | 'limit'
   ;
 
 DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;

@@ -58,6 +58,9 @@ llvm::Error checkItems(const Problem &P) {
         return fail(" has negative points");
       if (Opt.Category >= P.NumCategories)
         return fail(" names an unknown category");
+      for (uint32_t L : Opt.Limits)
+        if (L >= P.Limits.size())
+          return fail(" names an unknown limit");
       if (Opt.Cap == NoCap)
         continue;
       if (Opt.Cap >= P.Caps.size())
@@ -65,6 +68,20 @@ llvm::Error checkItems(const Problem &P) {
       if (P.Caps[Opt.Cap].Category != Opt.Category)
         return fail(" goes through a cap of another category");
     }
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error checkLimits(const Problem &P) {
+  for (size_t L = 0; L < P.Limits.size(); ++L) {
+    const SharedLimit &Lim = P.Limits[L];
+    if (Lim.Absolute.isNegative())
+      return invalid("limit " + llvm::Twine(L) + " has a negative amount");
+    if (Lim.IsShare && (Lim.Share.isNegative() || Lim.Share > Rational(1)))
+      return invalid("limit " + llvm::Twine(L) + " has a share outside [0, 1]");
+    for (uint32_t C : Lim.ShareOf)
+      if (C >= P.NumCategories)
+        return invalid("limit " + llvm::Twine(L) + " names an unknown category");
   }
   return llvm::Error::success();
 }
@@ -99,6 +116,8 @@ llvm::Error checkRequirementsAndSpills(const Problem &P) {
 
 llvm::Error validateProblem(const Problem &P) {
   if (llvm::Error E = checkCaps(P))
+    return E;
+  if (llvm::Error E = checkLimits(P))
     return E;
   if (llvm::Error E = checkItems(P))
     return E;

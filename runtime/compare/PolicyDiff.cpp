@@ -116,6 +116,8 @@ std::vector<Described> describeAllOf(const Policy &P, int Which) {
       Out.push_back({"#" + std::to_string(I + 1), describePeriod(P, P.Periods[I])});
     return Out;
   }
+  case 6:
+    return describeAll(P, P.Limits, describeLimit, ByName);
   default:
     return describeAll(P, P.Rules, describeRule, ByName);
   }
@@ -129,8 +131,9 @@ PolicyDiff diffPolicies(const Policy &Old, const Policy &New) {
     return Diff;
   compareFacets("policy", "", describeHeading(Old), describeHeading(New), Diff.Changes);
   compareFacets("vocabulary", "", describeVocabulary(Old), describeVocabulary(New), Diff.Changes);
-  const char *Subjects[] = {"category", "requirement", "spillover", "prerequisite", "cap", "compliance period", "rule"};
-  for (int Which = 0; Which < 7; ++Which)
+  const char *Subjects[] = {"category", "requirement", "spillover", "prerequisite", "cap", "compliance period",
+                            "limit", "rule"};
+  for (int Which = 0; Which < 8; ++Which)
     compareDeclarations(Subjects[Which], describeAllOf(Old, Which), describeAllOf(New, Which), Diff.Changes);
   // Rule order breaks ties between equally good allocations (docs/allocation.md).
   std::vector<std::string> OldOrder, NewOrder;

@@ -51,6 +51,11 @@ void describeItem(ItemResult &R, const ir::Policy &P, const ledger::Activity &A,
     }
     R.How = O.How;
     R.Points = Solved.Credited[Item];
+    const alloc::FullBound &Full = Solved.FullAt[Item];
+    if (Full.K == alloc::FullBound::Kind::Cap)
+      R.FullCap = &P.Caps[Full.Index];
+    else if (Full.K == alloc::FullBound::Kind::Limit)
+      R.FullLimit = &P.Limits[Full.Index];
     if (R.Points.isZero()) {
       R.Why.K = Reason::Kind::CapReached;
       return;
@@ -165,9 +170,16 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
     }
     if (!C.Options.empty()) {
       alloc::Item &Item = Problem.Items.emplace_back();
-      for (const CreditOption &O : C.Options)
-        Item.Options.push_back({O.Category, O.How.Earned,
-                                O.Substituted || O.Rule == ir::None ? alloc::NoCap : P.Rules[O.Rule].Cap});
+      for (const CreditOption &O : C.Options) {
+        // A rule's own credit goes through its innermost cap, else its category's.
+        bool OwnCredit = !O.Substituted && O.Rule != ir::None;
+        uint32_t Cap = !OwnCredit ? alloc::NoCap
+                       : P.Rules[O.Rule].Cap != ir::None ? P.Rules[O.Rule].Cap
+                                                          : P.Categories[O.Category].Cap;
+        alloc::Option &Opt = Item.Options.emplace_back(alloc::Option{O.Category, O.How.Earned, Cap, {}});
+        if (OwnCredit)
+          Opt.Limits = O.Limits;
+      }
       Item.Pinned = Pinned;
       ItemOfActivity[I] = Problem.Items.size() - 1;
     }
@@ -175,7 +187,7 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
   // Granted points are items of their own, pinned to their category, outside every cap.
   for (const StaffException *G : Resolved->Grants) {
     alloc::Item &Item = Problem.Items.emplace_back();
-    Item.Options.push_back({G->Category, *G->Points, alloc::NoCap});
+    Item.Options.push_back({G->Category, *G->Points, alloc::NoCap, {}});
     Item.Pinned = 0;
   }
 

@@ -10,8 +10,9 @@ namespace certc::alloc::test {
 
 inline Rational pts(int64_t Num, int64_t Den = 1) { return *Rational::make(Num, Den); }
 
-inline Option opt(uint32_t Category, Rational Points, uint32_t Cap = NoCap) {
-  return Option{Category, Points, Cap};
+inline Option opt(uint32_t Category, Rational Points, uint32_t Cap = NoCap,
+                  std::initializer_list<uint32_t> Limits = {}) {
+  return Option{Category, Points, Cap, Limits};
 }
 
 struct ProblemBuilder {
@@ -34,6 +35,14 @@ struct ProblemBuilder {
   ProblemBuilder &require(std::initializer_list<uint32_t> Categories, Rational Amount) {
     P.Requirements.push_back(Requirement{Categories, Amount});
     return *this;
+  }
+  uint32_t limit(Rational Absolute) {
+    P.Limits.push_back(SharedLimit{Absolute, false, Rational(), {}});
+    return static_cast<uint32_t>(P.Limits.size() - 1);
+  }
+  uint32_t share(Rational Share, std::initializer_list<uint32_t> Of) {
+    P.Limits.push_back(SharedLimit{Rational(), true, Share, Of});
+    return static_cast<uint32_t>(P.Limits.size() - 1);
   }
   ProblemBuilder &spill(uint32_t From, uint32_t To, Rational Above) {
     P.Spills.push_back(Spill{From, To, Above});

@@ -17,10 +17,26 @@ std::string describeProblem(const Problem &P) {
   for (size_t K = 0; K < P.Caps.size(); ++K)
     Out << "cap" << K << ": limit " << P.Caps[K].Limit.str() << " on c"
         << P.Caps[K].Category << " parent " << capName(P.Caps[K].Parent) << '\n';
+  for (size_t L = 0; L < P.Limits.size(); ++L) {
+    const SharedLimit &Lim = P.Limits[L];
+    Out << "limit" << L << ": ";
+    if (Lim.IsShare) {
+      Out << "share " << Lim.Share.str() << " of";
+      for (uint32_t C : Lim.ShareOf)
+        Out << " c" << C;
+    } else {
+      Out << "at most " << Lim.Absolute.str();
+    }
+    Out << '\n';
+  }
   for (size_t I = 0; I < P.Items.size(); ++I) {
     Out << "item" << I << ':';
-    for (const Option &O : P.Items[I].Options)
-      Out << " {c" << O.Category << ' ' << O.Points.str() << ' ' << capName(O.Cap) << '}';
+    for (const Option &O : P.Items[I].Options) {
+      Out << " {c" << O.Category << ' ' << O.Points.str() << ' ' << capName(O.Cap);
+      for (uint32_t L : O.Limits)
+        Out << " limit" << L;
+      Out << '}';
+    }
     if (P.Items[I].Pinned >= 0)
       Out << " pinned to " << P.Items[I].Pinned;
     Out << '\n';
