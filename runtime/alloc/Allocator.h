@@ -21,8 +21,6 @@ struct Option {
   uint32_t Category = 0;
   Rational Points;
   uint32_t Cap = NoCap;
-  /// The limits (Problem::Limits) this option's points count against, besides its caps.
-  llvm::SmallVector<uint32_t, 0> Limits;
 };
 
 /// An item counts once, whole, in at most one of its options. Options are in
@@ -43,7 +41,7 @@ struct CapLimit {
   uint32_t Parent = NoCap;
 };
 
-/// A limit beyond the cap trees, over the options that name it (Option::Limits),
+/// A limit beyond the cap trees, over the options Problem::Covered lists for it,
 /// which may lie in several categories and overlap caps and other limits: the
 /// points that count from them add up to at most Absolute or, when IsShare, to
 /// at most Share times the points counted in the categories ShareOf.
@@ -52,6 +50,13 @@ struct SharedLimit {
   bool IsShare = false;
   Rational Share;
   std::vector<uint32_t> ShareOf;
+};
+
+/// Option Option of item Item counts against limit Limit (Problem::Limits).
+struct Coverage {
+  uint32_t Item = 0;
+  uint32_t Option = 0;
+  uint32_t Limit = 0;
 };
 
 /// The sum of the listed categories (before spillover) must reach Amount.
@@ -73,6 +78,9 @@ struct Problem {
   std::vector<Item> Items; ///< in a canonical order (the evaluator sorts by activity id)
   std::vector<CapLimit> Caps;
   std::vector<SharedLimit> Limits;
+  /// Which options count against which limits, besides their caps. Kept apart
+  /// from the options so that problems without limits pay nothing for them.
+  std::vector<Coverage> Covered;
   std::vector<Requirement> Requirements;
   std::vector<Spill> Spills;
 };

@@ -23,6 +23,11 @@ llvm::Error solverError(const llvm::Twine &Message) {
                                  "allocation internal error: " + Message);
 }
 
+/// Z3's deterministic resource limit per optimisation or check: a problem
+/// beyond it is an error for that member, never an unbounded run (the limits
+/// of docs/allocation.md). Problems of a member's size use a few percent of it.
+constexpr unsigned ResourceLimit = 400000000;
+
 llvm::Error overflowError() {
   return llvm::createStringError(std::make_error_code(std::errc::value_too_large),
                                  "allocation needs exact arithmetic beyond 64 bits");
@@ -77,6 +82,8 @@ Counted evaluateCounts(const Problem &P, const std::vector<int32_t> &Choice, con
 /// against each, for the re-check and for naming the bound that was full.
 struct Bounds {
   std::vector<Rational> CapUsed, LimitUsed, LimitBound;
+  /// Per item: the limits its chosen option counts against, in policy order.
+  std::vector<llvm::SmallVector<uint32_t, 2>> LimitsOfChoice;
 };
 
 Bounds usedBounds(const Problem &P, const std::vector<int32_t> &Choice, const std::vector<Rational> &Count,
@@ -84,14 +91,18 @@ Bounds usedBounds(const Problem &P, const std::vector<int32_t> &Choice, const st
   Bounds B;
   B.CapUsed.assign(P.Caps.size(), Rational(0));
   B.LimitUsed.assign(P.Limits.size(), Rational(0));
+  B.LimitsOfChoice.resize(P.Items.size());
+  for (const Coverage &C : P.Covered)
+    if (Choice[C.Item] == static_cast<int32_t>(C.Option)) {
+      B.LimitsOfChoice[C.Item].push_back(C.Limit);
+      B.LimitUsed[C.Limit] = X.add(B.LimitUsed[C.Limit], Count[C.Item]);
+    }
   for (size_t I = 0; I < P.Items.size(); ++I) {
     if (Choice[I] < 0)
       continue;
     const Option &O = P.Items[I].Options[Choice[I]];
     for (uint32_t K = O.Cap; K != NoCap; K = P.Caps[K].Parent)
       B.CapUsed[K] = X.add(B.CapUsed[K], Count[I]);
-    for (uint32_t L : O.Limits)
-      B.LimitUsed[L] = X.add(B.LimitUsed[L], Count[I]);
   }
   for (const SharedLimit &L : P.Limits) {
     if (!L.IsShare) {
@@ -131,6 +142,7 @@ public:
     // 2. Each item's earliest option that still reaches it, in item order. The
     // current model's option is known to; only earlier ones need a check.
     z3::solver Check(Ctx);
+    Check.set(limits());
     for (const z3::expr &E : Fixed)
       Check.add(E);
     for (size_t I = 0; I < P.Items.size(); ++I) {
@@ -180,7 +192,17 @@ private:
     return Ctx.real_val((std::to_string(R.num()) + "/" + std::to_string(R.den())).c_str());
   }
 
-  llvm::Error noSolution() { return solverError("the limit solver found no solution"); }
+  llvm::Error noSolution() {
+    return llvm::createStringError(std::make_error_code(std::errc::state_not_recoverable),
+                                   "allocation state limit: the limit solver found no answer within its "
+                                   "resource limit");
+  }
+
+  z3::params limits() {
+    z3::params Params(Ctx);
+    Params.set("rlimit", ResourceLimit);
+    return Params;
+  }
 
   Rational largestPoints(size_t I) const {
     Rational Most(0);
@@ -192,6 +214,7 @@ private:
   /// A model maximising Objective under every constraint fixed so far.
   std::optional<z3::model> optimise(const z3::expr &Objective) {
     z3::optimize Opt(Ctx);
+    Opt.set(limits());
     for (const z3::expr &E : Fixed)
       Opt.add(E);
     Opt.maximize(Objective);
@@ -231,12 +254,12 @@ private:
         Fixed.push_back(C <= (Possible ? z3::ite(Choice[I] == static_cast<int>(O), num(Opt.Points), num(0)) : num(0)));
         for (uint32_t K = Opt.Cap; K != NoCap; K = P.Caps[K].Parent)
           CapSum[K] = CapSum[K] + C;
-        for (uint32_t L : Opt.Limits)
-          LimitSum[L] = LimitSum[L] + C;
         CategorySum[Opt.Category] = CategorySum[Opt.Category] + C;
         Total = Total + C;
       }
     }
+    for (const Coverage &Cov : P.Covered)
+      LimitSum[Cov.Limit] = LimitSum[Cov.Limit] + Counts[Cov.Item][Cov.Option];
     for (size_t K = 0; K < P.Caps.size(); ++K)
       Fixed.push_back(CapSum[K] <= num(P.Caps[K].Limit));
     for (size_t L = 0; L < P.Limits.size(); ++L) {
@@ -328,7 +351,7 @@ private:
       const Option &O = P.Items[I].Options[S.Choice[I]];
       if (S.Credited[I] >= O.Points)
         continue;
-      S.FullAt[I] = fullBoundOf(O, B);
+      S.FullAt[I] = fullBoundOf(O, B.LimitsOfChoice[I], B);
     }
     S.CategoryPoints = std::move(Totals.CategoryPoints);
     S.SpilledIn = std::move(Totals.SpilledIn);
@@ -341,11 +364,11 @@ private:
   /// The first full bound of the option: its caps from the innermost out, then
   /// its limits in policy order. One exists: the counts are lexicographically
   /// greatest, so an item counting less than its points is stopped by one.
-  FullBound fullBoundOf(const Option &O, const Bounds &B) {
+  FullBound fullBoundOf(const Option &O, llvm::ArrayRef<uint32_t> Limits, const Bounds &B) {
     for (uint32_t K = O.Cap; K != NoCap; K = P.Caps[K].Parent)
       if (B.CapUsed[K] == P.Caps[K].Limit)
         return {FullBound::Kind::Cap, K};
-    for (uint32_t L : O.Limits)
+    for (uint32_t L : Limits)
       if (B.LimitUsed[L] == B.LimitBound[L])
         return {FullBound::Kind::Limit, L};
     return {};
@@ -361,34 +384,34 @@ private:
 };
 } // namespace
 
-bool hasLimits(const Problem &P) {
-  for (const Item &It : P.Items)
-    for (const Option &O : It.Options)
-      if (!O.Limits.empty())
-        return true;
-  return false;
-}
+bool hasLimits(const Problem &P) { return !P.Covered.empty(); }
 
 Problem withoutSlackLimits(const Problem &P) {
   // The most each limit could see: every item in its largest option naming it.
+  // The evaluator lists an item's options together; were they apart, an item
+  // would count more than once here, which only keeps a limit that is slack.
   std::vector<std::optional<Rational>> Most(P.Limits.size(), Rational(0));
-  for (const Item &It : P.Items) {
-    llvm::SmallVector<Rational, 4> Largest(P.Limits.size(), Rational(0));
-    for (const Option &O : It.Options)
-      for (uint32_t L : O.Limits)
-        Largest[L] = std::max(Largest[L], O.Points);
-    for (size_t L = 0; L < P.Limits.size(); ++L)
-      if (Most[L])
-        Most[L] = Most[L]->add(Largest[L]);
+  std::vector<Rational> Largest(P.Limits.size(), Rational(0));
+  std::vector<uint32_t> LargestOf(P.Limits.size(), UINT32_MAX);
+  for (const Coverage &C : P.Covered) {
+    if (LargestOf[C.Limit] != C.Item) {
+      if (Most[C.Limit])
+        Most[C.Limit] = Most[C.Limit]->add(Largest[C.Limit]);
+      Largest[C.Limit] = Rational(0);
+      LargestOf[C.Limit] = C.Item;
+    }
+    Largest[C.Limit] = std::max(Largest[C.Limit], P.Items[C.Item].Options[C.Option].Points);
   }
+  for (size_t L = 0; L < P.Limits.size(); ++L)
+    if (Most[L])
+      Most[L] = Most[L]->add(Largest[L]);
   std::vector<bool> Slack(P.Limits.size());
   for (size_t L = 0; L < P.Limits.size(); ++L)
     Slack[L] = Most[L] && (Most[L]->isZero() || (!P.Limits[L].IsShare && *Most[L] <= P.Limits[L].Absolute));
   Problem Out = P;
-  for (Item &It : Out.Items)
-    for (Option &O : It.Options)
-      O.Limits.erase(std::remove_if(O.Limits.begin(), O.Limits.end(), [&](uint32_t L) { return Slack[L]; }),
-                     O.Limits.end());
+  Out.Covered.erase(std::remove_if(Out.Covered.begin(), Out.Covered.end(),
+                                   [&](const Coverage &C) { return Slack[C.Limit]; }),
+                    Out.Covered.end());
   return Out;
 }
 

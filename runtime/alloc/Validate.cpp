@@ -58,9 +58,6 @@ llvm::Error checkItems(const Problem &P) {
         return fail(" has negative points");
       if (Opt.Category >= P.NumCategories)
         return fail(" names an unknown category");
-      for (uint32_t L : Opt.Limits)
-        if (L >= P.Limits.size())
-          return fail(" names an unknown limit");
       if (Opt.Cap == NoCap)
         continue;
       if (Opt.Cap >= P.Caps.size())
@@ -83,6 +80,10 @@ llvm::Error checkLimits(const Problem &P) {
       if (C >= P.NumCategories)
         return invalid("limit " + llvm::Twine(L) + " names an unknown category");
   }
+  for (const Coverage &C : P.Covered)
+    if (C.Limit >= P.Limits.size() || C.Item >= P.Items.size() || C.Option >= P.Items[C.Item].Options.size())
+      return invalid("item " + llvm::Twine(C.Item) + " option " + llvm::Twine(C.Option) +
+                     " names an unknown limit, or no such option exists");
   return llvm::Error::success();
 }
 

@@ -132,11 +132,6 @@ llvm::Error creditsFor(const ExprEvaluator &Eval, const PolicyIndex &Index, cons
         Out.RejectedHow = How;
       continue;
     }
-    // The limits covering the item: their condition holds for it under this rule.
-    llvm::SmallVector<uint32_t, 2> Covering;
-    for (const ir::RuleLimit &L : R.Limits)
-      if (L.Filter == ir::None || Eval.test(L.Filter, &A))
-        Covering.push_back(L.Limit);
     for (uint32_t Category : R.Targets) {
       // A higher-priority rule crediting the same category replaces a lower one.
       auto Same = std::find_if(Out.Options.begin(), Out.Options.end(),
@@ -146,12 +141,7 @@ llvm::Error creditsFor(const ExprEvaluator &Eval, const PolicyIndex &Index, cons
           continue;
         Out.Options.erase(Same);
       }
-      CreditOption &O = Out.Options.emplace_back(CreditOption{RuleId, Category, How, false, {}});
-      for (uint32_t L : Covering) {
-        const std::vector<uint32_t> &Of = P.Limits[L].Categories;
-        if (std::find(Of.begin(), Of.end(), Category) != Of.end())
-          O.Limits.push_back(L);
-      }
+      Out.Options.push_back({RuleId, Category, How});
     }
   }
   return llvm::Error::success();

@@ -18,8 +18,6 @@ struct CreditOption {
   /// Added by a staff exception (a substitution): it is not the rule's credit
   /// into Category, so no cap of the rule's limits it.
   bool Substituted = false;
-  /// The policy's limits (ir::Policy::Limits) this option's points count against.
-  llvm::SmallVector<uint32_t, 0> Limits;
 };
 
 struct ItemCredits {

@@ -82,6 +82,24 @@ void describeItem(ItemResult &R, const ir::Policy &P, const ledger::Activity &A,
   R.Why = C.Rejection;
   R.How = C.RejectedHow;
 }
+/// The limits the last item's options count against: a rule's own credit into
+/// one of a limit's categories, when the limit's condition holds for the item.
+void addCoverage(alloc::Problem &Problem, const ir::Policy &P, const ExprEvaluator &Eval,
+                 const ledger::Activity &A, const ItemCredits &C) {
+  uint32_t Item = static_cast<uint32_t>(Problem.Items.size() - 1);
+  for (uint32_t O = 0; O < C.Options.size(); ++O) {
+    const CreditOption &Opt = C.Options[O];
+    if (Opt.Substituted || Opt.Rule == ir::None)
+      continue;
+    for (const ir::RuleLimit &L : P.Rules[Opt.Rule].Limits) {
+      const std::vector<uint32_t> &Of = P.Limits[L.Limit].Categories;
+      if (std::find(Of.begin(), Of.end(), Opt.Category) != Of.end() &&
+          (L.Filter == ir::None || Eval.test(L.Filter, &A)))
+        Problem.Covered.push_back({Item, O, L.Limit});
+    }
+  }
+}
+
 /// Adds each prerequisite's result; an unmet one with a waiver counts as met.
 /// Returns whether all are met.
 bool checkPrerequisites(Audit &Out, const ir::Policy &P, const ExprEvaluator &Eval,
@@ -176,10 +194,10 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
         uint32_t Cap = !OwnCredit ? alloc::NoCap
                        : P.Rules[O.Rule].Cap != ir::None ? P.Rules[O.Rule].Cap
                                                           : P.Categories[O.Category].Cap;
-        alloc::Option &Opt = Item.Options.emplace_back(alloc::Option{O.Category, O.How.Earned, Cap, {}});
-        if (OwnCredit)
-          Opt.Limits = O.Limits;
+        Item.Options.push_back({O.Category, O.How.Earned, Cap});
       }
+      if (!P.Limits.empty())
+        addCoverage(Problem, P, Eval, *Order[I], C);
       Item.Pinned = Pinned;
       ItemOfActivity[I] = Problem.Items.size() - 1;
     }
@@ -187,7 +205,7 @@ llvm::Expected<Audit> evaluate(const PolicyIndex &Index, const ledger::Member &M
   // Granted points are items of their own, pinned to their category, outside every cap.
   for (const StaffException *G : Resolved->Grants) {
     alloc::Item &Item = Problem.Items.emplace_back();
-    Item.Options.push_back({G->Category, *G->Points, alloc::NoCap, {}});
+    Item.Options.push_back({G->Category, *G->Points, alloc::NoCap});
     Item.Pinned = 0;
   }
 

@@ -93,13 +93,7 @@ void writeRequirementBoundsAndBinaries(std::ostringstream &M, const Problem &P) 
   M << "End\n";
 }
 
-bool hasSharedLimits(const Problem &P) {
-  for (const Item &It : P.Items)
-    for (const Option &O : It.Options)
-      if (!O.Limits.empty())
-        return true;
-  return false;
-}
+bool hasSharedLimits(const Problem &P) { return !P.Covered.empty(); }
 } // namespace
 
 std::string writeCplexLp(const Problem &P, const std::vector<std::pair<size_t, size_t>> &Fixed) {
@@ -175,8 +169,6 @@ std::string writeCountModel(const Problem &P, const std::vector<std::pair<size_t
       M << " up" << I << '_' << O << ':' << Upper.str() << " <= 0\n";
       for (uint32_t K = Opt.Cap; K != NoCap; K = P.Caps[K].Parent)
         CapSum[K].add(1, count(I, O));
-      for (uint32_t L : Opt.Limits)
-        LimitSum[L].add(1, count(I, O));
       Category[Opt.Category].add(-1, count(I, O));
     }
     M << " item" << I << ':' << One.str() << " <= 1\n";
@@ -185,6 +177,8 @@ std::string writeCountModel(const Problem &P, const std::vector<std::pair<size_t
   }
   for (const auto &[I, O] : Fixed)
     M << " fix" << I << ": " << x(I, O) << " = 1\n";
+  for (const Coverage &C : P.Covered)
+    LimitSum[C.Limit].add(1, count(C.Item, C.Option));
   for (size_t K = 0; K < P.Caps.size(); ++K)
     if (!CapSum[K].empty())
       M << " cap" << K << ':' << CapSum[K].str() << " <= " << P.Caps[K].Limit.str() << '\n';

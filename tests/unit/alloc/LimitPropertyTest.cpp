@@ -26,11 +26,11 @@ Problem withCapRepeated(const Problem &P, uint32_t K) {
   Problem Out = P;
   uint32_t L = static_cast<uint32_t>(Out.Limits.size());
   Out.Limits.push_back(SharedLimit{P.Caps[K].Limit, false, Rational(), {}});
-  for (Item &It : Out.Items)
-    for (Option &O : It.Options)
-      for (uint32_t At = O.Cap; At != NoCap; At = P.Caps[At].Parent)
+  for (uint32_t I = 0; I < Out.Items.size(); ++I)
+    for (uint32_t O = 0; O < Out.Items[I].Options.size(); ++O)
+      for (uint32_t At = Out.Items[I].Options[O].Cap; At != NoCap; At = P.Caps[At].Parent)
         if (At == K) {
-          O.Limits.push_back(L);
+          Out.Covered.push_back({I, O, L});
           break;
         }
   return Out;
@@ -84,9 +84,7 @@ TEST(AllocatorLimitProperty, LimitsOnlyTakePointsAwayAndSolutionsKeepThem) {
     Problem P = randomProblem(Rng, limitShape());
     Problem Unlimited = P;
     Unlimited.Limits.clear();
-    for (Item &It : Unlimited.Items)
-      for (Option &O : It.Options)
-        O.Limits.clear();
+    Unlimited.Covered.clear();
     llvm::Expected<Solution> S = allocateCredits(P), Free = allocateCredits(Unlimited);
     ASSERT_TRUE(!!S) << llvm::toString(S.takeError());
     ASSERT_TRUE(!!Free) << llvm::toString(Free.takeError());

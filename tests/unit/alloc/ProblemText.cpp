@@ -31,10 +31,12 @@ std::string describeProblem(const Problem &P) {
   }
   for (size_t I = 0; I < P.Items.size(); ++I) {
     Out << "item" << I << ':';
-    for (const Option &O : P.Items[I].Options) {
-      Out << " {c" << O.Category << ' ' << O.Points.str() << ' ' << capName(O.Cap);
-      for (uint32_t L : O.Limits)
-        Out << " limit" << L;
+    for (size_t O = 0; O < P.Items[I].Options.size(); ++O) {
+      const Option &Opt = P.Items[I].Options[O];
+      Out << " {c" << Opt.Category << ' ' << Opt.Points.str() << ' ' << capName(Opt.Cap);
+      for (const Coverage &C : P.Covered)
+        if (C.Item == I && C.Option == O)
+          Out << " limit" << C.Limit;
       Out << '}';
     }
     if (P.Items[I].Pinned >= 0)

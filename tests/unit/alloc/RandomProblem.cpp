@@ -38,10 +38,11 @@ void addRandomLimits(std::mt19937_64 &Rng, Problem &P, int64_t Den) {
     }
     uint32_t Index = static_cast<uint32_t>(P.Limits.size());
     P.Limits.push_back(std::move(Lim));
-    for (Item &It : P.Items)
-      for (Option &O : It.Options)
-        if (std::find(Categories.begin(), Categories.end(), O.Category) != Categories.end() && chance(Rng, 60))
-          O.Limits.push_back(Index);
+    for (uint32_t I = 0; I < P.Items.size(); ++I)
+      for (uint32_t O = 0; O < P.Items[I].Options.size(); ++O)
+        if (std::find(Categories.begin(), Categories.end(), P.Items[I].Options[O].Category) != Categories.end() &&
+            chance(Rng, 60))
+          P.Covered.push_back({I, O, Index});
   }
 }
 } // namespace

@@ -192,9 +192,10 @@ Usage usageOf(const Problem &P, const Solution &S, const std::vector<Rational> &
     // Recursion-free on purpose: each cap of the path, walking up.
     for (uint32_t K = O.Cap; K != NoCap; K = P.Caps[K].Parent)
       U.Cap[K] = plus(U.Cap[K], S.Credited[I]);
-    for (uint32_t L : O.Limits)
-      U.Limit[L] = plus(U.Limit[L], S.Credited[I]);
   }
+  for (const Coverage &C : P.Covered)
+    if (S.Choice[C.Item] == static_cast<int32_t>(C.Option))
+      U.Limit[C.Limit] = plus(U.Limit[C.Limit], S.Credited[C.Item]);
   for (const SharedLimit &L : P.Limits) {
     Rational Base;
     for (uint32_t C : L.ShareOf)
@@ -219,8 +220,10 @@ std::string checkFullBound(const Problem &P, const Solution &S, const Usage &U, 
     return "";
   }
   if (F.K == FullBound::Kind::Limit) {
-    if (std::find(O.Limits.begin(), O.Limits.end(), F.Index) == O.Limits.end() ||
-        U.Limit[F.Index] != U.LimitBound[F.Index])
+    bool Own = std::any_of(P.Covered.begin(), P.Covered.end(), [&](const Coverage &C) {
+      return C.Item == I && static_cast<int32_t>(C.Option) == S.Choice[I] && C.Limit == F.Index;
+    });
+    if (!Own || U.Limit[F.Index] != U.LimitBound[F.Index])
       return Item + " names a limit that is not full or not its own";
     return "";
   }
