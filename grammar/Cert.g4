@@ -15,6 +15,7 @@ decl
   | activityDecl
   | commonFieldsDecl
   | categoryDecl
+  | limitDecl
   | requirementDecl
   | spillDecl
   | prerequisiteDecl
@@ -65,7 +66,17 @@ literal
   | '{' (members+=ident (',' members+=ident)*)? '}'
   ;
 
-categoryDecl : 'category' name '.' ;
+// category Giving Back at most 25 points.   category Bias = Implicit Bias + Other Bias.
+categoryDecl : 'category' categoryName=name ('=' members+=name ('+' members+=name)*)? ('at' 'most' quantity)? cite* '.' ;
+// limit self_study: at most 12.5 points of Education where self_reported.
+// limit participatory: at most half of Education where self_reported.
+limitDecl : 'limit' limitName=ident title=STRING? ':' 'at' 'most' limitAmount 'of' of=name ('where' expr)? cite* '.' ;
+limitAmount
+  : quantity              # absoluteLimit
+  | 'half'                # halfShare
+  | amount 'percent'      # percentShare
+  | amount                # fractionShare
+  ;
 // requirement education "Education points": Education at least 60 points.
 // Amounts may depend on the member: dated by the period's start, pro-rated by
 // months, waived `when` a condition fails, or asked `every 3rd period`.
@@ -193,7 +204,7 @@ name : ID+ | STRING ;
 ident
   : ID | 'member' | 'other' | 'period' | 'item' | 'file' | 'number' | 'count' | 'years' | 'activity'
   | 'source' | 'date' | 'designation' | 'audit' | 'priority' | 'unit' | 'category' | 'start' | 'end' | 'waivable'
-  | 'first' | 'last' | 'day' | 'month' | 'carry' | 'over' | 'keeping' | 'its' | 'the' | 'group' | 'rest' | 'whole' | 'pro' | 'rata' | 'verdict' | 'letter'
+  | 'first' | 'last' | 'day' | 'month' | 'carry' | 'over' | 'keeping' | 'its' | 'the' | 'group' | 'rest' | 'whole' | 'pro' | 'rata' | 'verdict' | 'letter' | 'limit'
   ;
 
 DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;

@@ -248,6 +248,30 @@ struct CarryOver {
   SMRange Range;
 };
 
+/// `category NAME [= A + B ...] [at most N points]`: a category, or an aggregate
+/// of others (Members non-empty), with an optional cap.
+struct CategoryDecl {
+  Name CategoryName;
+  std::vector<Name> Members;
+  std::optional<Quantity> Cap;
+  std::vector<Citation> Cites;
+  SMRange Range;
+};
+
+/// `limit NAME: at most AMOUNT of CATEGORY [where EXPR]`: an absolute limit
+/// (Absolute set) or a share of the category's counted points (Share, in (0, 1)).
+struct LimitDecl {
+  Name LimitName;
+  std::optional<Text> Title;
+  std::optional<Quantity> Absolute;
+  Rational Share;
+  SMRange AmountRange;
+  Name Of;
+  ExprPtr Where;
+  std::vector<Citation> Cites;
+  SMRange Range;
+};
+
 struct Spill {
   Name From, To;
   std::vector<Citation> Cites;
@@ -357,6 +381,10 @@ struct File {
   std::vector<FieldDecl> CommonFields;
   std::vector<ActivityDecl> Activities;
   std::vector<Name> Categories;
+  /// Aggregates and caps of categories (every category also has its Name above,
+  /// in Categories, unless it is an aggregate).
+  std::vector<CategoryDecl> CategoryDecls;
+  std::vector<LimitDecl> Limits;
   std::vector<Requirement> Requirements;
   std::vector<Spill> Spills;
   std::vector<Prerequisite> Prerequisites;

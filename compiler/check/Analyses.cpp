@@ -109,10 +109,12 @@ void Checker::checkReachability() {
     for (CategoryId Target : R.Targets) {
       uint32_t T = Target.Index;
       HasRule[T] = true;
-      if (Top.isNone())
+      // A rule without a cap of its own still counts under its category's cap.
+      CapId Outer = Top.isNone() ? S.CategoryCaps[T] : Top;
+      if (Outer.isNone())
         Unbounded[T] = true;
-      else if (std::find(TopCaps[T].begin(), TopCaps[T].end(), Top.Index) == TopCaps[T].end())
-        TopCaps[T].push_back(Top.Index);
+      else if (std::find(TopCaps[T].begin(), TopCaps[T].end(), Outer.Index) == TopCaps[T].end())
+        TopCaps[T].push_back(Outer.Index);
     }
   }
   for (size_t C = 0; C < N; ++C)
@@ -207,6 +209,15 @@ void Checker::checkCitations() {
       Warn(Sp.Cites, "spillover from", Sp.From);
     for (const ast::CarryOver &C : F->CarryOvers)
       Warn(C.Cites, "carry-over of", C.From);
+    for (const ast::LimitDecl &L : F->Limits)
+      Warn(L.Cites, "limit", L.LimitName);
+    // A cap encodes guideline text; an aggregate alone only names a sum.
+    for (const ast::CategoryDecl &D : F->CategoryDecls) {
+      if (D.Cap)
+        Warn(D.Cites, "cap of category", D.CategoryName);
+      else
+        Sources(D.Cites);
+    }
     for (const ast::CompliancePeriod &P : F->Periods) {
       Sources(P.Cites);
       if (P.Cites.empty())

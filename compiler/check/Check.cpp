@@ -15,8 +15,10 @@ std::unique_ptr<Sema> checkModule(const LoadedModule &Module, CheckMode Mode, Di
   Checker C(*S, Diags);
   C.collectDeclarations(Module);
   C.resolveSchema();
+  C.resolveAggregates();
   C.checkPolicyLevel(Mode);
   C.checkRules();
+  C.checkCategoryCapsAndLimits();
   C.checkCitations();
   // The analyses reason about resolved rules; after name errors they would only
   // repeat them.

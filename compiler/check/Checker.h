@@ -45,6 +45,10 @@ public:
   void checkPolicyLevel(CheckMode Mode);
   // HandleGroup.cpp: flattens groups into rules (HandleRule.cpp).
   void checkRules();
+  // HandleCategories.cpp: aggregates (before requirements), then category caps
+  // and limits (after rules, whose kinds limit conditions are read in).
+  void resolveAggregates();
+  void checkCategoryCapsAndLimits();
   // Analyses.cpp
   void checkContradictionsAndOverlaps();
   void checkReachability();
@@ -72,6 +76,14 @@ private:
   void handleProRating(const ast::ProRating &Pr);
   // HandleCarryOver.cpp
   void handleCarryOver(const ast::CarryOver &C);
+
+  // HandleCategories.cpp
+  void resolveAggregate(uint32_t Aggregate, std::vector<uint32_t> &Path);
+  void handleCategoryCap(const ast::CategoryDecl &D);
+  void handleLimit(const ast::LimitDecl &D, DeclaredNames &Names);
+  /// The categories N stands for: itself, or an aggregate's; empty (and reported) if unknown.
+  std::vector<sema::CategoryId> lookupCategoryOrAggregate(const ast::Name &N);
+  void addLimit(sema::LimitInfo L);
 
   // HandleGroup.cpp
   void handleGroup(const ast::Group &G, const GroupFrame &Outer, bool IsRoot);

@@ -58,6 +58,13 @@ CategoryId Checker::lookupCategory(const ast::Name &N) {
   auto It = S.CategoryByName.find(N.Text);
   if (It != S.CategoryByName.end())
     return S.CategoryOf[&N] = It->second;
+  if (auto Agg = S.AggregateByName.find(N.Text); Agg != S.AggregateByName.end()) {
+    std::string Members;
+    for (const ast::Name &M : S.Aggregates[Agg->second].Decl->Members)
+      Members += (Members.empty() ? "`" : ", `") + M.Text + "`";
+    Diags.report(diag::AggregateEarnsNothing, N.Range, N.Text, Members);
+    return CategoryId::none();
+  }
   reportUnknown("category", N, keysOf(S.CategoryByName));
   return CategoryId::none();
 }
@@ -169,6 +176,11 @@ void Checker::collectDeclarations(const LoadedModule &Module) {
       if (Categories.add(C)) {
         S.CategoryByName[C.Text] = CategoryId(static_cast<uint32_t>(S.Categories.size()));
         S.Categories.push_back(&C);
+      }
+    for (const ast::CategoryDecl &D : F.CategoryDecls)
+      if (!D.Members.empty() && Categories.add(D.CategoryName)) {
+        S.AggregateByName[D.CategoryName.Text] = static_cast<uint32_t>(S.Aggregates.size());
+        S.Aggregates.push_back({&D, {}, false});
       }
     if (F.Header)
       S.Header = &*F.Header;

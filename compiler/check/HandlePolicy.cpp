@@ -4,7 +4,7 @@
 // of requirements and prerequisites.
 #include "check/Checker.h"
 
-#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/DenseSet.h"
 
 #include <algorithm>
 
@@ -59,11 +59,20 @@ void Checker::handleRequirement(const ast::Requirement &R, DeclaredNames &Names)
     return;
   handleTitle(R.Title, "requirement", R.RequirementName);
   RequirementInfo Info{&R, {}};
-  llvm::StringSet<> Seen;
+  // An aggregate stands for its categories (a combination minimum over them);
+  // each category may count once.
+  llvm::DenseSet<uint32_t> Seen;
   for (const ast::Name &C : R.Categories) {
-    Info.Categories.push_back(lookupCategory(C));
-    if (!Seen.insert(C.Text).second)
-      Diags.report(diag::DuplicateName, C.Range, "category in requirement", C.Text);
+    std::vector<CategoryId> Named = lookupCategoryOrAggregate(C);
+    if (Named.empty())
+      Info.Categories.push_back(CategoryId::none());
+    for (CategoryId Leaf : Named) {
+      if (!Seen.insert(Leaf.Index).second) {
+        Diags.report(diag::DuplicateName, C.Range, "category in requirement", S.Categories[Leaf.Index]->Text);
+        break;
+      }
+      Info.Categories.push_back(Leaf);
+    }
   }
   handleRequirementScope(R);
   S.Requirements.push_back(std::move(Info));

@@ -154,6 +154,24 @@ struct CapInfo {
   ast::SMRange Range;
 };
 
+/// `category Bias = Implicit Bias + Other Bias`: the categories it sums, expanded
+/// through nested aggregates, in declaration order of the members.
+struct AggregateInfo {
+  const ast::CategoryDecl *Decl = nullptr;
+  std::vector<CategoryId> Leaves;
+  bool Resolved = false;
+};
+/// A limit on the points of some items of some categories: a `limit`
+/// declaration, or the cap of an aggregate (`category Total = A + B at most 30`).
+struct LimitInfo {
+  std::string Name;
+  const ast::LimitDecl *Decl = nullptr;      ///< null for an aggregate's cap
+  const ast::CategoryDecl *Aggregate = nullptr;
+  std::vector<CategoryId> Categories;
+  const ast::Expr *Where = nullptr;
+  /// Indices into Sema::Rules of the rules that credit one of Categories.
+  std::vector<uint32_t> Rules;
+};
 /// Expression context: which activity kind bare names read (none(): the member's).
 struct Context {
   KindId Kind;
@@ -191,6 +209,11 @@ struct Sema {
   std::vector<const ast::EveryItem *> PolicyConditions;
   std::vector<CapInfo> Caps;
   std::vector<RuleInfo> Rules;
+  std::vector<AggregateInfo> Aggregates;
+  llvm::StringMap<uint32_t> AggregateByName;
+  /// Per category: its cap (`category X at most N points`), or none().
+  std::vector<CapId> CategoryCaps;
+  std::vector<LimitInfo> Limits;
 
   /// Types of checked expressions, per context kind (group filters and
   /// conditions are checked once per rule kind they apply to).

@@ -67,8 +67,8 @@ public:
         A.Fields.push_back(field(F));
       P.Kinds.push_back(std::move(A));
     }
-    for (const ast::Name *C : S.Categories)
-      P.Categories.push_back({C->Text, loc(C->Range)});
+    for (size_t C = 0; C < S.Categories.size(); ++C)
+      P.Categories.push_back({S.Categories[C]->Text, loc(S.Categories[C]->Range), S.CategoryCaps[C].Index});
     for (const RequirementInfo &R : S.Requirements)
       P.Requirements.push_back(requirement(R));
     for (const SpillInfo &Sp : S.Spills) {
@@ -95,6 +95,7 @@ public:
                         loc(C.Range)});
     for (const RuleInfo &R : S.Rules)
       P.Rules.push_back(rule(R));
+    limits();
     return std::move(P);
   }
 
@@ -523,6 +524,32 @@ private:
     Out.Cap = R.Cap.Index;
     Out.Priority = D.Priority ? D.Priority->first : 0;
     return Out;
+  }
+
+  // Limits, and on each rule they cover, their condition read in its kind.
+  void limits() {
+    for (const LimitInfo &L : S.Limits) {
+      uint32_t Index = static_cast<uint32_t>(P.Limits.size());
+      ir::Limit Out;
+      Out.Name = L.Name;
+      if (L.Decl) {
+        Out.Title = titleOf(L.Decl->Title);
+        Out.IsShare = !L.Decl->Absolute;
+        Out.Absolute = L.Decl->Absolute ? pointsOf(*L.Decl->Absolute) : Rational(0);
+        Out.Share = Out.IsShare ? L.Decl->Share : Rational(0);
+        Out.Cites = cites(L.Decl->Cites);
+        Out.Loc = loc(L.Decl->Range);
+      } else {
+        Out.Absolute = pointsOf(*L.Aggregate->Cap);
+        Out.Cites = cites(L.Aggregate->Cites);
+        Out.Loc = loc(L.Aggregate->Range);
+      }
+      for (CategoryId C : L.Categories)
+        Out.Categories.push_back(C.Index);
+      P.Limits.push_back(std::move(Out));
+      for (uint32_t R : L.Rules)
+        P.Rules[R].Limits.push_back({Index, L.Where ? expr(*L.Where, S.Rules[R].Kind) : ir::None});
+    }
   }
 
   const Sema &S;

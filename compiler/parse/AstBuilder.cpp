@@ -137,6 +137,42 @@ private:
     return Out;
   }
 
+  void category(P::CategoryDeclContext *C, ast::File &Out) {
+    ast::Name Name = name(C->categoryName);
+    if (C->members.empty())
+      Out.Categories.push_back(Name);
+    if (C->members.empty() && !C->quantity())
+      return;
+    ast::CategoryDecl Decl{Name, {}, std::nullopt, cites(C->cite()), range(C)};
+    for (P::NameContext *M : C->members)
+      Decl.Members.push_back(name(M));
+    if (C->quantity())
+      Decl.Cap = quantity(C->quantity());
+    Out.CategoryDecls.push_back(std::move(Decl));
+  }
+
+  ast::LimitDecl limit(P::LimitDeclContext *C) {
+    ast::LimitDecl L;
+    L.LimitName = name(C->limitName);
+    L.Title = title(C->title);
+    P::LimitAmountContext *A = C->limitAmount();
+    L.AmountRange = range(A);
+    if (auto *Abs = dynamic_cast<P::AbsoluteLimitContext *>(A))
+      L.Absolute = quantity(Abs->quantity());
+    else if (dynamic_cast<P::HalfShareContext *>(A))
+      L.Share = *Rational::make(1, 2);
+    else if (auto *Pct = dynamic_cast<P::PercentShareContext *>(A))
+      L.Share = amount(Pct->amount()).div(Rational(100)).value_or(Rational(0));
+    else if (auto *Frac = dynamic_cast<P::FractionShareContext *>(A))
+      L.Share = amount(Frac->amount());
+    L.Of = name(C->of);
+    if (C->expr())
+      L.Where = expr(C->expr());
+    L.Cites = cites(C->cite());
+    L.Range = range(C);
+    return L;
+  }
+
   void decl(P::DeclContext *D, ast::File &Out) {
     if (auto *C = D->policyHeader())
       return header(C, Out);
@@ -173,7 +209,9 @@ private:
       return Out.Activities.push_back(std::move(A));
     }
     if (auto *C = D->categoryDecl())
-      return Out.Categories.push_back(name(C->name()));
+      return category(C, Out);
+    if (auto *C = D->limitDecl())
+      return Out.Limits.push_back(limit(C));
     if (auto *C = D->requirementDecl())
       return Out.Requirements.push_back(requirement(C));
     if (auto *C = D->carryOverDecl())

@@ -3,6 +3,7 @@
 #include "alloc/AllocatorInternal.h"
 
 #include "alloc/Credit.h"
+#include "alloc/LimitSolver.h"
 #include "alloc/Scale.h"
 #include "alloc/Search.h"
 #include "alloc/Validate.h"
@@ -41,6 +42,15 @@ Problem withPinsApplied(const Problem &P) {
 llvm::Expected<Solution> allocateCreditsWith(const Problem &P, const SearchOptions &Options) {
   if (llvm::Error E = validateProblem(P))
     return E;
+  // Limits that can bind need the exact limit solver; every other problem,
+  // including one whose limits cannot bind, takes the search below.
+  if (!P.Limits.empty()) {
+    Problem Tight = withoutSlackLimits(P);
+    if (hasLimits(Tight))
+      return allocateWithLimits(Tight);
+    Tight.Limits.clear();
+    return allocateCreditsWith(Tight, Options);
+  }
   if (hasPins(P)) {
     llvm::Expected<Solution> S = allocateCreditsWith(withPinsApplied(P), Options);
     if (S)

@@ -41,6 +41,24 @@ struct CapLimit {
   uint32_t Parent = NoCap;
 };
 
+/// A limit beyond the cap trees, over the options Problem::Covered lists for it,
+/// which may lie in several categories and overlap caps and other limits: the
+/// points that count from them add up to at most Absolute or, when IsShare, to
+/// at most Share times the points counted in the categories ShareOf.
+struct SharedLimit {
+  Rational Absolute;
+  bool IsShare = false;
+  Rational Share;
+  std::vector<uint32_t> ShareOf;
+};
+
+/// Option Option of item Item counts against limit Limit (Problem::Limits).
+struct Coverage {
+  uint32_t Item = 0;
+  uint32_t Option = 0;
+  uint32_t Limit = 0;
+};
+
 /// The sum of the listed categories (before spillover) must reach Amount.
 /// A single-category requirement also counts spillover into its category.
 struct Requirement {
@@ -59,8 +77,20 @@ struct Problem {
   unsigned NumCategories = 0;
   std::vector<Item> Items; ///< in a canonical order (the evaluator sorts by activity id)
   std::vector<CapLimit> Caps;
+  std::vector<SharedLimit> Limits;
+  /// Which options count against which limits, besides their caps. Kept apart
+  /// from the options so that problems without limits pay nothing for them.
+  std::vector<Coverage> Covered;
   std::vector<Requirement> Requirements;
   std::vector<Spill> Spills;
+};
+
+/// What was full when an item counted less than its points: one of its caps
+/// or limits (docs/allocation.md, "Per-item credit" and "General limits").
+struct FullBound {
+  enum class Kind : uint8_t { None, Cap, Limit };
+  Kind K = Kind::None;
+  uint32_t Index = NoCap; ///< into Problem::Caps or Problem::Limits
 };
 
 struct Solution {
@@ -68,6 +98,8 @@ struct Solution {
   std::vector<int32_t> Choice;
   /// Per item: points credited after caps (0 when not credited).
   std::vector<Rational> Credited;
+  /// Per item: the cap or limit that was full when it counted less than its points.
+  std::vector<FullBound> FullAt;
   /// Per category: points credited after caps, before spillover.
   std::vector<Rational> CategoryPoints;
   /// Per category: points received from spillover.

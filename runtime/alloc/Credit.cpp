@@ -16,23 +16,32 @@ std::vector<Rational> unscaleAll(const std::vector<int64_t> &Values, int64_t Sca
 
 /// Each item takes what the tightest cap on its path still has room for. On a
 /// tree every item has a single path, so filling greedily in any order credits
-/// exactly the nested-minimum total of each cap.
-std::vector<int64_t> creditPerItem(const ScaledProblem &P,
-                                   const std::vector<int32_t> &Choice) {
+/// exactly the nested-minimum total of each cap. An item that takes less than
+/// its points was stopped by the tightest cap (the innermost of equally tight
+/// ones), which is then full.
+std::vector<int64_t> creditPerItem(const ScaledProblem &P, const std::vector<int32_t> &Choice,
+                                   std::vector<FullBound> &FullAt) {
   std::vector<int64_t> Room(P.Caps.size());
   for (size_t K = 0; K < P.Caps.size(); ++K)
     Room[K] = P.Caps[K].Limit;
   std::vector<int64_t> Credited(P.numItems(), 0);
+  FullAt.assign(P.numItems(), FullBound());
   for (size_t I = 0; I < P.numItems(); ++I) {
     if (Choice[I] < 0)
       continue;
     const ScaledOption &O = P.item(I)[Choice[I]];
     int64_t Take = O.Points;
+    uint32_t Tightest = NoCap;
     for (uint32_t At = O.Cap; At != NoCap; At = P.Caps[At].Parent)
-      Take = std::min(Take, Room[At]);
+      if (Room[At] < Take) {
+        Take = Room[At];
+        Tightest = At;
+      }
     for (uint32_t At = O.Cap; At != NoCap; At = P.Caps[At].Parent)
       Room[At] -= Take;
     Credited[I] = Take;
+    if (Tightest != NoCap)
+      FullAt[I] = {FullBound::Kind::Cap, Tightest};
   }
   return Credited;
 }
@@ -47,7 +56,7 @@ Solution buildSolution(const ScaledProblem &P, const std::vector<int32_t> &Choic
 
   Solution S;
   S.Choice = Choice;
-  S.Credited = unscaleAll(creditPerItem(P, Choice), P.Scale);
+  S.Credited = unscaleAll(creditPerItem(P, Choice, S.FullAt), P.Scale);
   S.CategoryPoints = unscaleAll(O.CategoryPoints, P.Scale);
   S.SpilledIn = unscaleAll(O.SpilledIn, P.Scale);
   S.RequirementPoints = unscaleAll(O.RequirementPoints, P.Scale);

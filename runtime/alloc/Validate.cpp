@@ -69,6 +69,24 @@ llvm::Error checkItems(const Problem &P) {
   return llvm::Error::success();
 }
 
+llvm::Error checkLimits(const Problem &P) {
+  for (size_t L = 0; L < P.Limits.size(); ++L) {
+    const SharedLimit &Lim = P.Limits[L];
+    if (Lim.Absolute.isNegative())
+      return invalid("limit " + llvm::Twine(L) + " has a negative amount");
+    if (Lim.IsShare && (Lim.Share.isNegative() || Lim.Share > Rational(1)))
+      return invalid("limit " + llvm::Twine(L) + " has a share outside [0, 1]");
+    for (uint32_t C : Lim.ShareOf)
+      if (C >= P.NumCategories)
+        return invalid("limit " + llvm::Twine(L) + " names an unknown category");
+  }
+  for (const Coverage &C : P.Covered)
+    if (C.Limit >= P.Limits.size() || C.Item >= P.Items.size() || C.Option >= P.Items[C.Item].Options.size())
+      return invalid("item " + llvm::Twine(C.Item) + " option " + llvm::Twine(C.Option) +
+                     " names an unknown limit, or no such option exists");
+  return llvm::Error::success();
+}
+
 llvm::Error checkRequirementsAndSpills(const Problem &P) {
   // One set of marks for all requirements, each unmarking what it marked.
   std::vector<bool> Seen(P.NumCategories, false);
@@ -99,6 +117,8 @@ llvm::Error checkRequirementsAndSpills(const Problem &P) {
 
 llvm::Error validateProblem(const Problem &P) {
   if (llvm::Error E = checkCaps(P))
+    return E;
+  if (llvm::Error E = checkLimits(P))
     return E;
   if (llvm::Error E = checkItems(P))
     return E;

@@ -133,6 +133,10 @@ Facets describeRule(const Policy &P, const Rule &R) {
   for (const SplitPart &Part : R.Split)
     Parts.push_back((Part.Rest ? "the rest of " : "") + P.Kinds[Kind].Fields[Part.Field].Name + " into " +
                     categoriesText(P, Part.Targets, " or "));
+  std::vector<std::string> Limits;
+  for (const RuleLimit &L : R.Limits)
+    Limits.push_back("`" + P.Limits[L.Limit].Name + "`" +
+                     (L.Filter == None ? "" : " for items where " + printExpr(P, L.Filter, Kind)));
   std::string Rounding;
   if (R.Round.M != Rounding::Mode::Exact)
     Rounding = roundingModeName(R.Round.M).str() + " to " + pointsText(P, R.Round.Step);
@@ -144,6 +148,7 @@ Facets describeRule(const Policy &P, const Rule &R) {
           single("per-item maximum", llvm::join(Maxima, ", ")),
           single("into", R.Split.empty() ? categoriesText(P, R.Targets, " or ") : ""),
           single("cap", capText(P, R)),
+          list("counts against limit", Limits),
           single("priority", R.Priority ? std::to_string(R.Priority) : ""),
           citations(R.Cites)};
 }
@@ -187,6 +192,14 @@ Facets describePeriod(const Policy &P, const CompliancePeriod &Pe) {
 Facets describeCap(const Policy &P, const Cap &C) {
   return {single("at most", pointsText(P, C.Limit) + " in " + categoryName(P, C.Category)),
           single("inside", C.Parent == None ? "" : capName(P, C.Parent)), citations(C.Cites)};
+}
+
+Facets describeLimit(const Policy &P, const Limit &L) {
+  std::string Amount = L.IsShare ? std::to_string(L.Share.num()) + "/" + std::to_string(L.Share.den()) + " of"
+                                 : pointsText(L.Absolute) + " of";
+  // Which items it covers is read per rule: each rule says under "limits" which of its items count against it.
+  return {single("at most", Amount + " " + categoriesText(P, L.Categories, " + ")), single("title", L.Title),
+          citations(L.Cites)};
 }
 
 Facets describeSpillover(const Policy &P, const Spillover &S) {

@@ -34,6 +34,7 @@ Facets describeRequirement(const ir::Policy &P, const ir::Requirement &R);
 Facets describePrerequisite(const ir::Policy &P, const ir::Prerequisite &Pr);
 Facets describePeriod(const ir::Policy &P, const ir::CompliancePeriod &Pe);
 Facets describeCap(const ir::Policy &P, const ir::Cap &C);
+Facets describeLimit(const ir::Policy &P, const ir::Limit &L);
 Facets describeSpillover(const ir::Policy &P, const ir::Spillover &S);
 Facets describeCarryOver(const ir::Policy &P, const ir::CarryOver &C);
 /// The heading: title, edition, effective date, designation, sources.

@@ -120,6 +120,8 @@ std::vector<Described> describeAllOf(const Policy &P, int Which) {
     return describeAll(P, P.CarryOvers, describeCarryOver, [&](const CarryOver &C) {
       return "excess of " + P.Requirements[C.Requirement].Name;
     });
+  case 7:
+    return describeAll(P, P.Limits, describeLimit, ByName);
   default:
     return describeAll(P, P.Rules, describeRule, ByName);
   }
@@ -134,8 +136,8 @@ PolicyDiff diffPolicies(const Policy &Old, const Policy &New) {
   compareFacets("policy", "", describeHeading(Old), describeHeading(New), Diff.Changes);
   compareFacets("vocabulary", "", describeVocabulary(Old), describeVocabulary(New), Diff.Changes);
   const char *Subjects[] = {"category",          "requirement", "spillover", "prerequisite", "cap",
-                            "compliance period", "carry-over",  "rule"};
-  for (int Which = 0; Which < 8; ++Which)
+                            "compliance period", "carry-over",  "limit",     "rule"};
+  for (int Which = 0; Which < int(std::size(Subjects)); ++Which)
     compareDeclarations(Subjects[Which], describeAllOf(Old, Which), describeAllOf(New, Which), Diff.Changes);
   // Rule order breaks ties between equally good allocations (docs/allocation.md).
   std::vector<std::string> OldOrder, NewOrder;

@@ -69,6 +69,9 @@ struct ItemResult {
   llvm::StringRef Rule;     ///< the rule it was credited through, or that turned it down
   llvm::StringRef Category; ///< empty when not credited
   Rational Points;          ///< credited points, after caps
+  /// When Points is below How.Earned: the cap or limit that was full.
+  const ir::Cap *FullCap = nullptr;
+  const ir::Limit *FullLimit = nullptr;
   Derivation How;           ///< credited items, and those whose points came to zero
   Reason Why;
   llvm::ArrayRef<ir::Citation> Cites;

@@ -55,6 +55,11 @@ void describeItem(ItemResult &R, const ir::Policy &P, const ledger::Activity &A,
     }
     R.How = O.How;
     R.Points = Solved.Credited[Item];
+    const alloc::FullBound &Full = Solved.FullAt[Item];
+    if (Full.K == alloc::FullBound::Kind::Cap)
+      R.FullCap = &P.Caps[Full.Index];
+    else if (Full.K == alloc::FullBound::Kind::Limit)
+      R.FullLimit = &P.Limits[Full.Index];
     if (R.Points.isZero()) {
       R.Why.K = Reason::Kind::CapReached;
       return;
@@ -86,13 +91,40 @@ void describeItem(ItemResult &R, const ir::Policy &P, const ledger::Activity &A,
   R.Why = C.Rejection;
   R.How = C.RejectedHow;
 }
-/// Adds an allocation item with Options, each limited by its rule's cap.
-void addItem(alloc::Problem &Problem, const ir::Policy &P, llvm::ArrayRef<CreditOption> Options, int32_t Pinned) {
+
+/// The limits the last item's options count against: a rule's own credit into
+/// one of a limit's categories, when the limit's condition holds for the item.
+void addCoverage(alloc::Problem &Problem, const ir::Policy &P, const ExprEvaluator &Eval,
+                 const ledger::Activity &A, llvm::ArrayRef<CreditOption> Options) {
+  uint32_t Item = static_cast<uint32_t>(Problem.Items.size() - 1);
+  for (uint32_t O = 0; O < Options.size(); ++O) {
+    const CreditOption &Opt = Options[O];
+    if (Opt.Substituted || Opt.Rule == ir::None)
+      continue;
+    for (const ir::RuleLimit &L : P.Rules[Opt.Rule].Limits) {
+      const std::vector<uint32_t> &Of = P.Limits[L.Limit].Categories;
+      if (std::find(Of.begin(), Of.end(), Opt.Category) != Of.end() &&
+          (L.Filter == ir::None || Eval.test(L.Filter, &A)))
+        Problem.Covered.push_back({Item, O, L.Limit});
+    }
+  }
+}
+
+/// Adds an allocation item with Options. A rule's own credit goes through its
+/// innermost cap, else its category's, and counts against the limits covering it.
+void addItem(alloc::Problem &Problem, const ir::Policy &P, const ExprEvaluator &Eval, const ledger::Activity &A,
+             llvm::ArrayRef<CreditOption> Options, int32_t Pinned) {
   alloc::Item &Item = Problem.Items.emplace_back();
-  for (const CreditOption &O : Options)
-    Item.Options.push_back(
-        {O.Category, O.How.Earned, O.Substituted || O.Rule == ir::None ? alloc::NoCap : P.Rules[O.Rule].Cap});
+  for (const CreditOption &O : Options) {
+    bool OwnCredit = !O.Substituted && O.Rule != ir::None;
+    uint32_t Cap = !OwnCredit                          ? alloc::NoCap
+                   : P.Rules[O.Rule].Cap != ir::None ? P.Rules[O.Rule].Cap
+                                                      : P.Categories[O.Category].Cap;
+    Item.Options.push_back({O.Category, O.How.Earned, Cap});
+  }
   Item.Pinned = Pinned;
+  if (!P.Limits.empty())
+    addCoverage(Problem, P, Eval, A, Options);
 }
 
 /// Adds each prerequisite's result; an unmet one with a waiver counts as met.
@@ -240,10 +272,10 @@ llvm::Expected<Audit> evaluateInScope(const PolicyIndex &Index, const ledger::Me
     if (!C.Parts.empty()) {
       ItemOfActivity[I] = Problem.Items.size();
       for (const PartCredits &Part : C.Parts)
-        addItem(Problem, P, Part.Options, -1);
+        addItem(Problem, P, Eval, *Order[I], Part.Options, -1);
     } else if (!C.Options.empty()) {
       ItemOfActivity[I] = Problem.Items.size();
-      addItem(Problem, P, C.Options, Pinned);
+      addItem(Problem, P, Eval, *Order[I], C.Options, Pinned);
     }
   }
   // Granted points are items of their own, pinned to their category, outside every cap.

@@ -129,17 +129,38 @@ void partsExceedWhole(llvm::raw_ostream &OS, const ir::Policy &P, const Derivati
   OS << ")";
 }
 
-const ir::Cap *capOf(const ir::Policy &P, const Derivation &D) {
-  return D.Rule && D.Rule->Cap != ir::None ? &P.Caps[D.Rule->Cap] : nullptr;
+/// The counting unit as the adjective of "the 18-point cap", "the 12-contact-hour cap".
+std::string unitAdjective(const ir::Policy &P) {
+  std::string Unit = P.CountingUnit < P.Units.size() ? P.Units[P.CountingUnit].Singular : "point";
+  std::replace(Unit.begin(), Unit.end(), '_', '-');
+  return Unit;
 }
 
-/// "the 18-point cap of `athenian_dialogue`", "the 12-hour cap of `ethics`".
-void capText(llvm::raw_ostream &OS, const ir::Policy &P, const ir::Cap *Cap) {
-  OS << "the " << (Cap ? Cap->Limit.str() : "?") << "-";
-  std::string Unit = P.CountingUnit < P.Units.size() ? P.Units[P.CountingUnit].Singular : "point";
-  for (char C : Unit)
-    OS << (C == '_' ? '-' : C);
-  OS << " cap of `" << (Cap ? Cap->Name : "a cap") << "`";
+/// The cap or limit that was full for the item (the allocator says which: with
+/// nested caps it need not be the rule's own).
+void fullBoundText(llvm::raw_ostream &OS, const ir::Policy &P, const ItemResult &I) {
+  if (const ir::Limit *L = I.FullLimit) {
+    llvm::StringRef Name = L->Title.empty() ? L->Name : L->Title;
+    if (!L->IsShare) {
+      OS << "the " << L->Absolute << "-" << unitAdjective(P) << " limit `" << Name << "`";
+      return;
+    }
+    std::optional<Rational> Percent = L->Share.mul(Rational(100));
+    OS << "the limit `" << Name << "` (at most ";
+    if (Percent && Percent->hasFiniteDecimal())
+      OS << *Percent << "%";
+    else
+      OS << L->Share;
+    OS << " of the points counted in ";
+    for (size_t C = 0; C < L->Categories.size(); ++C)
+      OS << (C ? " + " : "") << P.Categories[L->Categories[C]].Name;
+    OS << ")";
+    return;
+  }
+  const ir::Cap *Cap = I.FullCap;
+  if (!Cap && I.How.Rule && I.How.Rule->Cap != ir::None)
+    Cap = &P.Caps[I.How.Rule->Cap];
+  OS << "the " << (Cap ? Cap->Limit.str() : "?") << "-" << unitAdjective(P) << " cap of `" << (Cap ? Cap->Name : "a cap") << "`";
 }
 } // namespace
 
@@ -169,7 +190,7 @@ void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, con
     OS << ")";
     return;
   case Reason::Kind::CapReached:
-    capText(OS, P, capOf(P, I.How));
+    fullBoundText(OS, P, I);
     OS << " is already reached";
     return;
   case Reason::Kind::LeftOut: OS << "left out by the allocation: crediting it would not change the outcome"; return;
@@ -198,7 +219,7 @@ void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, con
   }
   if (I.Credited && D.Rule && I.Points != D.Earned) {
     OS << (D.Limit ? "; " : "") << "reduced from " << D.Earned << " by ";
-    capText(OS, P, capOf(P, D));
+    fullBoundText(OS, P, I);
   }
   if (I.Exception && I.Exception->A == StaffException::Action::Credit) {
     OS << (D.Limit || (I.Credited && D.Rule && I.Points != D.Earned) ? "; " : "") << "credited to " << I.Category

@@ -88,6 +88,8 @@ PolicyIndex::PolicyIndex(const ir::Policy &P) : P(P) {
   Shape.NumCategories = static_cast<unsigned>(P.Categories.size());
   for (const ir::Cap &C : P.Caps)
     Shape.Caps.push_back({C.Limit, C.Category, C.Parent});
+  for (const ir::Limit &L : P.Limits)
+    Shape.Limits.push_back({L.Absolute, L.IsShare, L.Share, L.Categories});
   for (const ir::Requirement &R : P.Requirements)
     Shape.Requirements.push_back({R.Categories, R.Amounts.front().Amount}); // the member's, at audit
   for (const ir::Spillover &S : P.Spillovers)

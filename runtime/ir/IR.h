@@ -215,6 +215,13 @@ struct SplitPart {
   std::vector<uint32_t> Targets;
 };
 
+/// A limit (Policy::Limits) that covers the rule's items crediting one of the
+/// limit's categories, when Filter (in the rule's kind; None: always) holds.
+struct RuleLimit {
+  uint32_t Limit = None;
+  ExprId Filter = None;
+};
+
 struct Rule {
   std::string Name;
   SymbolId Kind = None;         ///< the activity kind the rule reads
@@ -228,6 +235,7 @@ struct Rule {
   std::vector<ItemLimit> ItemMax;        ///< per-item maximum, windows disjoint
   std::vector<uint32_t> Targets;         ///< categories; more than one = either-or
   uint32_t Cap = None;                   ///< innermost cap containing the rule
+  std::vector<RuleLimit> Limits;         ///< limits over its items, in Policy::Limits order
   int32_t Priority = 0;
   std::vector<Citation> Cites;
   SourceLoc Loc;
@@ -245,6 +253,23 @@ struct Cap {
 
 struct Category {
   std::string Name;
+  SourceLoc Loc;
+  /// The category's own cap (`category X at most N points`), the outermost of
+  /// its caps: options of rules without a cap go through it. None: no cap.
+  uint32_t Cap = None;
+};
+
+/// A limit on the points that count from the items it covers (Rule::Limits
+/// says which), across Categories: at most Absolute points or, when IsShare,
+/// at most Share (0 < Share < 1) of the points counted in Categories.
+struct Limit {
+  std::string Name;
+  std::string Title; ///< empty: none given
+  bool IsShare = false;
+  Rational Absolute;
+  Rational Share;
+  std::vector<uint32_t> Categories;
+  std::vector<Citation> Cites;
   SourceLoc Loc;
 };
 
@@ -364,6 +389,7 @@ struct Policy {
   std::vector<CompliancePeriod> Periods;
   std::vector<CarryOver> CarryOvers;
   std::vector<Cap> Caps;
+  std::vector<Limit> Limits;
   std::vector<Rule> Rules;
   std::vector<Expr> Exprs;
   std::vector<Value> Consts;

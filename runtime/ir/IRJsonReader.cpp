@@ -191,12 +191,53 @@ private:
     get(*O, Where, "loc", K.Loc, &Reader::readLoc);
   }
 
+  // Keys written only when used (a category's cap, limits) are optional here.
+  const json::Object *objectWithOptional(const json::Value &V, const JsonPath &Where,
+                                         std::initializer_list<llvm::StringRef> Required,
+                                         llvm::StringRef Optional) {
+    const json::Object *O = asObject(V, Where);
+    if (!O)
+      return nullptr;
+    llvm::SmallVector<llvm::StringRef, 16> Keys(Required.begin(), Required.end());
+    if (O->get(Optional))
+      Keys.push_back(Optional);
+    return checkKeys(*O, Where, Keys) ? O : nullptr;
+  }
+
   void readCategory(const json::Value &V, const JsonPath &Where, Category &C) {
-    const json::Object *O = object(V, Where, {"name", "loc"});
+    const json::Object *O = objectWithOptional(V, Where, {"name", "loc"}, "cap");
     if (!O)
       return;
     get(*O, Where, "name", C.Name, &Reader::readString);
     get(*O, Where, "loc", C.Loc, &Reader::readLoc);
+    if (O->get("cap"))
+      get(*O, Where, "cap", C.Cap, &Reader::readIndex);
+  }
+
+  void readLimit(const json::Value &V, const JsonPath &Where, Limit &L) {
+    const json::Object *O = asObject(V, Where);
+    if (!O)
+      return;
+    L.IsShare = O->get("share") != nullptr;
+    if (!checkKeys(*O, Where, {"name", "title", L.IsShare ? "share" : "absolute", "categories", "cites", "loc"}))
+      return;
+    get(*O, Where, "name", L.Name, &Reader::readString);
+    get(*O, Where, "title", L.Title, &Reader::readString);
+    if (L.IsShare)
+      get(*O, Where, "share", L.Share, &Reader::readRational);
+    else
+      get(*O, Where, "absolute", L.Absolute, &Reader::readRational);
+    getList(*O, Where, "categories", L.Categories, &Reader::readIndex);
+    getList(*O, Where, "cites", L.Cites, &Reader::readCitation);
+    get(*O, Where, "loc", L.Loc, &Reader::readLoc);
+  }
+
+  void readRuleLimit(const json::Value &V, const JsonPath &Where, RuleLimit &L) {
+    const json::Object *O = object(V, Where, {"limit", "filter"});
+    if (!O)
+      return;
+    get(*O, Where, "limit", L.Limit, &Reader::readIndex);
+    get(*O, Where, "filter", L.Filter, &Reader::readIndex);
   }
 
   void readRequirement(const json::Value &V, const JsonPath &Where, Requirement &R) {
@@ -362,11 +403,14 @@ private:
   }
 
   void readRule(const json::Value &V, const JsonPath &Where, Rule &R) {
-    const json::Object *O = object(V, Where,
-                                   {"name", "kind", "filter", "conditions", "earnings", "split", "rounding",
-                                    "item_max", "targets", "cap", "priority", "cites", "loc"});
+    const json::Object *O = objectWithOptional(V, Where,
+                                               {"name", "kind", "filter", "conditions", "earnings", "split",
+                                                "rounding", "item_max", "targets", "cap", "priority", "cites", "loc"},
+                                               "limits");
     if (!O)
       return;
+    if (O->get("limits"))
+      getList(*O, Where, "limits", R.Limits, &Reader::readRuleLimit);
     get(*O, Where, "name", R.Name, &Reader::readString);
     get(*O, Where, "kind", R.Kind, &Reader::readIndex);
     get(*O, Where, "filter", R.Filter, &Reader::readIndex);
@@ -468,6 +512,9 @@ private:
     bool HasVerdict = O.get("verdict_met");
     if (HasVerdict)
       Keys.insert(Keys.end(), {"verdict_met", "verdict_not_met"});
+    bool HasLimits = O.get("limits");
+    if (HasLimits)
+      Keys.push_back("limits");
     if (!checkKeys(O, Root, Keys))
       return;
     P.Version = FormatVersion; // checked before
@@ -502,6 +549,8 @@ private:
     getList(O, Root, "periods", P.Periods, &Reader::readPeriod);
     getList(O, Root, "carry_overs", P.CarryOvers, &Reader::readCarryOver);
     getList(O, Root, "caps", P.Caps, &Reader::readCap);
+    if (HasLimits)
+      getList(O, Root, "limits", P.Limits, &Reader::readLimit);
     getList(O, Root, "rules", P.Rules, &Reader::readRule);
     getList(O, Root, "exprs", P.Exprs, &Reader::readExpr);
     getList(O, Root, "consts", P.Consts, &Reader::readValue);

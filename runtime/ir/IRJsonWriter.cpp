@@ -54,6 +54,8 @@ public:
       list("periods", P.Periods, &Writer::period);
       list("carry_overs", P.CarryOvers, &Writer::carryOver);
       list("caps", P.Caps, &Writer::cap);
+      if (!P.Limits.empty())
+        list("limits", P.Limits, &Writer::limit);
       list("rules", P.Rules, &Writer::rule);
       list("exprs", P.Exprs, &Writer::expr);
       list("consts", P.Consts, &Writer::value);
@@ -212,10 +214,35 @@ private:
     });
   }
 
+  // Keys of the category structure are written only when used, so that a
+  // policy without them keeps its IR (and hash).
   void category(const Category &C) {
     J.object([&] {
       text("name", C.Name);
       loc(C.Loc);
+      if (C.Cap != None)
+        index("cap", C.Cap);
+    });
+  }
+
+  void limit(const Limit &L) {
+    J.object([&] {
+      text("name", L.Name);
+      text("title", L.Title);
+      if (L.IsShare)
+        rational("share", L.Share);
+      else
+        rational("absolute", L.Absolute);
+      indexList("categories", L.Categories);
+      cites(L.Cites);
+      loc(L.Loc);
+    });
+  }
+
+  void ruleLimit(const RuleLimit &L) {
+    J.object([&] {
+      index("limit", L.Limit);
+      index("filter", L.Filter);
     });
   }
 
@@ -359,6 +386,8 @@ private:
       list("item_max", R.ItemMax, &Writer::itemLimit);
       indexList("targets", R.Targets);
       index("cap", R.Cap);
+      if (!R.Limits.empty())
+        list("limits", R.Limits, &Writer::ruleLimit);
       J.attribute("priority", int64_t(R.Priority));
       cites(R.Cites);
       loc(R.Loc);

@@ -24,6 +24,7 @@ public:
     periods();
     carryOvers();
     caps();
+    limits();
     for (const Rule &R : P.Rules)
       rule(R);
   }
@@ -240,6 +241,25 @@ private:
     }
   }
 
+  void limits() {
+    if (P.Limits.empty())
+      return;
+    OS << "limits\n";
+    for (const Limit &L : P.Limits) {
+      OS << "  " << L.Name << ": at most ";
+      if (L.IsShare)
+        OS << L.Share.str() << " of the points counted in";
+      else
+        OS << L.Absolute.str() << " of";
+      for (size_t C = 0; C < L.Categories.size(); ++C)
+        OS << (C ? " + " : " ") << categoryName(P, L.Categories[C]);
+      if (!L.Title.empty())
+        OS << " \"" << L.Title << "\"";
+      OS << loc(L.Loc) << "\n";
+      cites(L.Cites, "    ");
+    }
+  }
+
   std::string points(Rational R) { return R.str() + (R == Rational(1) ? " point" : " points"); }
 
   void earning(const Earning &E, uint32_t Kind) {
@@ -289,6 +309,12 @@ private:
       OS << "  credits " << categoryList(R.Targets, " or ") << "\n";
     if (R.Cap != None)
       OS << "  cap " << capName(P, R.Cap) << "\n";
+    for (const RuleLimit &L : R.Limits) {
+      OS << "  limit " << P.Limits[L.Limit].Name;
+      if (L.Filter != None)
+        OS << " where " << printExpr(P, L.Filter, Kind);
+      OS << "\n";
+    }
     if (R.Priority != 0)
       OS << "  priority " << R.Priority << "\n";
     cites(R.Cites, "  ");

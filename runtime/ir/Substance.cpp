@@ -29,6 +29,7 @@ Policy withoutSourcePositions(Policy P) {
   clearLocations(P.Prerequisites);
   clearLocations(P.Periods);
   clearLocations(P.Caps);
+  clearLocations(P.Limits);
   clearLocations(P.Rules);
   for (Rule &R : P.Rules)
     clearLocations(R.Conditions);

@@ -77,7 +77,8 @@ public:
                    &Verifier::checkMemberFields, &Verifier::checkKinds, &Verifier::checkConsts,
                    &Verifier::checkArena, &Verifier::checkCategories, &Verifier::checkRequirements,
                    &Verifier::checkSpillovers, &Verifier::checkPrerequisites, &Verifier::checkPeriods,
-                   &Verifier::checkCarryOvers, &Verifier::checkCaps,
+                   &Verifier::checkCarryOvers, &Verifier::checkCaps, &Verifier::checkCategoryCaps,
+                   &Verifier::checkLimits,
                    &Verifier::checkRules})
       if (llvm::Error E = (this->*S)())
         return E;
@@ -554,6 +555,59 @@ private:
     return llvm::Error::success();
   }
 
+  // A category's cap is the outermost cap of that category.
+  llvm::Error checkCategoryCaps() {
+    for (const Category &C : P.Categories) {
+      if (C.Cap == None)
+        continue;
+      std::string Who = "category " + quoted(C.Name);
+      if (C.Cap >= P.Caps.size())
+        return makeError(Who + ": cap " + llvm::Twine(C.Cap) + " is out of range");
+      const Cap &Own = P.Caps[C.Cap];
+      if (Own.Parent != None || &P.Categories[Own.Category] != &C)
+        return makeError(Who + ": its cap " + quoted(Own.Name) +
+                         " must limit it alone and sit inside no other cap");
+    }
+    return llvm::Error::success();
+  }
+
+  llvm::Error checkLimits() {
+    if (llvm::Error E = checkNames(P.Limits, "limit", [](const Limit &L) { return L.Name; }))
+      return E;
+    for (const Limit &L : P.Limits) {
+      std::string Who = "limit " + quoted(L.Name);
+      if (L.IsShare ? !(isPositive(L.Share) && L.Share < Rational(1)) : !isPositive(L.Absolute))
+        return makeError(Who + ": " + (L.IsShare ? "share must be in (0, 1), not " + L.Share.str()
+                                                 : "limit must be positive, not " + L.Absolute.str()));
+      if (L.Categories.empty())
+        return makeError(Who + ": limits no category");
+      std::set<uint32_t> Seen;
+      for (uint32_t C : L.Categories) {
+        if (llvm::Error E = checkCategory(C, Who))
+          return E;
+        if (!Seen.insert(C).second)
+          return makeError(Who + ": names category " + quoted(P.Categories[C].Name) + " twice");
+      }
+      if (llvm::Error E = checkTitle(L.Title, Who))
+        return E;
+      if (llvm::Error E = checkLoc(L.Loc, Who))
+        return E;
+    }
+    return llvm::Error::success();
+  }
+
+  llvm::Error checkRuleLimits(const Rule &R, uint32_t Kind, const std::string &Who) {
+    for (const RuleLimit &L : R.Limits) {
+      if (L.Limit >= P.Limits.size())
+        return makeError(Who + ": limit " + llvm::Twine(L.Limit) + " is out of range (" +
+                         llvm::Twine(P.Limits.size()) + " limits)");
+      if (L.Filter != None)
+        if (llvm::Error E = checkExpr(L.Filter, Kind, ExprType::Kind::Bool, Who + " limit condition"))
+          return E;
+    }
+    return llvm::Error::success();
+  }
+
   // --- Rules --------------------------------------------------------------------
 
   llvm::Error checkEarning(const Earning &E, uint32_t Kind, const std::string &Who) {
@@ -621,6 +675,8 @@ private:
     uint32_t Kind = kindIndexOf(P, R.Kind);
     if (Kind == None)
       return makeError(Who + ": " + quoted(P.Symbols[R.Kind]) + " is not an activity kind");
+    if (llvm::Error E = checkRuleLimits(R, Kind, Who))
+      return E;
     if (R.Filter != None)
       if (llvm::Error E = checkExpr(R.Filter, Kind, ExprType::Kind::Bool, Who + " filter"))
         return E;

@@ -23,9 +23,9 @@ for f in include/certc/Runtime.h include/certc/certc.h include/certc/eval/Audit.
          lib/pkgconfig/certc.pc; do
   [ -e "$prefix/$f" ] || fail "not installed: $f"
 done
-# Self-contained: only the C/C++ runtime and terminfo, never LLVM, fmt or ANTLR.
-if readelf -d "$prefix/lib/libcertc_runtime.so" | grep NEEDED | grep -Eiv 'lib(c|m|stdc\+\+|gcc_s|tinfo)\.so'; then
-  fail "libcertc_runtime.so needs a library beyond libc, libm, libstdc++, libgcc_s and libtinfo"
+# Self-contained: only the C/C++ runtime, terminfo and Z3 (the allocator's limit solver), never LLVM, fmt or ANTLR.
+if readelf -d "$prefix/lib/libcertc_runtime.so" | grep NEEDED | grep -Eiv 'lib(c|m|stdc\+\+|gcc_s|tinfo|z3)\.so'; then
+  fail "libcertc_runtime.so needs a library beyond libc, libm, libstdc++, libgcc_s, libtinfo and libz3"
 fi
 
 step "certc build policies/iimc/cmc.cert"

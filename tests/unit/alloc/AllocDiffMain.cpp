@@ -4,6 +4,7 @@
 #include "RandomProblem.h"
 #include "Reference.h"
 #include "alloc/AllocatorInternal.h"
+#include "alloc/LimitSolver.h"
 
 #include <chrono>
 #include <cmath>
@@ -47,7 +48,8 @@ std::optional<Options> parseArgs(int Argc, char **Argv) {
     auto value = [&]() -> const char * { return I + 1 < Argc ? Argv[++I] : nullptr; };
     const char *V = nullptr;
     if ((A == "--count" || A == "--seed" || A == "--jobs" || A == "--glpsol" ||
-         A == "--brute-limit" || A == "--items" || A == "--max-amount" || A == "--pin-percent") &&
+         A == "--brute-limit" || A == "--items" || A == "--max-amount" || A == "--pin-percent" ||
+         A == "--limit-percent") &&
         !(V = value()))
       return std::nullopt;
     if (A == "--count")
@@ -60,6 +62,8 @@ std::optional<Options> parseArgs(int Argc, char **Argv) {
       O.Glpsol = V;
     else if (A == "--pin-percent")
       O.Shape.PinPercent = static_cast<int>(std::min(100ul, std::strtoul(V, nullptr, 10)));
+    else if (A == "--limit-percent")
+      O.Shape.LimitPercent = static_cast<int>(std::min(100ul, std::strtoul(V, nullptr, 10)));
     else if (A == "--brute-limit")
       O.BruteLimit = std::strtoull(V, nullptr, 10);
     else if (A == "--items") {
@@ -145,9 +149,10 @@ public:
     double Seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
     std::printf("alloc_vs_glpsol: %llu passed, %llu failed (seed %llu; %llu also "
-                "checked exhaustively; allocator %.1f us/problem; %.1f s)\n",
+                "checked exhaustively, %llu with shared limits and their tie-break checked by glpsol; "
+                "allocator %.1f us/problem; %.1f s)\n",
                 (unsigned long long)Passed, (unsigned long long)Failed,
-                (unsigned long long)Opts.Seed, (unsigned long long)Exhaustive,
+                (unsigned long long)Opts.Seed, (unsigned long long)Exhaustive, (unsigned long long)TieBreakChecked,
                 AllocSeconds * 1e6 / double(std::max<uint64_t>(1, Opts.Count)), Seconds);
     return Failed == 0 && Passed == Opts.Count ? 0 : 1;
   }
@@ -169,6 +174,21 @@ private:
     AllocSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - T0).count();
     if (!S) {
       fail(I, P, "allocateCredits failed: " + llvm::toString(S.takeError()));
+      return;
+    }
+    if (hasBindingLimits(P)) {
+      // The counts are no function of the choices here: check them against
+      // every bound, and the tie-break against glpsol, item by item.
+      if (std::string Why = checkLimitSolution(P, *S); !Why.empty()) {
+        fail(I, P, "inconsistent solution: " + Why);
+        return;
+      }
+      if (std::string Why = checkEarlierOptionsFallShort(I, P, *S); !Why.empty()) {
+        fail(I, P, Why);
+        return;
+      }
+      ++TieBreakChecked;
+      spawnGlpsol(I, std::move(P), std::move(*S));
       return;
     }
     if (std::string Why = checkConsistent(P, *S); !Why.empty()) {
@@ -201,8 +221,52 @@ private:
       }
     }
 
+    spawnGlpsol(I, std::move(P), std::move(*S));
+  }
+
+  /// Whether some shared limit of P can bind (the allocator then counts by its limit solver).
+  static bool hasBindingLimits(const Problem &P) {
+    return !P.Limits.empty() && hasLimits(withoutSlackLimits(P));
+  }
+
+  /// glpsol's optimum of P with the given choices fixed, run to completion.
+  std::optional<double> optimumWith(uint64_t I, const Problem &P, const std::vector<std::pair<size_t, size_t>> &Fixed) {
+    std::string Lp = WorkDir + "/t" + std::to_string(I) + ".lp", Sol = WorkDir + "/t" + std::to_string(I) + ".sol";
+    std::ofstream(Lp) << writeCplexLp(P, Fixed);
+    std::string Command = Opts.Glpsol + " --lp " + Lp + " -w " + Sol + " > /dev/null";
+    std::optional<double> Objective;
+    if (std::system(Command.c_str()) == 0)
+      Objective = readObjective(Sol);
+    std::remove(Lp.c_str());
+    std::remove(Sol.c_str());
+    return Objective;
+  }
+
+  /// The tie-break: for each item, every option before the chosen one, with
+  /// the earlier items' choices kept, must fall short of the optimum.
+  std::string checkEarlierOptionsFallShort(uint64_t I, const Problem &P, const Solution &S) {
+    std::vector<std::pair<size_t, size_t>> Prefix;
+    for (size_t Item = 0; Item < P.Items.size(); ++Item) {
+      if (S.Choice[Item] < 0)
+        continue;
+      for (int32_t O = 0; O < S.Choice[Item] && P.Items[Item].Pinned < 0; ++O) {
+        std::vector<std::pair<size_t, size_t>> Fixed = Prefix;
+        Fixed.push_back({Item, size_t(O)});
+        std::optional<double> Objective = optimumWith(I, P, Fixed);
+        if (!Objective)
+          return "glpsol gave no optimum with item " + std::to_string(Item) + " in option " + std::to_string(O);
+        if (*Objective > toDouble(S.Progress) - 1e-6)
+          return "item " + std::to_string(Item) + " took option " + std::to_string(S.Choice[Item]) +
+                 " but glpsol reaches " + std::to_string(*Objective) + " with the earlier option " + std::to_string(O);
+      }
+      Prefix.push_back({Item, size_t(S.Choice[Item])});
+    }
+    return "";
+  }
+
+  void spawnGlpsol(uint64_t I, Problem P, Solution S) {
     Pending Job{I, 0, WorkDir + "/p" + std::to_string(I) + ".lp",
-                WorkDir + "/p" + std::to_string(I) + ".sol", std::move(P), std::move(*S)};
+                WorkDir + "/p" + std::to_string(I) + ".sol", std::move(P), std::move(S)};
     std::ofstream(Job.LpPath) << writeCplexLp(Job.P);
     std::vector<std::string> Args = {Opts.Glpsol, "--lp", Job.LpPath, "-w", Job.SolPath};
     std::vector<char *> Argv;
@@ -251,7 +315,7 @@ private:
   Options Opts;
   std::string WorkDir;
   std::deque<Pending> InFlight;
-  uint64_t Passed = 0, Failed = 0, Exhaustive = 0;
+  uint64_t Passed = 0, Failed = 0, Exhaustive = 0, TieBreakChecked = 0;
   double AllocSeconds = 0;
 };
 } // namespace
@@ -260,7 +324,8 @@ int main(int Argc, char **Argv) {
   std::optional<Options> O = parseArgs(Argc, Argv);
   if (!O) {
     std::fprintf(stderr, "usage: %s [--count N] [--seed S] [--jobs J] [--glpsol PATH] "
-                         "[--brute-limit N] [--items MIN-MAX] [--max-amount A] [--pin-percent P]\n",
+                         "[--brute-limit N] [--items MIN-MAX] [--max-amount A] [--pin-percent P] "
+                         "[--limit-percent P]\n",
                  Argv[0]);
     return 2;
   }

@@ -17,10 +17,28 @@ std::string describeProblem(const Problem &P) {
   for (size_t K = 0; K < P.Caps.size(); ++K)
     Out << "cap" << K << ": limit " << P.Caps[K].Limit.str() << " on c"
         << P.Caps[K].Category << " parent " << capName(P.Caps[K].Parent) << '\n';
+  for (size_t L = 0; L < P.Limits.size(); ++L) {
+    const SharedLimit &Lim = P.Limits[L];
+    Out << "limit" << L << ": ";
+    if (Lim.IsShare) {
+      Out << "share " << Lim.Share.str() << " of";
+      for (uint32_t C : Lim.ShareOf)
+        Out << " c" << C;
+    } else {
+      Out << "at most " << Lim.Absolute.str();
+    }
+    Out << '\n';
+  }
   for (size_t I = 0; I < P.Items.size(); ++I) {
     Out << "item" << I << ':';
-    for (const Option &O : P.Items[I].Options)
-      Out << " {c" << O.Category << ' ' << O.Points.str() << ' ' << capName(O.Cap) << '}';
+    for (size_t O = 0; O < P.Items[I].Options.size(); ++O) {
+      const Option &Opt = P.Items[I].Options[O];
+      Out << " {c" << Opt.Category << ' ' << Opt.Points.str() << ' ' << capName(Opt.Cap);
+      for (const Coverage &C : P.Covered)
+        if (C.Item == I && C.Option == O)
+          Out << " limit" << C.Limit;
+      Out << '}';
+    }
     if (P.Items[I].Pinned >= 0)
       Out << " pinned to " << P.Items[I].Pinned;
     Out << '\n';

@@ -1,6 +1,8 @@
 // Seeded random allocation problems.
 #include "RandomProblem.h"
 
+#include <algorithm>
+
 namespace certc::alloc::test {
 
 namespace {
@@ -13,6 +15,35 @@ bool chance(std::mt19937_64 &Rng, int Percent) { return pick(Rng, 0, 99) < Perce
 
 Rational multiple(std::mt19937_64 &Rng, int64_t Den, int64_t Max) {
   return *Rational::make(pick(Rng, 0, Max * Den), Den);
+}
+void addRandomLimits(std::mt19937_64 &Rng, Problem &P, int64_t Den) {
+  // Shares with finite decimals, so that the glpsol model states them exactly.
+  static const int64_t Shares[][2] = {{1, 4}, {2, 5}, {1, 2}, {3, 4}};
+  unsigned NumLimits = static_cast<unsigned>(pick(Rng, 1, 2));
+  for (unsigned L = 0; L < NumLimits; ++L) {
+    SharedLimit Lim;
+    std::vector<uint32_t> Categories;
+    for (uint32_t C = 0; C < P.NumCategories; ++C)
+      if (chance(Rng, 60))
+        Categories.push_back(C);
+    if (Categories.empty())
+      Categories.push_back(static_cast<uint32_t>(pick(Rng, 0, P.NumCategories - 1)));
+    Lim.IsShare = chance(Rng, 35);
+    if (Lim.IsShare) {
+      const int64_t *Share = Shares[pick(Rng, 0, 3)];
+      Lim.Share = *Rational::make(Share[0], Share[1]);
+      Lim.ShareOf = Categories;
+    } else {
+      Lim.Absolute = multiple(Rng, Den, 15);
+    }
+    uint32_t Index = static_cast<uint32_t>(P.Limits.size());
+    P.Limits.push_back(std::move(Lim));
+    for (uint32_t I = 0; I < P.Items.size(); ++I)
+      for (uint32_t O = 0; O < P.Items[I].Options.size(); ++O)
+        if (std::find(Categories.begin(), Categories.end(), P.Items[I].Options[O].Category) != Categories.end() &&
+            chance(Rng, 60))
+          P.Covered.push_back({I, O, Index});
+  }
 }
 } // namespace
 
@@ -88,6 +119,9 @@ Problem randomProblem(std::mt19937_64 &Rng, const RandomShape &Shape) {
     Sp.Above = multiple(Rng, Den, 20);
     P.Spills.push_back(Sp);
   }
+  // Drawn last, so that the rest of a problem is the one the seed gave before.
+  if (Shape.LimitPercent > 0 && chance(Rng, Shape.LimitPercent))
+    addRandomLimits(Rng, P, Den);
   return P;
 }
 

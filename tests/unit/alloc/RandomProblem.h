@@ -22,10 +22,14 @@ struct RandomShape {
   /// Percentage of items with options pinned to one of them at random; 0
   /// draws nothing, so the problems of a seed are those of earlier versions.
   int PinPercent = 0;
+  /// Percentage of problems given one or two shared limits (absolute across
+  /// categories or a share, each covering a random part of the options of its
+  /// categories, as an item filter would); 0 draws nothing, as for pins.
+  int LimitPercent = 0;
 };
 
 /// 2-3 categories, up to four caps (some nested), one to four requirements
-/// (single or combination), up to two spills, pins as Shape asks. Uses only mt19937_64's output,
+/// (single or combination), up to two spills, pins and limits as Shape asks. Uses only mt19937_64's output,
 /// which the standard fixes, so a seed means the same problems everywhere.
 Problem randomProblem(std::mt19937_64 &Rng, const RandomShape &Shape);
 

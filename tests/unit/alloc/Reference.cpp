@@ -170,4 +170,120 @@ std::string checkConsistent(const Problem &P, const Solution &S) {
   return "";
 }
 
+namespace {
+Rational times(Rational A, Rational B) {
+  std::optional<Rational> R = A.mul(B);
+  if (!R)
+    std::abort();
+  return *R;
+}
+
+/// What each cap and limit holds under S's counts, and each limit's bound.
+struct Usage {
+  std::vector<Rational> Cap, Limit, LimitBound;
+};
+
+Usage usageOf(const Problem &P, const Solution &S, const std::vector<Rational> &CategoryPoints) {
+  Usage U{std::vector<Rational>(P.Caps.size()), std::vector<Rational>(P.Limits.size()), {}};
+  for (size_t I = 0; I < P.Items.size(); ++I) {
+    if (S.Choice[I] < 0)
+      continue;
+    const Option &O = P.Items[I].Options[S.Choice[I]];
+    // Recursion-free on purpose: each cap of the path, walking up.
+    for (uint32_t K = O.Cap; K != NoCap; K = P.Caps[K].Parent)
+      U.Cap[K] = plus(U.Cap[K], S.Credited[I]);
+  }
+  for (const Coverage &C : P.Covered)
+    if (S.Choice[C.Item] == static_cast<int32_t>(C.Option))
+      U.Limit[C.Limit] = plus(U.Limit[C.Limit], S.Credited[C.Item]);
+  for (const SharedLimit &L : P.Limits) {
+    Rational Base;
+    for (uint32_t C : L.ShareOf)
+      Base = plus(Base, CategoryPoints[C]);
+    U.LimitBound.push_back(L.IsShare ? times(L.Share, Base) : L.Absolute);
+  }
+  return U;
+}
+
+std::string checkFullBound(const Problem &P, const Solution &S, const Usage &U, size_t I) {
+  const Option &O = P.Items[I].Options[S.Choice[I]];
+  const FullBound &F = S.FullAt[I];
+  std::string Item = "item " + std::to_string(I);
+  if (S.Credited[I] == O.Points)
+    return F.K == FullBound::Kind::None ? "" : Item + " counts in full but names a full bound";
+  if (F.K == FullBound::Kind::Cap) {
+    bool OnPath = false;
+    for (uint32_t K = O.Cap; K != NoCap; K = P.Caps[K].Parent)
+      OnPath |= K == F.Index;
+    if (!OnPath || U.Cap[F.Index] != P.Caps[F.Index].Limit)
+      return Item + " names a cap that is not full or not on its path";
+    return "";
+  }
+  if (F.K == FullBound::Kind::Limit) {
+    bool Own = std::any_of(P.Covered.begin(), P.Covered.end(), [&](const Coverage &C) {
+      return C.Item == I && static_cast<int32_t>(C.Option) == S.Choice[I] && C.Limit == F.Index;
+    });
+    if (!Own || U.Limit[F.Index] != U.LimitBound[F.Index])
+      return Item + " names a limit that is not full or not its own";
+    return "";
+  }
+  return Item + " counts less than its points but names nothing full";
+}
+} // namespace
+
+std::string checkLimitSolution(const Problem &P, const Solution &S) {
+  const size_t N = P.Items.size();
+  if (S.Choice.size() != N || S.Credited.size() != N || S.FullAt.size() != N)
+    return "per-item vectors have the wrong length";
+  std::vector<Rational> CategoryPoints(P.NumCategories);
+  for (size_t I = 0; I < N; ++I) {
+    if (S.Choice[I] < -1 || S.Choice[I] >= static_cast<int32_t>(P.Items[I].Options.size()))
+      return "choice of item " + std::to_string(I) + " is out of range";
+    if (P.Items[I].Pinned >= 0 && S.Choice[I] != P.Items[I].Pinned)
+      return "item " + std::to_string(I) + " is pinned but not given its pinned option";
+    if (S.Choice[I] < 0) {
+      if (!S.Credited[I].isZero())
+        return "item " + std::to_string(I) + " is not credited but counts";
+      continue;
+    }
+    const Option &O = P.Items[I].Options[S.Choice[I]];
+    if (S.Credited[I].isNegative() || S.Credited[I] > O.Points)
+      return "item " + std::to_string(I) + " counts outside [0, its points]";
+    CategoryPoints[O.Category] = plus(CategoryPoints[O.Category], S.Credited[I]);
+  }
+  if (CategoryPoints != S.CategoryPoints)
+    return "category points are not the sums of the counts";
+  Usage U = usageOf(P, S, CategoryPoints);
+  for (size_t K = 0; K < P.Caps.size(); ++K)
+    if (U.Cap[K] > P.Caps[K].Limit)
+      return "cap " + std::to_string(K) + " holds more than its limit";
+  for (size_t L = 0; L < P.Limits.size(); ++L)
+    if (U.Limit[L] > U.LimitBound[L])
+      return "limit " + std::to_string(L) + " holds more than it allows";
+  std::vector<Rational> SpilledIn(P.NumCategories);
+  for (const Spill &Sp : P.Spills)
+    SpilledIn[Sp.To] = plus(SpilledIn[Sp.To], greater(Rational(), minus(CategoryPoints[Sp.From], Sp.Above)));
+  if (SpilledIn != S.SpilledIn)
+    return "spillover differs";
+  Rational Progress;
+  for (size_t R = 0; R < P.Requirements.size(); ++R) {
+    const Requirement &Req = P.Requirements[R];
+    Rational Have;
+    for (uint32_t C : Req.Categories)
+      Have = plus(Have, CategoryPoints[C]);
+    if (Req.Categories.size() == 1)
+      Have = plus(Have, SpilledIn[Req.Categories[0]]);
+    if (S.RequirementPoints.size() != P.Requirements.size() || S.RequirementPoints[R] != Have)
+      return "requirement " + std::to_string(R) + " points differ from its counts";
+    Progress = plus(Progress, lesser(Have, Req.Amount));
+  }
+  if (Progress != S.Progress)
+    return "progress differs from the counts: " + Progress.str() + " vs " + S.Progress.str();
+  for (size_t I = 0; I < N; ++I)
+    if (S.Choice[I] >= 0)
+      if (std::string Why = checkFullBound(P, S, U, I); !Why.empty())
+        return Why;
+  return "";
+}
+
 } // namespace certc::alloc::test

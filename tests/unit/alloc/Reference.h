@@ -33,6 +33,14 @@ uint64_t bruteForceSize(const Problem &P);
 /// description of the first difference.
 std::string checkConsistent(const Problem &P, const Solution &S);
 
+/// For a problem with shared limits, where the counts are not a function of the
+/// choices: empty when S honours the pins, counts each item between 0 and its
+/// points, keeps every cap and limit, reports totals, spillover, requirement
+/// points and progress that its counts give, and names for each item counting
+/// less than its points a cap or limit of its option that is full; otherwise a
+/// description of the first violation.
+std::string checkLimitSolution(const Problem &P, const Solution &S);
+
 } // namespace certc::alloc::test
 
 #endif
