@@ -196,7 +196,7 @@ Facets describeCap(const Policy &P, const Cap &C) {
 
 Facets describeLimit(const Policy &P, const Limit &L) {
   std::string Amount = L.IsShare ? std::to_string(L.Share.num()) + "/" + std::to_string(L.Share.den()) + " of"
-                                 : pointsText(L.Absolute) + " of";
+                                 : pointsText(P, L.Absolute) + " of";
   // Which items it covers is read per rule: each rule says under "limits" which of its items count against it.
   return {single("at most", Amount + " " + categoriesText(P, L.Categories, " + ")), single("title", L.Title),
           citations(L.Cites)};
