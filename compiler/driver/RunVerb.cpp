@@ -173,6 +173,20 @@ int runRun(const char *Argv0) {
     const LedgerSource &S = Sources[File];
     std::vector<size_t> AlsoElsewhere; // by number in the file, as the reader numbers them
     size_t Number = 0;
+    // A large file is read in parts, each part by the job that audits and
+    // renders it (with one job too: a member audited as soon as it is read
+    // is still in the cache); a file sharing member ids with another is read
+    // whole, first to last.
+    auto ReadParts = [&](llvm::StringRef Text, llvm::ArrayRef<ledger::JsonLedgerPart> Parts) {
+      for (const ledger::JsonLedgerPart &Part : Parts)
+        Pipeline.addPart([&, Text, Part](ledger::MemberSink Audit) {
+          return ledger::readJsonLedgerPart(Schema, S.Path, Text, Part, {}, [&](ledger::Member &&M) {
+            Staff.addPlanned(M);
+            Audit(std::move(M));
+          });
+        });
+      return Pipeline.endParts();
+    };
     ledger::StreamResult R = streamLedger(
         Schema, S,
         [&](ledger::Member &&M) {
@@ -184,7 +198,8 @@ int runRun(const char *Argv0) {
           Staff.addPlanned(M);
           Pipeline.add(std::move(M));
         },
-        [&](bool MayWithdraw) { Pipeline.beginFile(S.Path, MayWithdraw || Shared.inFile(File)); });
+        [&](bool MayWithdraw) { Pipeline.beginFile(S.Path, MayWithdraw || Shared.inFile(File)); },
+        !Shared.inFile(File) ? std::optional<ReadPartsFn>(ReadParts) : std::nullopt);
     AlsoElsewhere.insert(AlsoElsewhere.end(), R.Withdrawn.begin(), R.Withdrawn.end());
     Pipeline.endFile(AlsoElsewhere);
     for (ledger::LedgerError &E : R.Errors)
