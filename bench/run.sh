@@ -18,11 +18,7 @@ activities=$(python3 -c "import json,sys; print(sum(len(m['activities']) for m i
 python3 - "$activities" "$build/bin/certc" "$work" <<'PY'
 import json, os, resource, subprocess, sys, time
 activities, certc, work = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-start = time.process_time()
-with open(f"{work}/members.json") as f:
-    json.load(f)
-python_cpu = time.process_time() - start
-print(f"python3 json.load of the membership: {python_cpu:.2f} s CPU")
+runs = []
 for jobs in ("1", "2"):
     before = os.times()
     start = time.monotonic()
@@ -32,11 +28,19 @@ for jobs in ("1", "2"):
     wall = time.monotonic() - start
     after = os.times()
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    runs.append((jobs, wall, cpu))
+# ru_maxrss of the children is the largest of them; read before json.load grows this
+# process, whose size a child started later would inherit until it execs.
+print(f"peak memory of a certc run: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB")
+start = time.process_time()
+with open(f"{work}/members.json") as f:
+    json.load(f)
+python_cpu = time.process_time() - start
+print(f"python3 json.load of the membership: {python_cpu:.2f} s CPU")
+for jobs, wall, cpu in runs:
     print(f"end to end, --jobs {jobs}: {activities} activities in {wall:.2f} s wall = {activities / wall:,.0f} activities/s; "
           f"{cpu:.2f} s CPU = {activities / cpu:,.0f} activities per CPU second; "
-          f"{wall / python_cpu:.2f} of json.load's time (wall)")
-# ru_maxrss of the children is the largest of them.
-print(f"peak memory of a certc run: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB")
+          f"{wall / python_cpu:.2f} of json.load's CPU time")
 PY
 # Membership impact (`certc diff OLD NEW LEDGER`): the CMC before the Athenian
 # Dialogue rate change (2 points whatever the date) against the bundled one,
