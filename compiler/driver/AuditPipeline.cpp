@@ -176,6 +176,8 @@ void AuditPipeline::write(Batch &B) {
       RunBegin = B.Ends[I];
     } else if (!B.Failures[I].Text.empty()) {
       Errors.push_back(std::move(B.Failures[I]));
+    } else {
+      ++Written;
     }
     Begin = B.Ends[I];
   }

@@ -78,6 +78,9 @@ public:
   void finish();
   /// Audits that failed, in ledger order (complete after finish).
   const std::vector<Failure> &errors() const { return Errors; }
+  /// Reports written so far (withdrawn members and those of parts read in
+  /// vain, after a part that ended the reading, are not).
+  size_t written() const { return Written; }
   /// Members audited so far (read from any thread, for a progress line).
   size_t audited() const { return Audited; }
 
@@ -131,6 +134,7 @@ private:
   std::vector<std::unique_ptr<Batch>> Spare; ///< written batches, kept for their buffers
   std::vector<Failure> Errors;
   std::atomic<size_t> Audited{0};
+  size_t Written = 0;
   std::atomic<size_t> LargestBatch{0}; ///< bytes of the largest batch of reports so far
 
   std::mutex Lock;

@@ -15,7 +15,6 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -150,13 +149,11 @@ int runRun(const char *Argv0) {
 
   if (RunFormat == ReportFormat::Html)
     report::beginHtmlPage(OS, Editions->first(), *AsOf);
-  std::atomic<size_t> Reported{0};
   AuditPipeline Pipeline(
       [&](const ledger::Member &M) { return Editions->choose(M, *AsOf); },
       [&](const eval::PolicyIndex &Index, const ledger::Member &M) { return Staff.audit(Index, M, *AsOf, PeriodOf); },
       Jobs,
       [&](llvm::raw_ostream &Out, const eval::Audit &A, const EditionChoice &Edition) {
-        ++Reported;
         const report::EditionUsed *Used = Edition.Used ? &*Edition.Used : nullptr;
         if (RunFormat == ReportFormat::Json)
           report::printJsonReport(Out, Edition.Index->P, A, Used);
@@ -208,7 +205,7 @@ int runRun(const char *Argv0) {
   Pipeline.finish();
   Progress.finish();
   if (RunFormat == ReportFormat::Html)
-    report::endHtmlPage(OS, Reported);
+    report::endHtmlPage(OS, Pipeline.written());
   Staff.reportUnseen(Errors);
 
   bool Failed = !Errors.empty();
