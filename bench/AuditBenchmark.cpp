@@ -1,13 +1,16 @@
 // Google Benchmark: in-process audit latency (typical and pathological members)
-// against the hand-written floor, and JSON-to-verdict throughput. Inputs come
-// from generate_members.py; see docs/performance.md.
+// against the hand-written floor, JSON-to-verdict throughput, and the JSON
+// reader's parts against simdjson's On Demand API (why the reader keeps its
+// own lexer). Inputs come from generate_members.py; see docs/performance.md.
 #include "HandWrittenCmc.h"
 #include "eval/Evaluate.h"
 #include "ir/IRJson.h"
+#include "ledger/JsonLexer.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <benchmark/benchmark.h>
+#include <simdjson.h>
 
 #include <cstdlib>
 
@@ -109,6 +112,116 @@ void jsonToVerdicts(benchmark::State &State) {
   State.counters["activities/s"] = benchmark::Counter(double(Activities), benchmark::Counter::kIsRate);
 }
 BENCHMARK(jsonToVerdicts)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+/// The reader alone: members built and dropped, nothing audited.
+void readLedger(benchmark::State &State) {
+  Inputs &In = inputs();
+  for (auto _ : State)
+    ledger::streamJsonLedger(*In.Schema, "members", In.MembersText, {},
+                             [&](ledger::Member &&M) { benchmark::DoNotOptimize(M); });
+}
+BENCHMARK(readLedger)->Unit(benchmark::kMillisecond);
+
+/// The reader's tokeniser alone: what a JSON library would replace.
+void lexLedger(benchmark::State &State) {
+  Inputs &In = inputs();
+  for (auto _ : State) {
+    ledger::detail::JsonLexer Lex(In.MembersText);
+    ledger::detail::JsonToken T;
+    for (Lex.next(T); T.Kind != ledger::detail::JsonTok::End && T.Kind != ledger::detail::JsonTok::Invalid;
+         Lex.next(T))
+      benchmark::DoNotOptimize(T.Text.size());
+  }
+}
+BENCHMARK(lexLedger)->Unit(benchmark::kMillisecond);
+
+/// simdjson's On Demand API walking the same text as the reader would: every
+/// key, every string decoded, every number's raw text (exact decimals need
+/// it), in document order.
+simdjson::error_code walkValue(simdjson::ondemand::value V) {
+  using namespace simdjson;
+  ondemand::json_type Type;
+  if (auto E = V.type().get(Type))
+    return E;
+  switch (Type) {
+  case ondemand::json_type::object: {
+    ondemand::object O;
+    if (auto E = V.get_object().get(O))
+      return E;
+    for (auto Field : O) {
+      std::string_view Key;
+      if (auto E = Field.unescaped_key().get(Key))
+        return E;
+      benchmark::DoNotOptimize(Key.size());
+      ondemand::value Inner;
+      if (auto E = Field.value().get(Inner))
+        return E;
+      if (auto E = walkValue(Inner))
+        return E;
+    }
+    return SUCCESS;
+  }
+  case ondemand::json_type::array: {
+    ondemand::array A;
+    if (auto E = V.get_array().get(A))
+      return E;
+    for (auto Element : A) {
+      ondemand::value Inner;
+      if (auto E = Element.get(Inner))
+        return E;
+      if (auto E = walkValue(Inner))
+        return E;
+    }
+    return SUCCESS;
+  }
+  case ondemand::json_type::string: {
+    std::string_view S;
+    if (auto E = V.get_string().get(S))
+      return E;
+    benchmark::DoNotOptimize(S.size());
+    return SUCCESS;
+  }
+  case ondemand::json_type::number:
+    benchmark::DoNotOptimize(V.raw_json_token().size());
+    return SUCCESS;
+  case ondemand::json_type::boolean: {
+    bool B;
+    return V.get_bool().get(B);
+  }
+  case ondemand::json_type::null:
+    benchmark::DoNotOptimize(V.is_null());
+    return SUCCESS;
+  }
+  return SUCCESS;
+}
+
+void simdjsonOnDemandWalk(benchmark::State &State) {
+  Inputs &In = inputs();
+  simdjson::padded_string Padded(In.MembersText); // the reader would need the same copy
+  simdjson::ondemand::parser Parser(Padded.size());
+  for (auto _ : State) {
+    simdjson::ondemand::document Doc;
+    simdjson::ondemand::value Top;
+    simdjson::error_code E = Parser.iterate(Padded).get(Doc);
+    if (!E)
+      E = Doc.get_value().get(Top);
+    if (!E)
+      E = walkValue(Top);
+    if (E) {
+      State.SkipWithError(simdjson::error_message(E));
+      return;
+    }
+  }
+}
+BENCHMARK(simdjsonOnDemandWalk)->Unit(benchmark::kMillisecond);
+
+/// Where `certc run --jobs N` splits a large file.
+void splitLedger(benchmark::State &State) {
+  Inputs &In = inputs();
+  for (auto _ : State)
+    benchmark::DoNotOptimize(ledger::splitJsonLedger(In.MembersText, 256 << 10));
+}
+BENCHMARK(splitLedger)->Unit(benchmark::kMillisecond);
 } // namespace
 
 BENCHMARK_MAIN();

@@ -4,7 +4,7 @@
 # fonts-dejavu-core gives its screenshots real glyphs.
 set -euo pipefail
 pkgs=(cmake ninja-build g++ antlr4 libantlr4-runtime-dev llvm-14-dev llvm-14-tools
-      libfmt-dev libgtest-dev glpk-utils libz3-dev libbenchmark-dev python3 clang-14 libclang-rt-14-dev pkgconf
+      libfmt-dev libgtest-dev glpk-utils libz3-dev libbenchmark-dev libsimdjson-dev python3 clang-14 libclang-rt-14-dev pkgconf
       chromium fonts-dejavu-core)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -33,11 +33,13 @@ AuditPipeline::~AuditPipeline() {
 }
 
 void AuditPipeline::beginFile(llvm::StringRef Name, bool MayWithdraw) {
-  Files.push_back({Name.str(), MayWithdraw, false, {}});
+  FileState &F = Files.emplace_back();
+  F.Name = Name.str();
+  F.MayWithdraw = MayWithdraw;
   MembersInFile = 0;
 }
 
-void AuditPipeline::add(ledger::Member &&M) {
+AuditPipeline::Batch &AuditPipeline::filling() {
   if (!Filling) {
     if (Spare.empty()) {
       Filling = std::make_unique<Batch>();
@@ -47,12 +49,25 @@ void AuditPipeline::add(ledger::Member &&M) {
     }
     Filling->File = Files.size() - 1;
     Filling->FirstMember = MembersInFile;
-    Filling->Members.reserve(BatchSize);
   }
-  Filling->Members.push_back(std::move(M));
+  return *Filling;
+}
+
+void AuditPipeline::add(ledger::Member &&M) {
+  Batch &B = filling();
+  B.Members.reserve(BatchSize);
+  B.Members.push_back(std::move(M));
   ++MembersInFile;
-  if (Filling->Members.size() < BatchSize)
-    return;
+  if (B.Members.size() == BatchSize)
+    submitAndWait();
+}
+
+void AuditPipeline::addPart(ReadPartFn Read) {
+  filling().ReadPart = std::move(Read);
+  submitAndWait();
+}
+
+void AuditPipeline::submitAndWait() {
   submit();
   releaseAuditedMembers();
   writeReady(/*Wait=*/false);
@@ -86,22 +101,27 @@ void AuditPipeline::run(Batch &B) {
   B.Reports.reserve(LargestBatch.load() + LargestBatch.load() / 8);
   llvm::raw_string_ostream OS(B.Reports);
   OS.SetBufferSize(1 << 16);
-  B.Failures.resize(B.Members.size());
-  for (size_t I = 0; I < B.Members.size(); ++I) {
-    EditionChoice Edition = Choose(B.Members[I]);
+  auto AuditOne = [&](const ledger::Member &M) {
+    Failure &Failed = B.Failures.emplace_back();
+    EditionChoice Edition = Choose(M);
     if (!Edition.Index) {
-      B.Failures[I] = {std::move(Edition.Error), false};
-    } else if (llvm::Expected<eval::Audit> A = Audit(*Edition.Index, B.Members[I])) {
+      Failed = {std::move(Edition.Error), false};
+    } else if (llvm::Expected<eval::Audit> A = Audit(*Edition.Index, M)) {
       Render(OS, *A, Edition);
     } else {
       llvm::handleAllErrors(
-          A.takeError(), [&](const eval::InputErrors &E) { B.Failures[I] = {E.message(), true}; },
-          [&](const llvm::ErrorInfoBase &E) { B.Failures[I] = {E.message(), false}; });
+          A.takeError(), [&](const eval::InputErrors &E) { Failed = {E.message(), true}; },
+          [&](const llvm::ErrorInfoBase &E) { Failed = {E.message(), false}; });
     }
     OS.flush();
     B.Ends.push_back(B.Reports.size());
     ++Audited;
-  }
+  };
+  if (B.ReadPart)
+    B.Read = B.ReadPart([&](ledger::Member &&M) { AuditOne(M); });
+  else
+    for (const ledger::Member &M : B.Members)
+      AuditOne(M);
   for (size_t Seen = LargestBatch.load(); Seen < B.Reports.size();)
     if (LargestBatch.compare_exchange_weak(Seen, B.Reports.size()))
       break;
@@ -137,7 +157,15 @@ void AuditPipeline::work() {
 }
 
 void AuditPipeline::write(Batch &B) {
-  const FileState &F = Files[B.File];
+  FileState &F = Files[B.File];
+  // After a part that ended the reading, reading the whole file would not
+  // have reached the members of the parts that follow.
+  if (F.PartsEnded)
+    return;
+  if (B.ReadPart) {
+    F.PartsEnded = B.Read.EndsReading;
+    F.Parts.push_back(std::move(B.Read));
+  }
   // Consecutive reports go out in one write: a report is larger than the
   // stream's buffer, so each would otherwise be a system call of its own.
   size_t RunBegin = 0, Begin = 0;
@@ -148,6 +176,8 @@ void AuditPipeline::write(Batch &B) {
       RunBegin = B.Ends[I];
     } else if (!B.Failures[I].Text.empty()) {
       Errors.push_back(std::move(B.Failures[I]));
+    } else {
+      ++Written;
     }
     Begin = B.Ends[I];
   }
@@ -169,6 +199,8 @@ void AuditPipeline::writeReady(bool Wait) {
     }
     write(B);
     B.Members.clear();
+    B.ReadPart = nullptr;
+    B.Read = {};
     B.Reports.clear();
     B.Ends.clear();
     B.Failures.clear();
@@ -197,6 +229,12 @@ void AuditPipeline::endFile(llvm::ArrayRef<size_t> Withdrawn) {
                           " member(s) withdrawn after their reports may have been written",
                       false});
   writeReady(/*Wait=*/false);
+}
+
+std::vector<ledger::PartResult> AuditPipeline::endParts() {
+  submit();
+  writeReady(/*Wait=*/true);
+  return std::move(Files.back().Parts);
 }
 
 void AuditPipeline::finish() {

@@ -1,6 +1,7 @@
 // Audits members while the ledgers are read: members go out in batches to Jobs
-// threads, each batch is rendered where it was audited, and the reports come
-// out in ledger order, across files. A file that may withdraw members (a member
+// threads (or, for a large JSON file, parts of the file that each thread
+// reads itself), each batch is rendered where it was audited, and the reports
+// come out in ledger order, across files. A file that may withdraw members (a member
 // id that repeats) holds its reports until it has been read; the others write
 // each batch as soon as the batches before it are written.
 #ifndef CERTC_DRIVER_AUDITPIPELINE_H
@@ -41,6 +42,9 @@ public:
   /// Audits one member against the chosen edition; called from any worker thread.
   using AuditFn = std::function<llvm::Expected<eval::Audit>(const eval::PolicyIndex &, const ledger::Member &)>;
   using RenderFn = std::function<void(llvm::raw_ostream &, const eval::Audit &, const EditionChoice &)>;
+  /// Reads one part of a file, handing each member read to the sink, which
+  /// audits and renders it; called from any worker thread.
+  using ReadPartFn = std::function<ledger::PartResult(ledger::MemberSink)>;
 
   /// An audit that failed: Located errors (eval::InputErrors) already say
   /// "file:line:col: error: ..."; the others are a bare message.
@@ -59,6 +63,14 @@ public:
   /// Queues a member of the current file; waits when enough batches are in
   /// flight, so that memory stays bounded however fast the reading is.
   void add(ledger::Member &&M);
+  /// Queues a part of the current file, to be read, audited and rendered
+  /// on a worker thread; waits as add does. Only for a file that cannot
+  /// withdraw members.
+  void addPart(ReadPartFn Read);
+  /// Waits for the current file's parts and returns what reading each left,
+  /// in order, up to the first that ended the reading: the members of the
+  /// parts after it are not reported.
+  std::vector<ledger::PartResult> endParts();
   /// Ends the current file; the withdrawn members (numbered from the file's
   /// first member) are not reported.
   void endFile(llvm::ArrayRef<size_t> Withdrawn);
@@ -66,6 +78,9 @@ public:
   void finish();
   /// Audits that failed, in ledger order (complete after finish).
   const std::vector<Failure> &errors() const { return Errors; }
+  /// Reports written so far (withdrawn members and those of parts read in
+  /// vain, after a part that ended the reading, are not).
+  size_t written() const { return Written; }
   /// Members audited so far (read from any thread, for a progress line).
   size_t audited() const { return Audited; }
 
@@ -75,17 +90,26 @@ private:
     bool MayWithdraw = false;
     bool Ended = false;
     std::vector<bool> Withdrawn; ///< by member number, once Ended
+    std::vector<ledger::PartResult> Parts; ///< of the parts written so far
+    bool PartsEnded = false;               ///< a part written ended the reading
   };
   struct Batch {
     size_t File = 0;        ///< index into Files
     size_t FirstMember = 0; ///< number of its first member in the file
     std::vector<ledger::Member> Members;
+    ReadPartFn ReadPart; ///< a part of a file, read where it is audited (no Members then)
+    ledger::PartResult Read; ///< what reading the part left
     std::string Reports;
     std::vector<size_t> Ends;          ///< per member: end of its report in Reports
     std::vector<Failure> Failures; ///< per member: empty Text when audited
     bool Done = false;
   };
 
+  /// The batch being filled, started if need be.
+  Batch &filling();
+  /// Submits the batch being filled, writes what is ready, and waits while
+  /// too many batches are in flight.
+  void submitAndWait();
   void submit();
   void run(Batch &B);
   /// Frees the members of the audited batches at the front of Pending.
@@ -110,6 +134,7 @@ private:
   std::vector<std::unique_ptr<Batch>> Spare; ///< written batches, kept for their buffers
   std::vector<Failure> Errors;
   std::atomic<size_t> Audited{0};
+  size_t Written = 0;
   std::atomic<size_t> LargestBatch{0}; ///< bytes of the largest batch of reports so far
 
   std::mutex Lock;

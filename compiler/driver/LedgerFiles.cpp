@@ -11,6 +11,11 @@
 namespace certc {
 
 namespace {
+/// The size of the parts a large JSON file is read in with several jobs:
+/// about as many members as a batch, so that reading is spread over the
+/// jobs even for a file of a few megabytes.
+constexpr size_t PartBytes = 256 << 10;
+
 ledger::LedgerError fileError(llvm::StringRef Path, std::string Message) {
   ledger::LedgerError E;
   E.File = Path.str();
@@ -96,7 +101,8 @@ ledger::LedgerError memberInSeveralFiles(const ledger::Member &M, const std::str
 }
 
 ledger::StreamResult streamLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source,
-                                  ledger::MemberSink OnMember, llvm::function_ref<void(bool)> OnStart) {
+                                  ledger::MemberSink OnMember, llvm::function_ref<void(bool)> OnStart,
+                                  std::optional<ReadPartsFn> ReadParts) {
   ledger::StreamResult Result;
   const size_t MaxBytes = ledger::LedgerLimits().fileByteLimit();
   auto Read = [&](llvm::StringRef Path) -> std::unique_ptr<llvm::MemoryBuffer> {
@@ -113,9 +119,15 @@ ledger::StreamResult streamLedger(const ledger::LedgerSchema &Schema, const Ledg
   bool IsJson = Source.ActivitiesCsv.empty();
   // A CSV pair ties activities to members by id anywhere in the file, so it is
   // read whole, repeated ids settled, before the first member is handed over.
-  OnStart(Main && IsJson && !ledger::jsonMemberIdsAreDistinct(Main->getBuffer()));
+  bool MayWithdraw = Main && IsJson && !ledger::jsonMemberIdsAreDistinct(Main->getBuffer());
+  OnStart(MayWithdraw);
   if (!Main || (!IsJson && !Activities))
     return Result;
+  if (IsJson && ReadParts && !MayWithdraw) {
+    std::vector<ledger::JsonLedgerPart> Parts = ledger::splitJsonLedger(Main->getBuffer(), PartBytes);
+    if (Parts.size() > 1)
+      return ledger::joinJsonLedgerParts(Source.Path, (*ReadParts)(Main->getBuffer(), Parts), {});
+  }
   if (IsJson)
     return ledger::streamJsonLedger(Schema, Source.Path, Main->getBuffer(), {}, OnMember);
   ledger::ReadResult Csv = ledger::readCsvLedger(Schema, Source.Path, Main->getBuffer(),

@@ -7,6 +7,7 @@
 
 #include "llvm/ADT/StringMap.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,11 +22,19 @@ struct LedgerSource {
 std::vector<LedgerSource> findLedgers(const std::vector<std::string> &Paths,
                                       std::vector<ledger::LedgerError> &Errors);
 
+/// Reads the parts of one JSON file (its text), perhaps in parallel, and
+/// returns what each left, in order, up to the first that ended the reading.
+using ReadPartsFn = llvm::function_ref<std::vector<ledger::PartResult>(
+    llvm::StringRef Text, llvm::ArrayRef<ledger::JsonLedgerPart> Parts)>;
+
 /// Reads one source, handing each member to OnMember as it is read; read
 /// failures become errors naming the file. OnStart is called once, before the
 /// first member, with whether members handed over may be withdrawn later.
+/// With ReadParts, a large JSON file that cannot withdraw members is split
+/// where its entries begin and handed to ReadParts instead of OnMember.
 ledger::StreamResult streamLedger(const ledger::LedgerSchema &Schema, const LedgerSource &Source,
-                                  ledger::MemberSink OnMember, llvm::function_ref<void(bool)> OnStart);
+                                  ledger::MemberSink OnMember, llvm::function_ref<void(bool)> OnStart,
+                                  std::optional<ReadPartsFn> ReadParts = std::nullopt);
 
 /// The member ids that more than one file of a batch uses. Auditing each
 /// record alone would give two contradictory reports for one member, so, as

@@ -15,7 +15,6 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -150,13 +149,11 @@ int runRun(const char *Argv0) {
 
   if (RunFormat == ReportFormat::Html)
     report::beginHtmlPage(OS, Editions->first(), *AsOf);
-  std::atomic<size_t> Reported{0};
   AuditPipeline Pipeline(
       [&](const ledger::Member &M) { return Editions->choose(M, *AsOf); },
       [&](const eval::PolicyIndex &Index, const ledger::Member &M) { return Staff.audit(Index, M, *AsOf, PeriodOf); },
       Jobs,
       [&](llvm::raw_ostream &Out, const eval::Audit &A, const EditionChoice &Edition) {
-        ++Reported;
         const report::EditionUsed *Used = Edition.Used ? &*Edition.Used : nullptr;
         if (RunFormat == ReportFormat::Json)
           report::printJsonReport(Out, Edition.Index->P, A, Used);
@@ -173,6 +170,20 @@ int runRun(const char *Argv0) {
     const LedgerSource &S = Sources[File];
     std::vector<size_t> AlsoElsewhere; // by number in the file, as the reader numbers them
     size_t Number = 0;
+    // A large file is read in parts, each part by the job that audits and
+    // renders it (with one job too: a member audited as soon as it is read
+    // is still in the cache); a file sharing member ids with another is read
+    // whole, first to last.
+    auto ReadParts = [&](llvm::StringRef Text, llvm::ArrayRef<ledger::JsonLedgerPart> Parts) {
+      for (const ledger::JsonLedgerPart &Part : Parts)
+        Pipeline.addPart([&, Text, Part](ledger::MemberSink Audit) {
+          return ledger::readJsonLedgerPart(Schema, S.Path, Text, Part, {}, [&](ledger::Member &&M) {
+            Staff.addPlanned(M);
+            Audit(std::move(M));
+          });
+        });
+      return Pipeline.endParts();
+    };
     ledger::StreamResult R = streamLedger(
         Schema, S,
         [&](ledger::Member &&M) {
@@ -184,7 +195,8 @@ int runRun(const char *Argv0) {
           Staff.addPlanned(M);
           Pipeline.add(std::move(M));
         },
-        [&](bool MayWithdraw) { Pipeline.beginFile(S.Path, MayWithdraw || Shared.inFile(File)); });
+        [&](bool MayWithdraw) { Pipeline.beginFile(S.Path, MayWithdraw || Shared.inFile(File)); },
+        !Shared.inFile(File) ? std::optional<ReadPartsFn>(ReadParts) : std::nullopt);
     AlsoElsewhere.insert(AlsoElsewhere.end(), R.Withdrawn.begin(), R.Withdrawn.end());
     Pipeline.endFile(AlsoElsewhere);
     for (ledger::LedgerError &E : R.Errors)
@@ -193,7 +205,7 @@ int runRun(const char *Argv0) {
   Pipeline.finish();
   Progress.finish();
   if (RunFormat == ReportFormat::Html)
-    report::endHtmlPage(OS, Reported);
+    report::endHtmlPage(OS, Pipeline.written());
   Staff.reportUnseen(Errors);
 
   bool Failed = !Errors.empty();

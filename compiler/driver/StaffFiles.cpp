@@ -70,7 +70,12 @@ std::vector<std::string> StaffFiles::paths() const {
 }
 
 void StaffFiles::addPlanned(ledger::Member &M) {
-  Seen[M.Id] = true;
+  if (Named.empty())
+    return; // the files name no member (every planned member is named)
+  {
+    std::lock_guard<std::mutex> Guard(SeenLock);
+    Seen[M.Id] = true;
+  }
   auto It = Planned.find(M.Id);
   if (It != Planned.end())
     M.Activities.insert(M.Activities.end(), It->second.Activities.begin(), It->second.Activities.end());

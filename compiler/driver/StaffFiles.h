@@ -14,6 +14,7 @@
 #include "llvm/Support/Error.h"
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -32,7 +33,7 @@ public:
   std::vector<std::string> paths() const;
 
   /// Appends M's planned activities to M and records that a ledger has M.
-  /// Called on the reading thread only.
+  /// Safe from any thread (`run --jobs` reads parts of a file on several).
   void addPlanned(ledger::Member &M);
   /// An error for every member these files name that no ledger had.
   void reportUnseen(std::vector<ledger::LedgerError> &Errors) const;
@@ -61,6 +62,7 @@ private:
   llvm::StringMap<Place> Named;        ///< every member either file names
   llvm::StringMap<bool> Blocked;       ///< members with errors in either file
   llvm::StringMap<bool> Seen;          ///< members some ledger had
+  std::mutex SeenLock;
   std::string ExceptionsPath, PlannedPath;
   bool Usable = true;
 };

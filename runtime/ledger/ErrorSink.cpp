@@ -5,18 +5,31 @@
 
 namespace certc::ledger::detail {
 
-void ErrorSink::report(uint32_t Line, uint32_t Col, llvm::StringRef Member,
-                       llvm::StringRef Activity, llvm::StringRef Field, std::string Message) {
-  ++Count;
+void ErrorSink::noteFile() {
   if (FileOrder.empty() || FileOrder.back() != File)
     FileOrder.push_back(File);
-  if (Out.size() >= Max) {
-    auto It = std::find_if(Unlisted.begin(), Unlisted.end(), [&](const auto &U) { return U.first == File; });
-    if (It == Unlisted.end())
-      It = Unlisted.emplace(Unlisted.end(), File, 0);
-    ++It->second;
+}
+
+bool ErrorSink::keep() {
+  ++Count;
+  noteFile();
+  if (Out.size() < Max)
+    return true;
+  countUnlisted(1);
+  return false;
+}
+
+void ErrorSink::countUnlisted(size_t N) {
+  auto It = std::find_if(Unlisted.begin(), Unlisted.end(), [&](const auto &U) { return U.first == File; });
+  if (It == Unlisted.end())
+    It = Unlisted.emplace(Unlisted.end(), File, 0);
+  It->second += N;
+}
+
+void ErrorSink::report(uint32_t Line, uint32_t Col, llvm::StringRef Member,
+                       llvm::StringRef Activity, llvm::StringRef Field, std::string Message) {
+  if (!keep())
     return;
-  }
   LedgerError &E = Out.emplace_back();
   E.File = File;
   E.Line = Line;
@@ -25,6 +38,19 @@ void ErrorSink::report(uint32_t Line, uint32_t Col, llvm::StringRef Member,
   E.Activity = Activity.str();
   E.Field = Field.str();
   E.Message = std::move(Message);
+}
+
+void ErrorSink::add(LedgerError &&E) {
+  if (keep())
+    Out.push_back(std::move(E));
+}
+
+void ErrorSink::addUnlisted(size_t N) {
+  if (N == 0)
+    return;
+  Count += N;
+  noteFile();
+  countUnlisted(N);
 }
 
 void ErrorSink::nameMember(size_t Mark, llvm::StringRef Id) {

@@ -24,6 +24,11 @@ public:
     report(Line, Col, {}, {}, Field, std::move(Message));
   }
 
+  /// Adds an error another sink kept (a part of a file read on its own).
+  void add(LedgerError &&E);
+  /// Counts N errors another sink did not keep, in the current file.
+  void addUnlisted(size_t N);
+
   /// Errors reported so far, including those not kept. Readers compare counts
   /// to tell whether a member or activity had an error.
   size_t count() const { return Count; }
@@ -39,6 +44,12 @@ public:
   void finish();
 
 private:
+  /// Counts one error; false when it is beyond the limit (counted, not kept).
+  bool keep();
+  /// Records the current file's place in FileOrder.
+  void noteFile();
+  void countUnlisted(size_t N);
+
   std::vector<LedgerError> &Out;
   size_t Max;
   size_t Count = 0;

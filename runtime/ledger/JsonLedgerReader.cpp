@@ -390,7 +390,17 @@ bool JsonLedgerReader::readTopArray() {
     advance();
     return true;
   }
+  return readEntries();
+}
+
+bool JsonLedgerReader::readEntries() {
   for (bool More = true; More;) {
+    // Where the next part begins, the reader is where reading the whole file
+    // would be: between two entries of the top-level array.
+    if (Tok.Kind == JsonTok::LBrace && atPartEnd()) {
+      ReachedPartEnd = true;
+      return true;
+    }
     if (Tok.Kind == JsonTok::LBrace) {
       if (!readEntry(1))
         return false;
@@ -409,16 +419,20 @@ bool JsonLedgerReader::readTopArray() {
 
 void JsonLedgerReader::read() {
   size_t MaxBytes = Limits.fileByteLimit();
+  Out.EndsReading = true;
   if (Text.size() > MaxBytes) {
-    Errs.report(0, 0, "",
-                "the file has " + std::to_string(Text.size()) + " bytes; the limit is " +
-                    std::to_string(MaxBytes));
-    Errs.finish();
+    if (Part.Begin == 0)
+      Errs.report(0, 0, "",
+                  "the file has " + std::to_string(Text.size()) + " bytes; the limit is " +
+                      std::to_string(MaxBytes));
+    Out.ErrorCount = Errs.count();
     return;
   }
   advance();
   bool Ok;
-  if (Tok.Kind == JsonTok::LBrace)
+  if (Part.Begin != 0)
+    Ok = readEntries(); // the top-level array was opened by the first part
+  else if (Tok.Kind == JsonTok::LBrace)
     Ok = readEntry(0);
   else if (Tok.Kind == JsonTok::LBracket)
     Ok = readTopArray();
@@ -428,19 +442,51 @@ void JsonLedgerReader::read() {
     Ok = false;
   } else
     Ok = syntax(Tok, "a ledger object {\"member\": ..., \"activities\": [...]} or an array of them");
-  if (Ok && Tok.Kind != JsonTok::End)
+  if (Ok && !ReachedPartEnd && Tok.Kind != JsonTok::End)
     syntax(Tok, "the end of the file after the ledger");
-  Errs.finish();
+  Out.ErrorCount = Errs.count();
+  Out.Handed = Handed;
+  Out.EndsReading = !ReachedPartEnd;
 }
 
 } // namespace detail
 
+PartResult readJsonLedgerPart(const LedgerSchema &Schema, llvm::StringRef FileName, llvm::StringRef Text,
+                              const JsonLedgerPart &Part, const LedgerLimits &Limits, MemberSink OnMember) {
+  PartResult Result;
+  detail::JsonLedgerReader(Schema, FileName, Text, Part, Limits, Result, OnMember).read();
+  return Result;
+}
+
+StreamResult joinJsonLedgerParts(llvm::StringRef FileName, std::vector<PartResult> &&Parts,
+                                 const LedgerLimits &Limits) {
+  StreamResult Result;
+  detail::ErrorSink Errs(Result.Errors, Limits.MaxErrors);
+  Errs.setFile(FileName);
+  size_t HandedBefore = 0;
+  for (PartResult &Part : Parts) {
+    // Each part kept its first errors as reported; the file keeps the first
+    // of all, in the same order, before sorting them by place.
+    for (LedgerError &E : Part.Errors)
+      Errs.add(std::move(E));
+    Errs.addUnlisted(Part.ErrorCount - Part.Errors.size());
+    for (size_t I : Part.Withdrawn)
+      Result.Withdrawn.push_back(HandedBefore + I);
+    HandedBefore += Part.Handed;
+    if (Part.EndsReading)
+      break;
+  }
+  Errs.finish();
+  return Result;
+}
+
 StreamResult streamJsonLedger(const LedgerSchema &Schema, llvm::StringRef FileName,
                               llvm::StringRef Text, const LedgerLimits &Limits,
                               MemberSink OnMember) {
-  StreamResult Result;
-  detail::JsonLedgerReader(Schema, FileName, Text, Limits, Result, OnMember).read();
-  return Result;
+  JsonLedgerPart Whole{0, static_cast<uint32_t>(std::min<size_t>(Text.size(), UINT32_MAX)), 1, 1};
+  std::vector<PartResult> Parts;
+  Parts.push_back(readJsonLedgerPart(Schema, FileName, Text, Whole, Limits, OnMember));
+  return joinJsonLedgerParts(FileName, std::move(Parts), Limits);
 }
 
 ReadResult readJsonLedger(const LedgerSchema &Schema, llvm::StringRef FileName,

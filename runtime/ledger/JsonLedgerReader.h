@@ -35,13 +35,15 @@ struct IdPlace {
 class JsonLedgerReader {
 public:
   JsonLedgerReader(const LedgerSchema &S, llvm::StringRef File, llvm::StringRef Text,
-                   const LedgerLimits &Limits, StreamResult &Out, MemberSink OnMember)
-      : S(S), File(File), Text(Text), Limits(Limits), Out(Out), OnMember(OnMember),
-        Errs(Out.Errors, Limits.MaxErrors), Lex(Text),
+                   const JsonLedgerPart &Part, const LedgerLimits &Limits, PartResult &Out,
+                   MemberSink OnMember)
+      : S(S), File(File), Text(Text), Part(Part), Limits(Limits), Out(Out), OnMember(OnMember),
+        Errs(Out.Errors, Limits.MaxErrors), Lex(Text, Part.Begin, Part.Line, Part.Col),
         MaxDepth(std::min(Limits.MaxDepth, MaxHonouredDepth)) {
     Errs.setFile(File);
   }
 
+  /// Reads the part; Out's errors are left as reported, unsorted.
   void read();
 
 private:
@@ -51,6 +53,9 @@ private:
   // resynchronised reliably, so reading stops there. Depth counts the arrays
   // and objects enclosing Tok.
   bool readTopArray();
+  /// Reads ledger entries until the closing `]`, or until the part's end.
+  bool readEntries();
+  bool atPartEnd() const { return size_t(Tok.Begin - Text.begin()) == Part.End; }
   bool readEntry(uint32_t Depth);
   bool readMember(Member &M, uint32_t Depth);
   bool readActivities(Member &M, std::vector<IdPlace> &IdPlaces, uint32_t Depth);
@@ -77,8 +82,9 @@ private:
   const LedgerSchema &S;
   llvm::StringRef File;
   llvm::StringRef Text;
+  const JsonLedgerPart &Part;
   const LedgerLimits &Limits;
-  StreamResult &Out;
+  PartResult &Out;
   MemberSink OnMember;
   ErrorSink Errs;
   JsonLexer Lex;
@@ -94,6 +100,7 @@ private:
   };
   llvm::StringMap<MemberPlace> MemberIds;
   size_t Handed = 0; ///< members handed to OnMember so far
+  bool ReachedPartEnd = false; ///< stopped at Part.End, where the next part begins
   size_t ActivitiesOfLastMember = 0;
 };
 

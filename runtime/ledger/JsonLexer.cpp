@@ -60,6 +60,15 @@ JsonLexer::JsonLexer(llvm::StringRef Buffer)
     P += 3;
 }
 
+JsonLexer::JsonLexer(llvm::StringRef Buffer, uint32_t Offset, uint32_t Line, uint32_t Col)
+    : JsonLexer(Buffer) {
+  if (Offset == 0)
+    return;
+  P = Buffer.begin() + Offset;
+  this->Line = Line;
+  LineStart = P - (Col - 1);
+}
+
 void JsonLexer::rewindTo(const JsonToken &T) {
   P = T.Begin;
   Line = T.Line;

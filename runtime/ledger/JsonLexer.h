@@ -42,6 +42,9 @@ public:
   /// Buffer must stay alive while tokens are used; a leading UTF-8 byte order
   /// mark is skipped.
   explicit JsonLexer(llvm::StringRef Buffer);
+  /// Starts at byte Offset of Buffer, which is at Line and Col (a part of a
+  /// ledger read on its own; see JsonLedgerPart).
+  JsonLexer(llvm::StringRef Buffer, uint32_t Offset, uint32_t Line, uint32_t Col);
 
   /// Lexes the next token into T. Filling the caller's token in place, rather
   /// than returning one, avoids store-forwarding stalls that once cost a third

@@ -83,6 +83,46 @@ StreamResult streamJsonLedger(const LedgerSchema &Schema, llvm::StringRef FileNa
                               llvm::StringRef Text, const LedgerLimits &Limits,
                               MemberSink OnMember);
 
+/// A stretch of a JSON ledger that can be read on its own, so that parts of
+/// one large file are read in parallel: the ledger entries (and whatever
+/// stands between them) from Begin up to the entry that starts at End. The
+/// first part begins at 0; the last ends at the size of the text.
+struct JsonLedgerPart {
+  uint32_t Begin = 0, End = 0; ///< byte offsets in the text
+  uint32_t Line = 1, Col = 1;  ///< where Begin is
+};
+
+/// Splits a JSON ledger's top-level array where an entry seems to begin (a
+/// `{"member"` after a comma), every PartBytes bytes or a little more. The
+/// reader confirms each place: reading the parts in order reports what
+/// reading the whole file would, wherever they were split; a wrong place only
+/// makes a part read on to the end. A file that is not an array is one part.
+std::vector<JsonLedgerPart> splitJsonLedger(llvm::StringRef Text, size_t PartBytes);
+
+/// What reading one part leaves, to be joined in order (joinJsonLedgerParts).
+struct PartResult {
+  std::vector<LedgerError> Errors; ///< as reported, at most Limits.MaxErrors
+  size_t ErrorCount = 0;           ///< all errors, those not kept included
+  std::vector<size_t> Withdrawn;   ///< numbered among this part's members
+  size_t Handed = 0;               ///< members handed to OnMember
+  /// Reading stopped in this part (a syntax error) or went on past its end:
+  /// the parts after it must be neither read nor reported.
+  bool EndsReading = false;
+};
+
+/// Reads one part of Text, handing each member read without error to
+/// OnMember. Parts do not see each other's member ids: read in parts only a
+/// file whose member ids are distinct (jsonMemberIdsAreDistinct).
+PartResult readJsonLedgerPart(const LedgerSchema &Schema, llvm::StringRef FileName, llvm::StringRef Text,
+                              const JsonLedgerPart &Part, const LedgerLimits &Limits, MemberSink OnMember);
+
+/// The parts' results, in order and up to the first that ends the reading,
+/// as streamJsonLedger gives them for the whole file: errors sorted by
+/// place, the count of those beyond Limits.MaxErrors, withdrawn members
+/// numbered in the file.
+StreamResult joinJsonLedgerParts(llvm::StringRef FileName, std::vector<PartResult> &&Parts,
+                                 const LedgerLimits &Limits);
+
 /// Whether every member record of a JSON ledger has its own id, found without
 /// reading the ledger. When true, streamJsonLedger withdraws nothing; false
 /// when an id repeats, or may: a key or id the answer depends on is written

@@ -11,6 +11,7 @@
 // only among those it read before a syntax error, so neither validates. Where
 // the answer cannot be had cheaply (a key or id written with escapes), it is
 // "may repeat", which only delays the reports.
+#include "ledger/ByteScan.h"
 #include "ledger/Ledger.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -21,6 +22,9 @@
 namespace certc::ledger {
 
 namespace {
+using detail::skipSpace;
+using detail::skipTo;
+
 /// What a container is, by where it stands: only ledger entries and their
 /// `member` objects matter.
 enum class Role : uint8_t { TopArray, Entry, Member, Other };
@@ -32,21 +36,7 @@ struct Level {
   bool KeyIsMember = false, KeyIsId = false;
 };
 
-/// A set of bytes to stop at, for tight skipping loops.
-struct ByteSet {
-  bool Has[256] = {};
-  constexpr ByteSet(const char *Bytes) {
-    for (; *Bytes; ++Bytes)
-      Has[static_cast<unsigned char>(*Bytes)] = true;
-  }
-};
-constexpr ByteSet Structural("{}[],\""), StringEnds("\"\\");
-
-const char *skipTo(const char *P, const char *End, const ByteSet &Stops) {
-  while (P != End && !Stops.Has[static_cast<unsigned char>(*P)])
-    ++P;
-  return P;
-}
+constexpr detail::ByteSet Structural("{}[],\""), StringEnds("\"\\");
 
 /// The general pass, for text with escapes.
 bool idsAreDistinctFollowingEscapes(llvm::StringRef Text) {
@@ -109,12 +99,6 @@ bool idsAreDistinctFollowingEscapes(llvm::StringRef Text) {
     }
   }
   return true;
-}
-
-const char *skipSpace(const char *P, const char *End) {
-  while (P != End && (*P == ' ' || *P == '\n' || *P == '\r' || *P == '\t'))
-    ++P;
-  return P;
 }
 
 /// Adds the `id` values at the top level of the object that starts at P, in
