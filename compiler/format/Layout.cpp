@@ -22,8 +22,8 @@ constexpr unsigned ContinuationSteps = 2;
 
 /// Rules whose every application starts a line, one step inside its declaration.
 bool isClauseRule(llvm::StringRef Rule) {
-  static const llvm::StringSet<> Clauses = {"ruleClause", "headerClause", "cite", "condition", "countedPart",
-                                             "fieldDecl"};
+  static const llvm::StringSet<> Clauses = {"ruleClause", "headerClause", "cite",      "condition",
+                                             "countedPart", "fieldDecl",    "proRating", "requirementScope"};
   return Clauses.contains(Rule);
 }
 
