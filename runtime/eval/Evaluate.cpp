@@ -321,7 +321,9 @@ llvm::Expected<Audit> evaluateInScope(const PolicyIndex &Index, const ledger::Me
     const RequirementResult &Result = Out.Requirements.back();
     if (!Result.Met) {
       Rational Short = Result.Required.sub(Result.Points).value_or(Result.Required);
-      Out.Missing.push_back(fmt::format("{}: {} more {}", categoryList(P, Req.Categories), Short.str(),
+      // A combination (or aggregate) is named by its title, as the committee wrote it.
+      std::string What = Req.Categories.size() > 1 && !Req.Title.empty() ? Req.Title : categoryList(P, Req.Categories);
+      Out.Missing.push_back(fmt::format("{}: {} more {}", What, Short.str(),
                                         countingUnitName(P, /*Plural=*/Short != Rational(1))));
     }
   }

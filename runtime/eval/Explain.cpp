@@ -56,11 +56,16 @@ void partDerivation(llvm::raw_ostream &OS, const ir::Policy &P, const Derivation
     unitText(OS, P, F.Unit, D.Whole.sub(D.Quantity).value_or(Rational()));
     OS << " in its other parts = ";
   }
-  unitText(OS, P, F.Unit, D.Quantity);
+  std::string InField, InPoints;
+  llvm::raw_string_ostream FieldOS(InField), PointsOS(InPoints);
+  unitText(FieldOS, P, F.Unit, D.Quantity);
+  writePoints(PointsOS, P, D.Quantity);
+  OS << FieldOS.str();
   if (!D.Part->Rest)
     OS << " of " << F.Name;
-  OS << " = ";
-  writePoints(OS, P, D.Quantity);
+  // A field in the counting unit itself needs no conversion: "2 credits", not "2 credits = 2 credits".
+  if (PointsOS.str() != FieldOS.str())
+    OS << " = " << PointsOS.str();
 }
 
 void derivationOf(llvm::raw_ostream &OS, const ir::Policy &P, const Derivation &D) {
