@@ -31,6 +31,14 @@ void citations(llvm::raw_ostream &OS, llvm::ArrayRef<ir::Citation> Cites) {
   OS << ']';
 }
 
+/// Points, or null when there are none.
+void optionalPoints(llvm::raw_ostream &OS, const std::optional<Rational> &R) {
+  if (R)
+    points(OS, *R);
+  else
+    OS << "null";
+}
+
 /// A string, or null when it is empty.
 void optionalString(llvm::raw_ostream &OS, llvm::StringRef S) {
   if (S.empty())
@@ -52,10 +60,7 @@ void writeException(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Exce
   OS << ",\"prerequisite\":";
   optionalString(OS, E.Prerequisite == ir::None ? "" : llvm::StringRef(P.Prerequisites[E.Prerequisite].Name));
   OS << ",\"points\":";
-  if (E.Points)
-    points(OS, *E.Points);
-  else
-    OS << "null";
+  optionalPoints(OS, E.Points);
   OS << ",\"by\":";
   writeJsonString(OS, E.By);
   OS << ",\"date\":\"" << E.On << "\",\"reason\":";
@@ -137,10 +142,7 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
       points(OS, C.CarriedIn);
     }
     OS << ",\"required\":";
-    if (C.Required)
-      points(OS, *C.Required);
-    else
-      OS << "null";
+    optionalPoints(OS, C.Required);
     OS << '}';
   });
   OS << ",\"requirements\":";
