@@ -64,7 +64,7 @@ EditionChoice EditionSet::choose(const ledger::Member &M, Date AsOf) const {
   const ir::Policy &First = Policies.front();
   Date Governing = AsOf;
   if (First.GoverningField != ir::None) {
-    const ir::Value &V = M.Fields[First.GoverningField];
+    const ledger::FieldValue &V = M.Fields[First.GoverningField];
     if (V.K != ir::Value::Kind::Date) {
       Choice.Error = "member " + M.Id + ": no `" + governingName(First) + "`, the date that chooses the edition of " +
                      ir::programName(First);

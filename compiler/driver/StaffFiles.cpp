@@ -44,7 +44,8 @@ void StaffFiles::readPlanned(const ir::Policy &P, llvm::StringRef Path, std::vec
       Named.try_emplace(M.Id, Place{M.File, M.Line, M.Col});
       for (ledger::Activity &A : M.Activities)
         A.Planned = true;
-      Planned[M.Id] = {S.ActivitiesCsv.empty() ? S.Path : S.ActivitiesCsv, std::move(M.Activities)};
+      std::string Id = M.Id;
+      Planned[Id] = {S.ActivitiesCsv.empty() ? S.Path : S.ActivitiesCsv, std::move(M)};
     }
     for (ledger::LedgerError &E : R.Errors)
       FileErrors.push_back(std::move(E));
@@ -78,7 +79,7 @@ void StaffFiles::addPlanned(ledger::Member &M) {
   }
   auto It = Planned.find(M.Id);
   if (It != Planned.end())
-    M.Activities.insert(M.Activities.end(), It->second.Activities.begin(), It->second.Activities.end());
+    ledger::copyActivities(M, It->second.Record.Activities);
 }
 
 void StaffFiles::reportUnseen(std::vector<ledger::LedgerError> &Errors) const {

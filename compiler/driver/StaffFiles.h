@@ -56,7 +56,7 @@ private:
   exceptions::ExceptionsFile Exceptions;
   struct PlannedActivities {
     std::string File; ///< where they are (a CSV pair's activities file)
-    std::vector<ledger::Activity> Activities;
+    ledger::Member Record; ///< the planned member record: its activities, and the store of their values
   };
   llvm::StringMap<PlannedActivities> Planned;
   llvm::StringMap<Place> Named;        ///< every member either file names

@@ -36,7 +36,7 @@ const char *kindName(VK K) {
 }
 
 /// Why V cannot be the value of F, or empty.
-std::string valueProblem(const ir::Policy &P, const ir::Field &F, const ir::Value &V) {
+std::string valueProblem(const ir::Policy &P, const ir::Field &F, const ledger::FieldValue &V) {
   if (V.K == VK::Absent)
     return {};
   VK Want = kindOf(F.Type);

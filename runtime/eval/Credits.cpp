@@ -43,7 +43,7 @@ bool outsidePeriod(const ir::Policy &P, const ledger::Activity &A, Date When, co
     return false;
   if (!P.Kinds[A.Kind].IsPeriod)
     return true;
-  const ir::Value &End = A.Fields[1]; // a period kind's fields begin with start, end
+  const ledger::FieldValue &End = A.Fields[1]; // a period kind's fields begin with start, end
   return End.K == ir::Value::Kind::Date && End.DateValue < Period.Start;
 }
 
@@ -68,7 +68,7 @@ llvm::Error splitParts(const ir::Policy &P, uint32_t RuleId, const ledger::Activ
   Rational OtherParts; ///< the sum of the parts other than the rest
   const ir::SplitPart *Rest = nullptr;
   for (const ir::SplitPart &Part : R.Split) {
-    const ir::Value &V = A.Fields[Part.Field];
+    const ledger::FieldValue &V = A.Fields[Part.Field];
     if (V.K != ir::Value::Kind::Number) {
       Why = {Reason::Kind::NoQuantity, {}, {}, {}};
       return llvm::Error::success();

@@ -22,7 +22,22 @@ Scalar scalarOf(const ir::Value &V) {
   S.Symbol = V.Symbol;
   S.Set = V.Set;
   S.Text = V.Text;
-  S.Source = &V;
+  return S;
+}
+
+Scalar scalarOf(const ledger::FieldValue &V) {
+  Scalar S;
+  S.K = V.K;
+  switch (V.K) {
+  case VK::Absent: break;
+  case VK::Bool: S.Bool = V.Bool; break;
+  case VK::Number: S.Number = V.Number; break;
+  case VK::Date: S.DateValue = V.DateValue; break;
+  case VK::Text: S.Text = V.Text; break;
+  case VK::Symbol: S.Symbol = V.Symbol; break;
+  case VK::Set: S.Set = V.Set; break;
+  case VK::Awards: break; // read from the member's field (Holds, AwardedOn)
+  }
   return S;
 }
 
@@ -86,9 +101,9 @@ ExprEvaluator::ExprEvaluator(const PolicyIndex &Index, const ledger::Member &M, 
 }
 
 void ExprEvaluator::prefetchFields(const ledger::Activity &A) {
-  // Each activity's fields are a heap block of their own, and a ledger audited
-  // long after it was read is no longer in the cache. Asking for all of them
-  // here lets the loads overlap; otherwise the rules wait for them one by one.
+  // A ledger audited long after it was read is no longer in the cache. Asking
+  // for all of an activity's fields here lets the loads overlap; otherwise the
+  // rules wait for them one by one.
   constexpr size_t CacheLine = 64;
   const char *Begin = reinterpret_cast<const char *>(A.Fields.data());
   const char *End = reinterpret_cast<const char *>(A.Fields.data() + A.Fields.size());

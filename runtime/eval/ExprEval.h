@@ -13,7 +13,7 @@
 
 namespace certc::eval {
 
-/// A value computed by an expression; Text and Awards are read through Source.
+/// A value computed by an expression; awards are read from the member's field.
 struct Scalar {
   ir::Value::Kind K = ir::Value::Kind::Absent;
   bool Bool = false;
@@ -24,7 +24,6 @@ struct Scalar {
   /// Text: a view of the ledger's or the policy's text (or of a capital
   /// letter, for `first letter of`), valid while they are.
   llvm::StringRef Text;
-  const ir::Value *Source = nullptr;
 };
 
 class ExprEvaluator {
@@ -72,7 +71,9 @@ private:
   mutable std::optional<std::string> DateError;
 };
 
+/// A policy constant's or a ledger field's value as an expression's.
 Scalar scalarOf(const ir::Value &V);
+Scalar scalarOf(const ledger::FieldValue &V);
 
 } // namespace certc::eval
 

@@ -157,7 +157,7 @@ void RecordDecoder::decodePoints() {
   }
   ir::Field Quantity;
   Quantity.Type = ir::ValueType::Quantity;
-  ir::Value V;
+  ledger::FieldValue V;
   std::string Problem = ledger::detail::decodeNumber(Quantity, llvm::StringRef(F->Text).trim(), V);
   if (Problem.empty() && !(V.Number > Rational(0)))
     Problem = "points must be more than 0";
@@ -170,7 +170,7 @@ void RecordDecoder::decodeDate() {
   const RecordField *F = text("date");
   if (!F || F->Text.empty())
     return;
-  ir::Value V;
+  ledger::FieldValue V;
   if (std::string Problem = ledger::detail::decodeDate(llvm::StringRef(F->Text).trim(), V); !Problem.empty())
     return error(F, "date", Problem);
   X.On = V.DateValue;

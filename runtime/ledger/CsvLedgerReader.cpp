@@ -180,7 +180,7 @@ void CsvLedgerReader::readMemberRow(const CsvRecord &R, const Header &H,
   M.File = File.str();
   M.Line = R.Line;
   M.Col = 1;
-  M.Fields = S.memberDefaults();
+  M.Fields = M.Store.copyOf(S.memberDefaults());
   if (IdCol < R.Cells.size())
     M.Id = R.Cells[IdCol].Text.str();
   const std::vector<ir::Field> &Fields = S.policy().MemberFields;
@@ -202,7 +202,7 @@ void CsvLedgerReader::readMemberRow(const CsvRecord &R, const Header &H,
       continue;
     }
     Seen[F] = 1;
-    if (std::string Why = decodeText(S, Fields[F], Cell.Text, M.Fields[F]); !Why.empty())
+    if (std::string Why = decodeText(S, Fields[F], Cell.Text, M.Fields[F], M.Store); !Why.empty())
       Error(Cell.Line, C, Fields[F].Name, std::move(Why));
   }
   if (M.Id.empty()) {
@@ -210,7 +210,7 @@ void CsvLedgerReader::readMemberRow(const CsvRecord &R, const Header &H,
   } else if (std::string Why = controlCharacterIn("member id", M.Id); !Why.empty()) {
     Error(R.Line, IdCol, "id", std::move(Why));
   } else if (IdField != NotFound) {
-    if (std::string Why = decodeText(S, Fields[IdField], M.Id, M.Fields[IdField]); !Why.empty())
+    if (std::string Why = decodeText(S, Fields[IdField], M.Id, M.Fields[IdField], M.Store); !Why.empty())
       Error(R.Line, IdCol, "id", std::move(Why));
   }
   for (uint32_t F = 0; F < Fields.size(); ++F)
@@ -321,11 +321,16 @@ void CsvLedgerReader::readActivityRow(const CsvRecord &R, const Header &H,
   }
 
   // Without a valid kind the other cells cannot be checked; the kind's own
-  // error explains why the activity is not read.
+  // error explains why the activity is not read. A row that is not kept (of
+  // no member, or beyond the limit) is still checked, its values kept until
+  // the row is done.
+  ValueStore RowNotKept;
+  bool Kept = Owner && Owner->ActivityCount < Limits.MaxActivitiesPerMember;
+  ValueStore &Store = Kept ? Owner->M.Store : RowNotKept;
   if (Kind != NotFound) {
     const std::vector<ir::Field> &Fields = S.policy().Kinds[Kind].Fields;
     A.Kind = Kind;
-    A.Fields = S.kindDefaults(Kind);
+    A.Fields = Store.copyOf(S.kindDefaults(Kind));
     Seen.assign(Fields.size(), 0);
     uint32_t Cells = std::min<uint32_t>(R.Cells.size(), H.Names.size());
     for (uint32_t C = 0; C < Cells; ++C) {
@@ -340,7 +345,7 @@ void CsvLedgerReader::readActivityRow(const CsvRecord &R, const Header &H,
         continue;
       }
       Seen[F] = 1;
-      if (std::string Why = decodeText(S, Fields[F], Cell.Text, A.Fields[F]); !Why.empty())
+      if (std::string Why = decodeText(S, Fields[F], Cell.Text, A.Fields[F], Store); !Why.empty())
         Error(Cell.Line, C, Fields[F].Name, std::move(Why));
     }
     for (uint32_t F = 0; F < Fields.size(); ++F)

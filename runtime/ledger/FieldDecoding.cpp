@@ -84,7 +84,7 @@ std::string didYouMeanKind(const LedgerSchema &S, llvm::StringRef Name) {
   return didYouMean(Name, Names);
 }
 
-std::string decodeNumber(const ir::Field &F, llvm::StringRef Text, ir::Value &V) {
+std::string decodeNumber(const ir::Field &F, llvm::StringRef Text, FieldValue &V) {
   llvm::StringRef Digits = Text;
   bool Negative = Digits.consume_front("-");
   auto [Whole, Frac] = Digits.split('.');
@@ -119,7 +119,7 @@ std::string decodeNumber(const ir::Field &F, llvm::StringRef Text, ir::Value &V)
   return {};
 }
 
-std::string decodeDate(llvm::StringRef Text, ir::Value &V) {
+std::string decodeDate(llvm::StringRef Text, FieldValue &V) {
   // The YYYY-MM-DD of Date::parse, read digit by digit: dates are the most
   // common ledger value and this avoids three general integer parses.
   auto Digit = [&](size_t I) { return static_cast<unsigned>(Text[I] - '0'); };
@@ -139,7 +139,7 @@ std::string decodeDate(llvm::StringRef Text, ir::Value &V) {
 }
 
 std::string decodeEnum(const LedgerSchema &S, const ir::Field &F, llvm::StringRef Text,
-                       ir::Value &V) {
+                       FieldValue &V) {
   uint32_t Pos = S.enumPosition(F.Enum, Text);
   if (Pos == NotFound)
     return quote(Text) + " is not one of " + S.enumValueList(F.Enum);
@@ -149,7 +149,7 @@ std::string decodeEnum(const LedgerSchema &S, const ir::Field &F, llvm::StringRe
 }
 
 std::string addSetElement(const LedgerSchema &S, const ir::Field &F, llvm::StringRef Name,
-                          ir::Value &V) {
+                          FieldValue &V) {
   uint32_t Pos = S.enumPosition(F.Enum, Name);
   if (Pos == NotFound)
     return quote(Name) + " is not one of " + S.enumValueList(F.Enum);
@@ -162,25 +162,26 @@ std::string addSetElement(const LedgerSchema &S, const ir::Field &F, llvm::Strin
   return {};
 }
 
-std::string addAward(const LedgerSchema &S, llvm::StringRef Name, Date Awarded, ir::Value &V) {
+std::string addAward(const LedgerSchema &S, llvm::StringRef Name, Date Awarded,
+                     llvm::SmallVectorImpl<ir::Award> &Awards) {
   uint32_t Enum = S.policy().DesignationEnum;
   uint32_t Pos = S.enumPosition(Enum, Name);
   if (Pos == NotFound)
     return quote(Name) + " is not a designation; expected " + S.enumValueList(Enum);
   ir::SymbolId Designation = S.enumSymbol(Enum, Pos);
-  for (const ir::Award &A : V.Awards)
+  for (const ir::Award &A : Awards)
     if (A.Designation == Designation)
       return "designation " + quote(Name) + " is awarded more than once";
-  V.Awards.push_back({Designation, Awarded});
+  Awards.push_back({Designation, Awarded});
   return {};
 }
 
 std::string decodeText(const LedgerSchema &S, const ir::Field &F, llvm::StringRef Text,
-                       ir::Value &V) {
+                       FieldValue &V, ValueStore &Store) {
   using ir::ValueType;
   if (F.Type == ValueType::Text) {
     V.K = ir::Value::Kind::Text;
-    V.Text.assign(Text.data(), Text.size());
+    V.Text = Store.copyOf(Text);
     return {};
   }
   llvm::StringRef T = Text.trim(" \t");
@@ -217,8 +218,7 @@ std::string decodeText(const LedgerSchema &S, const ir::Field &F, llvm::StringRe
     return {};
   }
   case ValueType::Awards: {
-    V.K = ir::Value::Kind::Awards;
-    V.Awards.clear();
+    llvm::SmallVector<ir::Award, 4> Awards;
     llvm::SmallVector<llvm::StringRef, 4> Items;
     T.split(Items, ';');
     for (llvm::StringRef Item : Items) {
@@ -228,12 +228,14 @@ std::string decodeText(const LedgerSchema &S, const ir::Field &F, llvm::StringRe
       if (!Item.contains(':') || Name.empty())
         return "award " + quote(Item.trim(" \t")) +
                " must be written NAME:YYYY-MM-DD, such as CMC:2018-03-15";
-      ir::Value Awarded;
+      FieldValue Awarded;
       if (std::string Why = decodeDate(When, Awarded); !Why.empty())
         return "award " + quote(Name) + ": " + Why;
-      if (std::string Why = addAward(S, Name, Awarded.DateValue, V); !Why.empty())
+      if (std::string Why = addAward(S, Name, Awarded.DateValue, Awards); !Why.empty())
         return Why;
     }
+    V.K = ir::Value::Kind::Awards;
+    V.Awards = Store.copyOf(Awards);
     return {};
   }
   }
@@ -241,11 +243,11 @@ std::string decodeText(const LedgerSchema &S, const ir::Field &F, llvm::StringRe
 }
 
 std::string checkPeriod(const LedgerSchema &S, uint32_t Kind,
-                        const std::vector<ir::Value> &Fields) {
+                        llvm::ArrayRef<FieldValue> Fields) {
   uint32_t Start = S.periodStart(Kind), End = S.periodEnd(Kind);
   if (Start == NotFound || End == NotFound || Start >= Fields.size() || End >= Fields.size())
     return {};
-  const ir::Value &From = Fields[Start], &To = Fields[End];
+  const FieldValue &From = Fields[Start], &To = Fields[End];
   if (From.K != ir::Value::Kind::Date || To.K != ir::Value::Kind::Date || !(To.DateValue < From.DateValue))
     return {};
   return "the period ends (" + To.DateValue.str() + ") before it starts (" +

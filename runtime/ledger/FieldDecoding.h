@@ -2,11 +2,14 @@
 #ifndef CERTC_LEDGER_FIELDDECODING_H
 #define CERTC_LEDGER_FIELDDECODING_H
 
+#include "ledger/FieldValue.h"
 #include "ledger/LedgerSchema.h"
+#include "ledger/ValueStore.h"
 
 #include "base/Date.h"
 #include "ir/IR.h"
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
@@ -28,29 +31,30 @@ std::string didYouMeanKind(const LedgerSchema &S, llvm::StringRef Name);
 
 /// Plain decimal `-?digits(.digits)?`, read exactly; F is Integer or Quantity,
 /// and an Integer must be whole and within F's bounds.
-std::string decodeNumber(const ir::Field &F, llvm::StringRef Text, ir::Value &V);
+std::string decodeNumber(const ir::Field &F, llvm::StringRef Text, FieldValue &V);
 /// A calendar date written YYYY-MM-DD.
-std::string decodeDate(llvm::StringRef Text, ir::Value &V);
+std::string decodeDate(llvm::StringRef Text, FieldValue &V);
 /// One value name of F's enum.
 std::string decodeEnum(const LedgerSchema &S, const ir::Field &F, llvm::StringRef Text,
-                       ir::Value &V);
+                       FieldValue &V);
 /// Adds one value name of F's enum to the set V (already Kind::Set); a name
 /// given twice is an error, since it usually means a different one was meant.
 std::string addSetElement(const LedgerSchema &S, const ir::Field &F, llvm::StringRef Name,
-                          ir::Value &V);
-/// Adds an award of the designation called Name to V (already Kind::Awards);
-/// a designation awarded twice is an error.
-std::string addAward(const LedgerSchema &S, llvm::StringRef Name, Date Awarded, ir::Value &V);
+                          FieldValue &V);
+/// Adds an award of the designation called Name to Awards (a field's awards
+/// while they are read); a designation awarded twice is an error.
+std::string addAward(const LedgerSchema &S, llvm::StringRef Name, Date Awarded,
+                     llvm::SmallVectorImpl<ir::Award> &Awards);
 
 /// The textual form of any field type, as CSV cells write it: `true`/`false`,
 /// sets as `a;b;c`, awards as `CMC:2018-03-15;MMC:2021-01-01`. Surrounding
-/// blanks are ignored except in Text fields.
+/// blanks are ignored except in Text fields. Text and awards are kept in Store.
 std::string decodeText(const LedgerSchema &S, const ir::Field &F, llvm::StringRef Text,
-                       ir::Value &V);
+                       FieldValue &V, ValueStore &Store);
 
 /// Why the period in Fields (of kind Kind) ends before it starts, or "".
 std::string checkPeriod(const LedgerSchema &S, uint32_t Kind,
-                        const std::vector<ir::Value> &Fields);
+                        llvm::ArrayRef<FieldValue> Fields);
 
 } // namespace certc::ledger::detail
 

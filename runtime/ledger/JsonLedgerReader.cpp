@@ -18,7 +18,7 @@ bool JsonLedgerReader::readMember(Member &M, uint32_t Depth) {
   advance();
   M.Line = Open.Line;
   M.Col = Open.Col;
-  M.Fields = S.memberDefaults();
+  M.Fields = M.Store.copyOf(S.memberDefaults());
   const std::vector<ir::Field> &Fields = S.policy().MemberFields;
   llvm::SmallVector<uint8_t, 32> Seen(Fields.size(), 0);
   uint32_t IdField = S.memberIdField();
@@ -77,7 +77,7 @@ bool JsonLedgerReader::readMember(Member &M, uint32_t Depth) {
 
   if (IdField != NotFound && IdGiven && !IdBad &&
       M.Fields[IdField].K == ir::Value::Kind::Text)
-    M.Id = M.Fields[IdField].Text;
+    M.Id = M.Fields[IdField].Text.str();
   if (!IdGiven)
     error(Open, "id", "missing member id");
   else if (!IdBad && M.Id.empty())
@@ -135,7 +135,7 @@ bool JsonLedgerReader::readActivity(Activity &A, IdPlace &IdAt, uint32_t Depth) 
   auto SetKind = [&](uint32_t K) {
     Kind = K;
     A.Kind = K;
-    A.Fields = S.kindDefaults(K);
+    A.Fields = Store->copyOf(S.kindDefaults(K));
     Fields = &S.policy().Kinds[K].Fields;
     Seen.assign(Fields->size(), 0);
   };
@@ -327,6 +327,7 @@ bool JsonLedgerReader::readEntry(uint32_t Depth) {
   advance();
   size_t Mark = Errs.mark(), Before = Errs.count();
   Member M;
+  Store = &M.Store;
   M.File = File.str();
   M.Line = Open.Line;
   M.Col = Open.Col;

@@ -6,6 +6,7 @@
 #include "ledger/JsonLexer.h"
 #include "ledger/Ledger.h"
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -60,10 +61,10 @@ private:
   bool readMember(Member &M, uint32_t Depth);
   bool readActivities(Member &M, std::vector<IdPlace> &IdPlaces, uint32_t Depth);
   bool readActivity(Activity &A, IdPlace &IdAt, uint32_t Depth);
-  bool readField(const ir::Field &F, ir::Value &V, uint32_t Depth);
-  bool readSet(const ir::Field &F, ir::Value &V, uint32_t Depth);
-  bool readAwards(const ir::Field &F, ir::Value &V, uint32_t Depth);
-  bool readAward(ir::Value &V, uint32_t Depth);
+  bool readField(const ir::Field &F, FieldValue &V, uint32_t Depth);
+  bool readSet(const ir::Field &F, FieldValue &V, uint32_t Depth);
+  bool readAwards(const ir::Field &F, FieldValue &V, uint32_t Depth);
+  bool readAward(llvm::SmallVectorImpl<ir::Award> &Awards, uint32_t Depth);
   bool skipValue(uint32_t Depth);
   uint32_t findKind(JsonToken &Key, uint32_t Depth);
   void checkActivityIds(const Member &M, const std::vector<IdPlace> &IdPlaces);
@@ -93,6 +94,7 @@ private:
   bool Quiet = false;         ///< while looking ahead: report nothing
   llvm::StringRef CurField;   ///< named by syntax errors inside a field value
   std::string KeyCopy;        ///< a key with escapes, kept while its value is lexed
+  ValueStore *Store = nullptr; ///< the store of the member being read
 
   struct MemberPlace {
     uint32_t Line = 0;

@@ -82,18 +82,7 @@ void JsonLexer::invalid(JsonToken &T, const char *At, const char *Why) {
 }
 
 void JsonLexer::next(JsonToken &T) {
-  while (P != End) {
-    char C = *P;
-    if (C == '\n') {
-      ++P;
-      ++Line;
-      LineStart = P;
-    } else if (C == ' ' || C == '\t' || C == '\r') {
-      ++P;
-    } else {
-      break;
-    }
-  }
+  skipBlanks();
   T.Kind = JsonTok::End;
   T.Text = {};
   T.Problem = nullptr;

@@ -53,8 +53,28 @@ public:
   /// Continues lexing at T, which this lexer returned earlier (used to look
   /// ahead within an object and come back).
   void rewindTo(const JsonToken &T);
+  /// Skips blanks and the `:` after a key when it comes next, without making
+  /// a token of it (every key is followed by one); false when something else
+  /// comes next, with only the blanks skipped.
+  bool skipColon() {
+    skipBlanks();
+    if (P == End || *P != ':')
+      return false;
+    ++P;
+    return true;
+  }
 
 private:
+  void skipBlanks() {
+    for (; P != End; ++P) {
+      if (*P == '\n') {
+        ++Line;
+        LineStart = P + 1;
+      } else if (*P != ' ' && *P != '\t' && *P != '\r') {
+        break;
+      }
+    }
+  }
   void lexString(JsonToken &T);
   void lexNumber(JsonToken &T);
   void lexWord(JsonToken &T);

@@ -3,7 +3,9 @@
 #define CERTC_LEDGER_LEDGER_H
 
 #include "ir/IR.h"
+#include "ledger/FieldValue.h"
 #include "ledger/LedgerSchema.h"
+#include "ledger/ValueStore.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -20,20 +22,29 @@ struct Activity {
   std::string Id;
   uint32_t Kind = 0; ///< index into Policy::Kinds
   /// Parallel to Policy::Kinds[Kind].Fields; absent optional fields hold the
-  /// field's Default.
-  std::vector<ir::Value> Fields;
+  /// field's Default. A view into the member's Store (copyActivities copies
+  /// an activity into another member).
+  llvm::MutableArrayRef<FieldValue> Fields;
   uint32_t Line = 0, Col = 0; ///< where the activity starts (1-based)
   bool Planned = false; ///< read from a file of planned activities (`--planned`), not the ledger
 };
 
+/// A member and its activities. It owns the storage its and its activities'
+/// field values live in (Store), so it outlives the text it was read from;
+/// it can be moved but not copied.
 struct Member {
   std::string Id; ///< a copy of the member field `id`
-  /// Parallel to Policy::MemberFields, defaults filled.
-  std::vector<ir::Value> Fields;
+  /// Parallel to Policy::MemberFields, defaults filled; a view into Store.
+  llvm::MutableArrayRef<FieldValue> Fields;
   std::vector<Activity> Activities; ///< in ledger order
   std::string File;
   uint32_t Line = 0, Col = 0;
+  ValueStore Store; ///< holds the values of Fields and of every activity's Fields
 };
+
+/// Appends copies of Activities (of another member) to Into, their values
+/// copied into Into's store.
+void copyActivities(Member &Into, llvm::ArrayRef<Activity> Activities);
 
 /// One problem with a ledger. Line and Col are 1-based (0 when not applicable);
 /// columns count bytes in JSON and cells in CSV.

@@ -7,11 +7,11 @@ namespace {
 // The first declaration of a name wins; the verifier rejects duplicates, and
 // taking the first keeps the reader deterministic if one slips through.
 void indexFields(const std::vector<ir::Field> &Fields, NameIndex &Index,
-                 std::vector<ir::Value> &Defaults) {
+                 std::vector<FieldValue> &Defaults) {
   Defaults.reserve(Fields.size());
   for (uint32_t I = 0; I < Fields.size(); ++I) {
     Index.insert(Fields[I].Name, I);
-    Defaults.push_back(Fields[I].Default);
+    Defaults.push_back(viewOf(Fields[I].Default));
   }
 }
 } // namespace

@@ -3,6 +3,7 @@
 #define CERTC_LEDGER_LEDGERSCHEMA_H
 
 #include "ir/IR.h"
+#include "ledger/FieldValue.h"
 #include "ledger/NameIndex.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -25,14 +26,16 @@ public:
   /// The member field `id`, or NotFound when the policy declares none; then
   /// the readers take `id` as a structural key that is not stored in Fields.
   uint32_t memberIdField() const { return MemberId; }
-  const std::vector<ir::Value> &memberDefaults() const { return MemberDefaults; }
+  /// The fields' defaults, viewing the policy's text: a reader copies them
+  /// into the member's store (ValueStore::copyOf).
+  llvm::ArrayRef<FieldValue> memberDefaults() const { return MemberDefaults; }
 
   uint32_t kind(llvm::StringRef Name) const { return lookup(Kinds, Name); }
   llvm::StringRef kindName(uint32_t Kind) const;
   uint32_t kindField(uint32_t Kind, llvm::StringRef Name) const {
     return lookup(PerKind[Kind].Fields, Name);
   }
-  const std::vector<ir::Value> &kindDefaults(uint32_t Kind) const {
+  llvm::ArrayRef<FieldValue> kindDefaults(uint32_t Kind) const {
     return PerKind[Kind].Defaults;
   }
   /// The fields `start` and `end` of a period kind, NotFound otherwise.
@@ -54,14 +57,14 @@ private:
 
   struct KindIndex {
     NameIndex Fields;
-    std::vector<ir::Value> Defaults;
+    std::vector<FieldValue> Defaults;
     uint32_t Start = NotFound, End = NotFound;
   };
 
   const ir::Policy *P;
   NameIndex MemberFields;
   uint32_t MemberId = NotFound;
-  std::vector<ir::Value> MemberDefaults;
+  std::vector<FieldValue> MemberDefaults;
   NameIndex Kinds;
   std::vector<KindIndex> PerKind;
   std::vector<NameIndex> EnumValues;

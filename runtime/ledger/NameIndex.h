@@ -4,7 +4,6 @@
 
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <vector>
 
@@ -37,13 +36,19 @@ public:
       if (E == NotFound)
         return NotFound;
       const std::string &Candidate = Entries[E].Name;
-      if (Candidate.size() == Name.size() &&
-          std::memcmp(Candidate.data(), Name.data(), Name.size()) == 0)
+      if (Candidate.size() == Name.size() && sameBytes(Candidate.data(), Name.data(), Name.size()))
         return Entries[E].Value;
     }
   }
 
 private:
+  /// Names are short: a loop beats a call to memcmp.
+  static bool sameBytes(const char *A, const char *B, size_t Size) {
+    for (size_t I = 0; I < Size; ++I)
+      if (A[I] != B[I])
+        return false;
+    return true;
+  }
   static size_t hash(llvm::StringRef S) {
     size_t H = S.size();
     if (!S.empty()) {

@@ -120,7 +120,7 @@ protected:
   void SetUp() override {
     ledger::ReadResult Read = cmc()->readJson(ledgerText(), "maria.json");
     ASSERT_EQ(Read.Members.size(), 1u);
-    M = Read.Members[0];
+    M = std::move(Read.Members[0]);
   }
 
   std::string error() {
@@ -134,7 +134,7 @@ protected:
 };
 
 TEST_F(HandBuiltMember, WrongMemberFieldCount) {
-  M.Fields.pop_back();
+  M.Fields = M.Fields.drop_back();
   EXPECT_NE(error().find("member M-1001"), std::string::npos) << error();
 }
 
@@ -144,7 +144,7 @@ TEST_F(HandBuiltMember, UnknownKind) {
 }
 
 TEST_F(HandBuiltMember, WrongActivityFieldCount) {
-  M.Activities[0].Fields.resize(1);
+  M.Activities[0].Fields = M.Activities[0].Fields.take_front(1);
   EXPECT_NE(error().find("activity a01"), std::string::npos) << error();
 }
 
@@ -177,8 +177,8 @@ TEST_F(HandBuiltMember, SetBeyondItsEnumeration) {
 
 TEST_F(HandBuiltMember, AbsentValuesAreFine) {
   for (ledger::Activity &A : M.Activities)
-    for (ir::Value &V : A.Fields)
-      V = ir::Value();
+    for (ledger::FieldValue &V : A.Fields)
+      V = ledger::FieldValue();
   EXPECT_EQ(error(), "");
 }
 

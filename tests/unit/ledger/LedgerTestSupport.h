@@ -19,11 +19,18 @@ protected:
     return readCsvLedger(S, "members.csv", Members, "activities.csv", Activities, Limits);
   }
 
-  const ir::Value &memberField(const Member &M, const std::string &Name) {
-    return M.Fields.at(fieldIndex(P.MemberFields, Name));
+  const FieldValue &memberField(const Member &M, const std::string &Name) {
+    return checkedField(M.Fields, fieldIndex(P.MemberFields, Name));
   }
-  const ir::Value &activityField(const Activity &A, const std::string &Name) {
-    return A.Fields.at(fieldIndex(P.Kinds.at(A.Kind).Fields, Name));
+  const FieldValue &activityField(const Activity &A, const std::string &Name) {
+    return checkedField(A.Fields, fieldIndex(P.Kinds.at(A.Kind).Fields, Name));
+  }
+  static const FieldValue &checkedField(llvm::ArrayRef<FieldValue> Fields, size_t I) {
+    static const FieldValue Missing;
+    if (I < Fields.size())
+      return Fields[I];
+    ADD_FAILURE() << "field " << I << " of " << Fields.size();
+    return Missing;
   }
   ir::SymbolId symbol(const std::string &Name) {
     for (size_t I = 0; I < P.Symbols.size(); ++I)
