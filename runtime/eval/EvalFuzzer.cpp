@@ -1,8 +1,9 @@
 // libFuzzer target for the runtime end to end: any bytes as a JSON ledger are
 // read against the compiled CMC policy, every member read is audited (credits,
 // allocation), and every report is rendered (explanations, the HTML page). Nothing may crash
-// or hang.
+// or hang, and every compiled test must agree with the tree walker on every item.
 #include "eval/Evaluate.h"
+#include "eval/ExprEval.h"
 #include "ir/IRJson.h"
 #include "ir/Verifier.h"
 #include "report/HtmlReport.h"
@@ -36,14 +37,27 @@ Loaded *policy() {
   }();
   return L;
 }
+/// Aborts when a compiled test and the tree walker disagree on M or one of its items.
+void compareCompiledTests(const eval::PolicyIndex &Index, const ledger::Member &M, Date AsOf) {
+  eval::ExprEvaluator Eval(Index, M, AsOf);
+  for (const eval::CompiledTests::Root &Root : Index.Tests.roots()) {
+    if (Eval.test(Root.Test, nullptr) != Eval.walkTest(Root.Test, nullptr))
+      std::abort();
+    for (const ledger::Activity &A : M.Activities)
+      if (A.Kind == Root.Kind && Eval.test(Root.Test, &A) != Eval.walkTest(Root.Test, &A))
+        std::abort();
+  }
+}
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   Loaded *L = policy();
   ledger::ReadResult R =
       ledger::readJsonLedger(*L->Schema, "fuzz.json", llvm::StringRef(reinterpret_cast<const char *>(Data), Size));
+  const Date AsOf = *Date::parse("2026-11-23");
   for (const ledger::Member &M : R.Members) {
-    llvm::Expected<eval::Audit> A = eval::evaluate(*L->Index, M, *Date::parse("2026-11-23"));
+    compareCompiledTests(*L->Index, M, AsOf);
+    llvm::Expected<eval::Audit> A = eval::evaluate(*L->Index, M, AsOf);
     if (!A) {
       llvm::consumeError(A.takeError());
       continue;

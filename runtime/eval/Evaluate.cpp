@@ -132,6 +132,7 @@ void addItem(alloc::Problem &Problem, const ir::Policy &P, const ExprEvaluator &
 bool checkPrerequisites(Audit &Out, const ir::Policy &P, const ExprEvaluator &Eval,
                         llvm::ArrayRef<const StaffException *> Waivers) {
   bool AllMet = true;
+  Out.Requirements.reserve(P.Prerequisites.size() + P.Requirements.size()); // the requirements follow
   for (size_t I = 0; I < P.Prerequisites.size(); ++I) {
     const ir::Prerequisite &Pre = P.Prerequisites[I];
     bool Met = Eval.test(Pre.Test, nullptr);
@@ -303,6 +304,7 @@ llvm::Expected<Audit> evaluateInScope(const PolicyIndex &Index, const ledger::Me
   bool PrerequisitesMet = checkPrerequisites(Out, P, Eval, Resolved->Waivers);
 
   // Categories and point requirements.
+  Out.Categories.reserve(Index.CategoryOrder.size());
   for (uint32_t C : Index.CategoryOrder) {
     CategoryResult R{P.Categories[C].Name, Solved->CategoryPoints[C], Solved->SpilledIn[C], Rational(0),
                      std::nullopt};

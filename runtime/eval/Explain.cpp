@@ -238,8 +238,16 @@ void writeReason(llvm::raw_ostream &OS, const ir::Policy &P, const Audit &A, con
 void unitName(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, bool Plural) {
   if (Unit == ir::None)
     return;
-  for (char C : Plural ? P.Units[Unit].Plural : P.Units[Unit].Singular)
-    OS << (C == '_' ? ' ' : C);
+  // Word by word rather than character by character: every report names units.
+  llvm::StringRef Name = Plural ? P.Units[Unit].Plural : P.Units[Unit].Singular;
+  for (size_t Start = 0;;) {
+    size_t Blank = Name.find('_', Start);
+    OS << Name.slice(Start, Blank);
+    if (Blank == llvm::StringRef::npos)
+      return;
+    OS << ' ';
+    Start = Blank + 1;
+  }
 }
 
 void unitText(llvm::raw_ostream &OS, const ir::Policy &P, uint32_t Unit, const Rational &Amount) {

@@ -84,20 +84,22 @@ Scalar date(Date D) {
 ExprEvaluator::ExprEvaluator(const PolicyIndex &Index, const ledger::Member &M, Date AsOf)
     : Index(Index), M(M), AsOf(AsOf), ByKind(M.Activities.size()), KindStart(Index.P.Kinds.size() + 1, 0),
       Dates(M.Activities.size()) {
-  // A counting sort: stable, one pass to count and one to place.
-  for (size_t I = 0; I < M.Activities.size(); ++I) {
-    const ledger::Activity &A = M.Activities[I];
+  // A counting sort: stable, one pass to count and one to place. The dates
+  // are read in the second, when the fields the first asked for have arrived.
+  for (const ledger::Activity &A : M.Activities) {
     ++KindStart[A.Kind + 1];
     prefetchFields(A);
-    uint32_t F = Index.DateField[A.Kind];
-    if (F != ir::None && A.Fields[F].K == VK::Date)
-      Dates[I] = A.Fields[F].DateValue;
   }
   for (size_t K = 1; K < KindStart.size(); ++K)
     KindStart[K] += KindStart[K - 1];
   llvm::SmallVector<uint32_t, 32> Next(KindStart.begin(), KindStart.end() - 1);
-  for (const ledger::Activity &A : M.Activities)
+  for (size_t I = 0; I < M.Activities.size(); ++I) {
+    const ledger::Activity &A = M.Activities[I];
     ByKind[Next[A.Kind]++] = &A;
+    uint32_t F = Index.DateField[A.Kind];
+    if (F != ir::None && A.Fields[F].K == VK::Date)
+      Dates[I] = A.Fields[F].DateValue;
+  }
 }
 
 void ExprEvaluator::prefetchFields(const ledger::Activity &A) {

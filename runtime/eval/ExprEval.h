@@ -32,10 +32,18 @@ public:
 
   /// Current is the activity that bare activity fields read (null for the member).
   Scalar eval(ir::ExprId Id, const ledger::Activity *Current) const;
+  /// Whether the test holds: its compiled program when the index has one.
   bool test(ir::ExprId Id, const ledger::Activity *Current) const {
+    uint32_t Program = Index.Tests.programOf(Id);
+    return Program != ir::None ? Index.Tests.run(Program, *this, Current) : walkTest(Id, Current);
+  }
+  /// The same by walking the expression tree: what compiled programs leave to
+  /// it, and what their tests compare them with.
+  bool walkTest(ir::ExprId Id, const ledger::Activity *Current) const {
     Scalar S = eval(Id, Current);
     return S.K == ir::Value::Kind::Bool && S.Bool;
   }
+  const ledger::Member &member() const { return M; }
   /// The activity's date (its `date`, or a period's `start`), if it has one.
   /// A must be one of the member's activities.
   std::optional<Date> dateOf(const ledger::Activity &A) const { return Dates[&A - M.Activities.data()]; }

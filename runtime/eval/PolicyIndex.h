@@ -4,6 +4,7 @@
 #define CERTC_EVAL_POLICYINDEX_H
 
 #include "alloc/Allocator.h"
+#include "eval/CompiledTests.h"
 #include "ir/IR.h"
 
 #include <vector>
@@ -31,6 +32,8 @@ struct PolicyIndex {
   /// The allocation problem without items: caps, requirements and spillover
   /// are the same for every member.
   alloc::Problem Shape;
+  /// The policy's tests compiled into step sequences.
+  CompiledTests Tests;
 };
 
 } // namespace certc::eval
