@@ -62,16 +62,18 @@ llvm::Error collectDenominators(const Problem &P, Scaler &S) {
   return llvm::Error::success();
 }
 
-std::vector<uint32_t> capsChildrenFirst(const std::vector<ScaledCap> &Caps) {
-  std::vector<uint32_t> Depth(Caps.size(), 0);
+void orderCapsChildrenFirst(const std::vector<ScaledCap> &Caps, std::vector<uint32_t> &Order) {
+  // Policies have a handful of caps: the depths fit inline.
+  llvm::SmallVector<uint32_t, 16> Depth(Caps.size(), 0);
   for (size_t K = 0; K < Caps.size(); ++K)
     for (uint32_t At = Caps[K].Parent; At != NoCap; At = Caps[At].Parent)
       ++Depth[K];
-  std::vector<uint32_t> Order(Caps.size());
+  Order.resize(Caps.size());
   std::iota(Order.begin(), Order.end(), 0u);
-  std::stable_sort(Order.begin(), Order.end(),
-                   [&](uint32_t A, uint32_t B) { return Depth[A] > Depth[B]; });
-  return Order;
+  // Insertion sort: stable, in place, and quick on a handful of caps.
+  for (size_t I = 1; I < Order.size(); ++I)
+    for (size_t J = I; J > 0 && Depth[Order[J - 1]] < Depth[Order[J]]; --J)
+      std::swap(Order[J - 1], Order[J]);
 }
 } // namespace
 
@@ -83,12 +85,11 @@ Rational unscale(int64_t Value, int64_t Scale) {
   return *Rational::make(Value, Scale);
 }
 
-llvm::Expected<ScaledProblem> scaleProblem(const Problem &P) {
+llvm::Error scaleProblem(const Problem &P, ScaledProblem &Out) {
   Scaler S;
   if (llvm::Error E = collectDenominators(P, S))
     return E;
 
-  ScaledProblem Out;
   Out.Scale = S.Scale;
   Out.NumCategories = P.NumCategories;
   // Bound every later sum: category points never exceed the sum over items of
@@ -100,7 +101,9 @@ llvm::Expected<ScaledProblem> scaleProblem(const Problem &P) {
     NumOptions += It.Options.size();
   if (NumOptions > UINT32_MAX)
     return tooLarge("the number of options");
+  Out.Options.clear();
   Out.Options.reserve(NumOptions);
+  Out.ItemStart.assign(1, 0);
   Out.ItemStart.reserve(P.Items.size() + 1);
   for (const Item &It : P.Items) {
     int64_t Largest = 0;
@@ -116,12 +119,14 @@ llvm::Expected<ScaledProblem> scaleProblem(const Problem &P) {
       return tooLarge("the total of all items' points");
     Out.ItemStart.push_back(static_cast<uint32_t>(Out.Options.size()));
   }
+  Out.Caps.clear();
   for (const CapLimit &C : P.Caps) {
     std::optional<int64_t> V = S.scale(C.Limit);
     if (!V)
       return tooLarge("a cap's limit");
     Out.Caps.push_back({*V, C.Category, C.Parent});
   }
+  Out.Requirements.clear();
   for (const Requirement &R : P.Requirements) {
     std::optional<int64_t> V = S.scale(R.Amount);
     if (!V)
@@ -131,6 +136,7 @@ llvm::Expected<ScaledProblem> scaleProblem(const Problem &P) {
       return tooLarge("the total of all requirement amounts");
     Out.Requirements.push_back({R.Categories, *V});
   }
+  Out.Spills.clear();
   for (const Spill &Sp : P.Spills) {
     std::optional<int64_t> V = S.scale(Sp.Above);
     if (!V)
@@ -142,8 +148,8 @@ llvm::Expected<ScaledProblem> scaleProblem(const Problem &P) {
   Wide Worst = TotalPoints * Wide(P.Spills.size() + 1);
   if (Worst + TotalAmounts + MaxAbove > MaxMagnitude)
     return tooLarge("points plus spillover");
-  Out.CapsChildrenFirst = capsChildrenFirst(Out.Caps);
-  return Out;
+  orderCapsChildrenFirst(Out.Caps, Out.CapsChildrenFirst);
+  return llvm::Error::success();
 }
 
 } // namespace certc::alloc
