@@ -86,7 +86,7 @@ llvm::Expected<Solution> searchOnTrees(const Problem &P, const SearchOptions &Op
       std::vector<int32_t> Choice(P.Items.size());
       for (size_t I = 0; I < P.Items.size(); ++I)
         Choice[I] = P.Items[I].Options.empty() ? -1 : 0;
-      return buildSolution(Scaled, std::move(Choice), B.Credit);
+      return buildSolution(P, Scaled, std::move(Choice), B.Credit);
     }
   }
   Reduction &Reduced = B.Reduced;
@@ -102,7 +102,7 @@ llvm::Expected<Solution> searchOnTrees(const Problem &P, const SearchOptions &Op
     const ChoiceLayer &Layer = Reduced.Layers[L];
     Choice[Layer.Item] = static_cast<int32_t>(Layer.Effects[Found.Effect[L]].Option);
   }
-  Solution S = buildSolution(Scaled, std::move(Choice), B.Credit);
+  Solution S = buildSolution(P, Scaled, std::move(Choice), B.Credit);
   // The search's saturated arithmetic must agree with the reference semantics;
   // a mismatch is a bug, reported rather than returned as a wrong answer.
   if (S.Progress != unscale(Found.Progress, Scaled.Scale))

@@ -47,7 +47,8 @@ void creditPerItem(const ScaledProblem &P, const std::vector<int32_t> &Choice,
 }
 } // namespace
 
-Solution buildSolution(const ScaledProblem &P, std::vector<int32_t> Choice, CreditBuffers &B) {
+Solution buildSolution(const Problem &Original, const ScaledProblem &P, std::vector<int32_t> Choice,
+                       CreditBuffers &B) {
   B.Raw.reset(P);
   for (size_t I = 0; I < P.numItems(); ++I)
     if (Choice[I] >= 0)
@@ -58,7 +59,17 @@ Solution buildSolution(const ScaledProblem &P, std::vector<int32_t> Choice, Cred
   Solution S;
   creditPerItem(P, Choice, S.FullAt, B);
   S.Choice = std::move(Choice);
-  S.Credited = unscaleAll(B.Credited, P.Scale);
+  // Most items count all their points: those keep the option's own rational,
+  // sparing a division back from the scale.
+  S.Credited.reserve(P.numItems());
+  for (size_t I = 0; I < P.numItems(); ++I) {
+    if (S.Choice[I] < 0)
+      S.Credited.emplace_back(0);
+    else if (B.Credited[I] == P.item(I)[S.Choice[I]].Points)
+      S.Credited.push_back(Original.Items[I].Options[S.Choice[I]].Points);
+    else
+      S.Credited.push_back(unscale(B.Credited[I], P.Scale));
+  }
   S.CategoryPoints = unscaleAll(O.CategoryPoints, P.Scale);
   S.SpilledIn = unscaleAll(O.SpilledIn, P.Scale);
   S.RequirementPoints = unscaleAll(O.RequirementPoints, P.Scale);

@@ -13,9 +13,11 @@ struct CreditBuffers {
   std::vector<int64_t> Room, Credited;
 };
 
-/// Choice[i] is an option index of item i or -1. Per-item credit hands out each
-/// cap's room in item order; the per-category sums equal CategoryPoints.
-Solution buildSolution(const ScaledProblem &P, std::vector<int32_t> Choice, CreditBuffers &B);
+/// Choice[i] is an option index of item i or -1; P is Original scaled. Per-item
+/// credit hands out each cap's room in item order; the per-category sums equal
+/// CategoryPoints.
+Solution buildSolution(const Problem &Original, const ScaledProblem &P, std::vector<int32_t> Choice,
+                       CreditBuffers &B);
 
 } // namespace certc::alloc
 

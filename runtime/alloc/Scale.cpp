@@ -23,9 +23,9 @@ llvm::Error tooLarge(const llvm::Twine &What) {
 class Scaler {
 public:
   llvm::Error addDenominator(const Rational &R) {
-    // Integers, then multiples of what is already there: the common cases,
-    // cheaper than a gcd.
-    if (R.den() == 1 || Scale % R.den() == 0)
+    // Integers, the scale itself, then divisors of it: the common cases,
+    // cheaper than a gcd (and the first two than a division).
+    if (R.den() == 1 || R.den() == Scale || Scale % R.den() == 0)
       return llvm::Error::success();
     int64_t G = std::gcd(Scale, R.den());
     Wide Next = Wide(Scale / G) * R.den();
@@ -37,7 +37,8 @@ public:
   /// Callers check the magnitude of the sums; a single value is at most the
   /// sum it belongs to, so this only guards the multiplication itself.
   std::optional<int64_t> scale(const Rational &R) const {
-    Wide V = Wide(R.num()) * (R.den() == 1 ? Scale : Scale / R.den());
+    int64_t Factor = R.den() == 1 ? Scale : R.den() == Scale ? 1 : Scale / R.den();
+    Wide V = Wide(R.num()) * Factor;
     if (V > MaxMagnitude || V < -MaxMagnitude)
       return std::nullopt;
     return static_cast<int64_t>(V);
@@ -62,18 +63,22 @@ llvm::Error collectDenominators(const Problem &P, Scaler &S) {
   return llvm::Error::success();
 }
 
+/// Deepest first, in index order within a depth. Caps nest a level or two, so
+/// one pass per depth is cheaper than a sort.
 void orderCapsChildrenFirst(const std::vector<ScaledCap> &Caps, std::vector<uint32_t> &Order) {
   // Policies have a handful of caps: the depths fit inline.
   llvm::SmallVector<uint32_t, 16> Depth(Caps.size(), 0);
-  for (size_t K = 0; K < Caps.size(); ++K)
+  uint32_t Deepest = 0;
+  for (size_t K = 0; K < Caps.size(); ++K) {
     for (uint32_t At = Caps[K].Parent; At != NoCap; At = Caps[At].Parent)
       ++Depth[K];
-  Order.resize(Caps.size());
-  std::iota(Order.begin(), Order.end(), 0u);
-  // Insertion sort: stable, in place, and quick on a handful of caps.
-  for (size_t I = 1; I < Order.size(); ++I)
-    for (size_t J = I; J > 0 && Depth[Order[J - 1]] < Depth[Order[J]]; --J)
-      std::swap(Order[J - 1], Order[J]);
+    Deepest = std::max(Deepest, Depth[K]);
+  }
+  Order.clear();
+  for (uint32_t D = Deepest + 1; D-- > 0;)
+    for (size_t K = 0; K < Caps.size(); ++K)
+      if (Depth[K] == D)
+        Order.push_back(static_cast<uint32_t>(K));
 }
 } // namespace
 
