@@ -63,8 +63,12 @@ const Date AsOf = *Date::parse("2026-11-23");
 void typicalAudit(benchmark::State &State) {
   Inputs &In = inputs();
   size_t I = 0;
+  // As `certc run` does: the allocator's buffers are kept across audits.
+  alloc::AllocationScratch Scratch;
+  eval::AuditOptions Options;
+  Options.Scratch = &Scratch;
   for (auto _ : State) {
-    auto A = eval::evaluate(*In.Index, In.Members[I++ % In.Members.size()], AsOf);
+    auto A = eval::evaluate(*In.Index, In.Members[I++ % In.Members.size()], AsOf, Options);
     benchmark::DoNotOptimize(A);
     if (!A)
       llvm::consumeError(A.takeError());
@@ -87,8 +91,11 @@ BENCHMARK(handWrittenFloor)->Repetitions(20)->ReportAggregatesOnly(true);
 
 void pathologicalAudit(benchmark::State &State) {
   Inputs &In = inputs();
+  alloc::AllocationScratch Scratch;
+  eval::AuditOptions Options;
+  Options.Scratch = &Scratch;
   for (auto _ : State) {
-    auto A = eval::evaluate(*In.Index, In.Pathological, AsOf);
+    auto A = eval::evaluate(*In.Index, In.Pathological, AsOf, Options);
     benchmark::DoNotOptimize(A);
     if (!A)
       llvm::consumeError(A.takeError());
@@ -99,11 +106,14 @@ BENCHMARK(pathologicalAudit)->Unit(benchmark::kMillisecond);
 void jsonToVerdicts(benchmark::State &State) {
   Inputs &In = inputs();
   size_t Activities = 0;
+  alloc::AllocationScratch Scratch;
+  eval::AuditOptions Options;
+  Options.Scratch = &Scratch;
   for (auto _ : State) {
     // As `certc run` does: each member is audited as soon as it is read.
     ledger::streamJsonLedger(*In.Schema, "members", In.MembersText, {}, [&](ledger::Member &&M) {
       Activities += M.Activities.size();
-      auto A = eval::evaluate(*In.Index, M, AsOf);
+      auto A = eval::evaluate(*In.Index, M, AsOf, Options);
       benchmark::DoNotOptimize(A);
       if (!A)
         llvm::consumeError(A.takeError());

@@ -83,7 +83,7 @@ void AuditPipeline::submit() {
   Batch *B = Filling.get();
   Pending.push_back(std::move(Filling));
   if (Workers.empty()) {
-    run(*B);
+    run(*B, ReaderScratch);
     B->Done = true;
     return;
   }
@@ -95,7 +95,7 @@ void AuditPipeline::submit() {
   WorkReady.notify_one();
 }
 
-void AuditPipeline::run(Batch &B) {
+void AuditPipeline::run(Batch &B, alloc::AllocationScratch &Scratch) {
   // Growing a report buffer copies it and touches fresh pages each time;
   // batches are alike, so the largest so far is a good first size.
   B.Reports.reserve(LargestBatch.load() + LargestBatch.load() / 8);
@@ -106,7 +106,7 @@ void AuditPipeline::run(Batch &B) {
     EditionChoice Edition = Choose(M);
     if (!Edition.Index) {
       Failed = {std::move(Edition.Error), false};
-    } else if (llvm::Expected<eval::Audit> A = Audit(*Edition.Index, M)) {
+    } else if (llvm::Expected<eval::Audit> A = Audit(*Edition.Index, M, Scratch)) {
       Render(OS, *A, Edition);
     } else {
       llvm::handleAllErrors(
@@ -136,6 +136,8 @@ void AuditPipeline::releaseAuditedMembers() {
 }
 
 void AuditPipeline::work() {
+  // Reused by every audit of this job.
+  alloc::AllocationScratch Scratch;
   for (;;) {
     Batch *B;
     {
@@ -146,7 +148,7 @@ void AuditPipeline::work() {
       B = Queue.front();
       Queue.pop_front();
     }
-    run(*B);
+    run(*B, Scratch);
     {
       std::lock_guard<std::mutex> Guard(Lock);
       B->Done = true;

@@ -7,6 +7,7 @@
 #ifndef CERTC_DRIVER_AUDITPIPELINE_H
 #define CERTC_DRIVER_AUDITPIPELINE_H
 
+#include "alloc/Allocator.h"
 #include "eval/Audit.h"
 #include "eval/PolicyIndex.h"
 #include "ledger/Ledger.h"
@@ -39,8 +40,10 @@ class AuditPipeline {
 public:
   /// The edition in force for a member (several editions: `run --edition`).
   using ChooseFn = std::function<EditionChoice(const ledger::Member &)>;
-  /// Audits one member against the chosen edition; called from any worker thread.
-  using AuditFn = std::function<llvm::Expected<eval::Audit>(const eval::PolicyIndex &, const ledger::Member &)>;
+  /// Audits one member against the chosen edition, with the allocator's
+  /// buffers of the calling job; called from any worker thread.
+  using AuditFn = std::function<llvm::Expected<eval::Audit>(const eval::PolicyIndex &, const ledger::Member &,
+                                                            alloc::AllocationScratch &)>;
   using RenderFn = std::function<void(llvm::raw_ostream &, const eval::Audit &, const EditionChoice &)>;
   /// Reads one part of a file, handing each member read to the sink, which
   /// audits and renders it; called from any worker thread.
@@ -111,7 +114,7 @@ private:
   /// too many batches are in flight.
   void submitAndWait();
   void submit();
-  void run(Batch &B);
+  void run(Batch &B, alloc::AllocationScratch &Scratch);
   /// Frees the members of the audited batches at the front of Pending.
   void releaseAuditedMembers();
   void work();
@@ -143,6 +146,9 @@ private:
   size_t InFlight = 0; ///< submitted batches not yet audited
   bool Stopping = false;
   std::vector<std::thread> Workers;
+  /// The allocator's buffers of the reading thread, which audits the batches
+  /// itself with one job (each worker keeps its own).
+  alloc::AllocationScratch ReaderScratch;
 };
 
 } // namespace certc

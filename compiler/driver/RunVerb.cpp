@@ -151,7 +151,9 @@ int runRun(const char *Argv0) {
     report::beginHtmlPage(OS, Editions->first(), *AsOf);
   AuditPipeline Pipeline(
       [&](const ledger::Member &M) { return Editions->choose(M, *AsOf); },
-      [&](const eval::PolicyIndex &Index, const ledger::Member &M) { return Staff.audit(Index, M, *AsOf, PeriodOf); },
+      [&](const eval::PolicyIndex &Index, const ledger::Member &M, alloc::AllocationScratch &Scratch) {
+        return Staff.audit(Index, M, *AsOf, PeriodOf, &Scratch);
+      },
       Jobs,
       [&](llvm::raw_ostream &Out, const eval::Audit &A, const EditionChoice &Edition) {
         const report::EditionUsed *Used = Edition.Used ? &*Edition.Used : nullptr;

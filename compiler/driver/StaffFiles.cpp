@@ -104,7 +104,8 @@ void StaffFiles::reportUnseen(std::vector<ledger::LedgerError> &Errors) const {
 }
 
 llvm::Expected<eval::Audit> StaffFiles::audit(const eval::PolicyIndex &Index, const ledger::Member &M,
-                                              Date AsOf, std::optional<Date> PeriodOf) const {
+                                              Date AsOf, std::optional<Date> PeriodOf,
+                                              alloc::AllocationScratch *Scratch) const {
   if (Blocked.count(M.Id))
     return llvm::createStringError(std::errc::invalid_argument,
                                    "member %s: not audited: the errors above in its exceptions or planned "
@@ -133,7 +134,7 @@ llvm::Expected<eval::Audit> StaffFiles::audit(const eval::PolicyIndex &Index, co
   }
   if (!Clashes.empty())
     return llvm::make_error<eval::InputErrors>(std::move(Clashes));
-  return eval::evaluate(Index, M, AsOf, {Exceptions.of(M.Id), PeriodOf});
+  return eval::evaluate(Index, M, AsOf, {Exceptions.of(M.Id), PeriodOf, Scratch});
 }
 
 } // namespace certc

@@ -41,8 +41,10 @@ public:
   /// Audits M (already given its planned activities) with its exceptions;
   /// fails for a member with errors in these files. Safe from any thread.
   /// PeriodOf: a date in the compliance period to audit (none: the one containing AsOf).
+  /// Scratch: the allocator's buffers of the calling thread (none: its own).
   llvm::Expected<eval::Audit> audit(const eval::PolicyIndex &Index, const ledger::Member &M, Date AsOf,
-                                    std::optional<Date> PeriodOf = std::nullopt) const;
+                                    std::optional<Date> PeriodOf = std::nullopt,
+                                    alloc::AllocationScratch *Scratch = nullptr) const;
 
 private:
   /// Where a member is named, for "not in any ledger".

@@ -13,8 +13,35 @@
 
 namespace certc::alloc {
 
+struct AllocationScratch::Buffers {
+  ScaledProblem Scaled;
+  RawSums FirstChoices;
+  Outcome FirstOutcome;
+  Reduction Reduced;
+  ReduceBuffers Reduce;
+  Outcome Settled;
+  SearchBuffers Search;
+  SearchResult Found;
+  CreditBuffers Credit;
+};
+
+AllocationScratch::AllocationScratch() : B(std::make_unique<Buffers>()) {}
+AllocationScratch::~AllocationScratch() = default;
+AllocationScratch::AllocationScratch(AllocationScratch &&) noexcept = default;
+AllocationScratch &AllocationScratch::operator=(AllocationScratch &&) noexcept = default;
+
+llvm::Expected<Solution> allocateCredits(const Problem &P, AllocationScratch &Scratch) {
+  return allocateCreditsWith(P, SearchOptions(), Scratch);
+}
+
 llvm::Expected<Solution> allocateCredits(const Problem &P) {
-  return allocateCreditsWith(P, SearchOptions());
+  AllocationScratch Scratch;
+  return allocateCredits(P, Scratch);
+}
+
+llvm::Expected<Solution> allocateCreditsWith(const Problem &P, const SearchOptions &Options) {
+  AllocationScratch Scratch;
+  return allocateCreditsWith(P, Options, Scratch);
 }
 
 namespace {
@@ -37,69 +64,73 @@ Problem withPinsApplied(const Problem &P) {
     }
   return Out;
 }
-} // namespace
 
-llvm::Expected<Solution> allocateCreditsWith(const Problem &P, const SearchOptions &Options) {
-  if (llvm::Error E = validateProblem(P))
+/// Scale, first choices, reduction, search and report, for a validated P
+/// whose limits (if any) cannot bind and whose items are not pinned.
+llvm::Expected<Solution> searchOnTrees(const Problem &P, const SearchOptions &Options,
+                                       AllocationScratch::Buffers &B) {
+  ScaledProblem &Scaled = B.Scaled;
+  if (llvm::Error E = scaleProblem(P, Scaled))
     return E;
-  // Limits that can bind need the exact limit solver; every other problem,
-  // including one whose limits cannot bind, takes the search below.
-  if (!P.Limits.empty()) {
-    Problem Tight = withoutSlackLimits(P);
-    if (hasLimits(Tight))
-      return allocateWithLimits(Tight);
-    Tight.Limits.clear();
-    return allocateCreditsWith(Tight, Options);
-  }
-  if (hasPins(P)) {
-    llvm::Expected<Solution> S = allocateCreditsWith(withPinsApplied(P), Options);
-    if (S)
-      for (size_t I = 0; I < P.Items.size(); ++I)
-        if (P.Items[I].Pinned >= 0)
-          S->Choice[I] = P.Items[I].Pinned;
-    return S;
-  }
-  llvm::Expected<ScaledProblem> Scaled = scaleProblem(P);
-  if (!Scaled)
-    return Scaled.takeError();
   // Every item in its first option is the smallest choice vector of all; when
   // it meets every requirement it is the preferred optimum, with no search.
   // Most members fail this test, so it evaluates the sums alone and builds
   // the Solution only on success.
   if (Options.UseFirstChoices) {
-    RawSums First(*Scaled);
-    for (size_t I = 0; I < Scaled->numItems(); ++I)
-      if (!Scaled->item(I).empty())
-        First.add(Scaled->item(I).front());
-    if (evaluate(*Scaled, First).AllMet) {
+    B.FirstChoices.reset(Scaled);
+    for (size_t I = 0; I < Scaled.numItems(); ++I)
+      if (!Scaled.item(I).empty())
+        B.FirstChoices.add(Scaled.item(I).front());
+    evaluate(Scaled, B.FirstChoices, B.FirstOutcome);
+    if (B.FirstOutcome.AllMet) {
       std::vector<int32_t> Choice(P.Items.size());
       for (size_t I = 0; I < P.Items.size(); ++I)
         Choice[I] = P.Items[I].Options.empty() ? -1 : 0;
-      return buildSolution(*Scaled, Choice);
+      return buildSolution(P, Scaled, std::move(Choice), B.Credit);
     }
   }
-  llvm::Expected<Reduction> Reduced = reduceProblem(*Scaled);
-  if (!Reduced)
-    return Reduced.takeError();
-  StateEvaluator Eval(*Scaled, *Reduced);
-  llvm::Expected<SearchResult> Found = searchOptimum(*Reduced, Eval, Options);
-  if (!Found)
-    return Found.takeError();
+  Reduction &Reduced = B.Reduced;
+  if (llvm::Error E = reduceProblem(Scaled, Reduced, B.Reduce))
+    return E;
+  StateEvaluator Eval(Scaled, Reduced, B.Settled);
+  SearchResult &Found = B.Found;
+  if (llvm::Error E = searchOptimum(Reduced, Eval, Options, B.Search, Found))
+    return E;
 
-  std::vector<int32_t> Choice = Reduced->Choice;
-  for (size_t L = 0; L < Reduced->Layers.size(); ++L) {
-    const ChoiceLayer &Layer = Reduced->Layers[L];
-    Choice[Layer.Item] = static_cast<int32_t>(Layer.Effects[Found->Effect[L]].Option);
+  std::vector<int32_t> Choice = Reduced.Choice;
+  for (size_t L = 0; L < Reduced.Layers.size(); ++L) {
+    const ChoiceLayer &Layer = Reduced.Layers[L];
+    Choice[Layer.Item] = static_cast<int32_t>(Layer.Effects[Found.Effect[L]].Option);
   }
-  Solution S = buildSolution(*Scaled, Choice);
+  Solution S = buildSolution(P, Scaled, std::move(Choice), B.Credit);
   // The search's saturated arithmetic must agree with the reference semantics;
   // a mismatch is a bug, reported rather than returned as a wrong answer.
-  if (S.Progress != unscale(Found->Progress, Scaled->Scale))
+  if (S.Progress != unscale(Found.Progress, Scaled.Scale))
     return llvm::createStringError(std::make_error_code(std::errc::state_not_recoverable),
                                    "allocation internal error: search progress %s "
                                    "differs from evaluated progress %s",
-                                   unscale(Found->Progress, Scaled->Scale).str().c_str(),
+                                   unscale(Found.Progress, Scaled.Scale).str().c_str(),
                                    S.Progress.str().c_str());
+  return S;
+}
+} // namespace
+
+llvm::Expected<Solution> allocateCreditsWith(const Problem &P, const SearchOptions &Options,
+                                             AllocationScratch &Scratch) {
+  if (llvm::Error E = validateProblem(P))
+    return E;
+  // Limits that can bind need the exact limit solver; every other problem,
+  // including one whose limits cannot bind (they change no count), takes the
+  // search on the cap trees, which ignores limits.
+  if (!P.Limits.empty() && someLimitBinds(P))
+    return allocateWithLimits(withoutSlackLimits(P));
+  if (!hasPins(P))
+    return searchOnTrees(P, Options, Scratch.buffers());
+  llvm::Expected<Solution> S = searchOnTrees(withPinsApplied(P), Options, Scratch.buffers());
+  if (S)
+    for (size_t I = 0; I < P.Items.size(); ++I)
+      if (P.Items[I].Pinned >= 0)
+        S->Choice[I] = P.Items[I].Pinned;
   return S;
 }
 

@@ -9,6 +9,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace certc::alloc {
@@ -111,6 +112,28 @@ struct Solution {
   bool AllMet = false;
 };
 
+/// The buffers allocateCredits works in (the scaled problem, the reduction,
+/// the search's tables and fronts), kept by the caller so that a run of
+/// allocations reuses them instead of allocating a dozen vectors per call.
+/// What they hold between calls means nothing, and no result refers to them.
+/// Not thread-safe: one scratch serves one call at a time, so keep one per
+/// thread (`certc run` keeps one per job). Deliberately not thread_local: the
+/// runtime library stays free of TLS relocations.
+class AllocationScratch {
+public:
+  AllocationScratch();
+  ~AllocationScratch();
+  AllocationScratch(AllocationScratch &&) noexcept;
+  AllocationScratch &operator=(AllocationScratch &&) noexcept;
+
+  /// The buffers themselves, opaque outside the allocator (alloc/Allocator.cpp).
+  struct Buffers;
+  Buffers &buffers() { return *B; }
+
+private:
+  std::unique_ptr<Buffers> B;
+};
+
 /// Chooses, exactly, the assignment that meets every requirement when any
 /// assignment can, otherwise maximises Progress; ties are broken by option
 /// preference in item order, so the result depends only on the Problem.
@@ -118,6 +141,8 @@ struct Solution {
 /// the assignments that honour every pin.
 /// Fails (never crashes) on inputs beyond the documented state limits or when
 /// exact arithmetic would overflow.
+llvm::Expected<Solution> allocateCredits(const Problem &P, AllocationScratch &Scratch);
+/// The same with buffers of its own, allocated for this call.
 llvm::Expected<Solution> allocateCredits(const Problem &P);
 
 } // namespace certc::alloc

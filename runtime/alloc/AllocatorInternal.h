@@ -7,6 +7,9 @@
 
 namespace certc::alloc {
 
+llvm::Expected<Solution> allocateCreditsWith(const Problem &P, const SearchOptions &Options,
+                                             AllocationScratch &Scratch);
+/// The same with buffers of its own, allocated for this call.
 llvm::Expected<Solution> allocateCreditsWith(const Problem &P, const SearchOptions &Options);
 
 } // namespace certc::alloc

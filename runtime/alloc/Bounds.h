@@ -10,12 +10,20 @@ namespace certc::alloc {
 /// every option at once (which respects rooms and caps), and per-requirement
 /// supplies (which respect that an item adds its points once). See
 /// docs/allocation.md, "Bounds".
+/// The tables of SuffixBounds, reused from one allocation to the next.
+struct SuffixBoundsBuffers {
+  std::vector<int32_t> MaxSuffix;
+  /// Row i: per term, the most layers i.. can raise it, and the most they can
+  /// raise all terms together. Saturating sums; see SupplyCap.
+  std::vector<int64_t> SupplySuffix, TotalSuffix, RangeSupply;
+};
+
 class SuffixBounds {
 public:
-  SuffixBounds(const Reduction &R, StateEvaluator &Eval);
+  SuffixBounds(const Reduction &R, StateEvaluator &Eval, SuffixBoundsBuffers &Tables);
 
   /// What layers I.. add when every option counts at once.
-  const int32_t *maxSuffix(size_t I) const { return MaxSuffix.data() + I * R.Room.size(); }
+  const int32_t *maxSuffix(size_t I) const { return T.MaxSuffix.data() + I * R.Room.size(); }
 
   /// An upper bound on the progress from Base when layers [From, To) are
   /// still to choose; Relaxed must be Base plus every option of those layers
@@ -26,10 +34,7 @@ private:
   const Reduction &R;
   StateEvaluator &Eval;
   size_t NumTerms;
-  std::vector<int32_t> MaxSuffix;
-  /// Row i: per term, the most layers i.. can raise it, and the most they can
-  /// raise all terms together. Saturating sums; see SupplyCap.
-  std::vector<int64_t> SupplySuffix, TotalSuffix, RangeSupply;
+  SuffixBoundsBuffers &T;
 };
 
 } // namespace certc::alloc

@@ -19,12 +19,13 @@ std::vector<Rational> unscaleAll(const std::vector<int64_t> &Values, int64_t Sca
 /// exactly the nested-minimum total of each cap. An item that takes less than
 /// its points was stopped by the tightest cap (the innermost of equally tight
 /// ones), which is then full.
-std::vector<int64_t> creditPerItem(const ScaledProblem &P, const std::vector<int32_t> &Choice,
-                                   std::vector<FullBound> &FullAt) {
-  std::vector<int64_t> Room(P.Caps.size());
+void creditPerItem(const ScaledProblem &P, const std::vector<int32_t> &Choice,
+                   std::vector<FullBound> &FullAt, CreditBuffers &B) {
+  std::vector<int64_t> &Room = B.Room, &Credited = B.Credited;
+  Room.resize(P.Caps.size());
   for (size_t K = 0; K < P.Caps.size(); ++K)
     Room[K] = P.Caps[K].Limit;
-  std::vector<int64_t> Credited(P.numItems(), 0);
+  Credited.assign(P.numItems(), 0);
   FullAt.assign(P.numItems(), FullBound());
   for (size_t I = 0; I < P.numItems(); ++I) {
     if (Choice[I] < 0)
@@ -43,20 +44,32 @@ std::vector<int64_t> creditPerItem(const ScaledProblem &P, const std::vector<int
     if (Tightest != NoCap)
       FullAt[I] = {FullBound::Kind::Cap, Tightest};
   }
-  return Credited;
 }
 } // namespace
 
-Solution buildSolution(const ScaledProblem &P, const std::vector<int32_t> &Choice) {
-  RawSums Raw(P);
+Solution buildSolution(const Problem &Original, const ScaledProblem &P, std::vector<int32_t> Choice,
+                       CreditBuffers &B) {
+  B.Raw.reset(P);
   for (size_t I = 0; I < P.numItems(); ++I)
     if (Choice[I] >= 0)
-      Raw.add(P.item(I)[Choice[I]]);
-  Outcome O = evaluate(P, Raw);
+      B.Raw.add(P.item(I)[Choice[I]]);
+  const Outcome &O = B.Evaluated;
+  evaluate(P, B.Raw, B.Evaluated);
 
   Solution S;
-  S.Choice = Choice;
-  S.Credited = unscaleAll(creditPerItem(P, Choice, S.FullAt), P.Scale);
+  creditPerItem(P, Choice, S.FullAt, B);
+  S.Choice = std::move(Choice);
+  // Most items count all their points: those keep the option's own rational,
+  // sparing a division back from the scale.
+  S.Credited.reserve(P.numItems());
+  for (size_t I = 0; I < P.numItems(); ++I) {
+    if (S.Choice[I] < 0)
+      S.Credited.emplace_back(0);
+    else if (B.Credited[I] == P.item(I)[S.Choice[I]].Points)
+      S.Credited.push_back(Original.Items[I].Options[S.Choice[I]].Points);
+    else
+      S.Credited.push_back(unscale(B.Credited[I], P.Scale));
+  }
   S.CategoryPoints = unscaleAll(O.CategoryPoints, P.Scale);
   S.SpilledIn = unscaleAll(O.SpilledIn, P.Scale);
   S.RequirementPoints = unscaleAll(O.RequirementPoints, P.Scale);

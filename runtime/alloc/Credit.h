@@ -6,9 +6,18 @@
 
 namespace certc::alloc {
 
-/// Choice[i] is an option index of item i or -1. Per-item credit hands out each
-/// cap's room in item order; the per-category sums equal CategoryPoints.
-Solution buildSolution(const ScaledProblem &P, const std::vector<int32_t> &Choice);
+/// What buildSolution works in, reused from one call to the next.
+struct CreditBuffers {
+  RawSums Raw;
+  Outcome Evaluated;
+  std::vector<int64_t> Room, Credited;
+};
+
+/// Choice[i] is an option index of item i or -1; P is Original scaled. Per-item
+/// credit hands out each cap's room in item order; the per-category sums equal
+/// CategoryPoints.
+Solution buildSolution(const Problem &Original, const ScaledProblem &P, std::vector<int32_t> Choice,
+                       CreditBuffers &B);
 
 } // namespace certc::alloc
 

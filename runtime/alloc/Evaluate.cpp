@@ -5,9 +5,8 @@
 
 namespace certc::alloc {
 
-Outcome evaluate(const ScaledProblem &P, const RawSums &Raw) {
-  Outcome Out;
-  Out.CapCredited = Raw.Cap;
+void evaluate(const ScaledProblem &P, const RawSums &Raw, Outcome &Out) {
+  Out.CapCredited.assign(Raw.Cap.begin(), Raw.Cap.end());
   // Children come first, so each cap has received all its children's credit
   // before it is clamped and passed on.
   for (uint32_t K : P.CapsChildrenFirst) {
@@ -16,7 +15,7 @@ Outcome evaluate(const ScaledProblem &P, const RawSums &Raw) {
     if (P.Caps[K].Parent != NoCap)
       Out.CapCredited[P.Caps[K].Parent] += Credited;
   }
-  Out.CategoryPoints = Raw.Uncapped;
+  Out.CategoryPoints.assign(Raw.Uncapped.begin(), Raw.Uncapped.end());
   for (size_t K = 0; K < P.Caps.size(); ++K)
     if (P.Caps[K].Parent == NoCap)
       Out.CategoryPoints[P.Caps[K].Category] += Out.CapCredited[K];
@@ -25,6 +24,9 @@ Outcome evaluate(const ScaledProblem &P, const RawSums &Raw) {
   for (const ScaledSpill &S : P.Spills)
     Out.SpilledIn[S.To] += std::max<int64_t>(0, Out.CategoryPoints[S.From] - S.Above);
 
+  Out.RequirementPoints.clear();
+  Out.Progress = 0;
+  Out.AllMet = true;
   for (const ScaledRequirement &R : P.Requirements) {
     int64_t Points = 0;
     for (uint32_t C : R.Categories)
@@ -36,7 +38,6 @@ Outcome evaluate(const ScaledProblem &P, const RawSums &Raw) {
     Out.Progress += std::min(Points, R.Amount);
     Out.AllMet = Out.AllMet && Points >= R.Amount;
   }
-  return Out;
 }
 
 } // namespace certc::alloc

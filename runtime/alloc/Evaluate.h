@@ -13,8 +13,13 @@ struct RawSums {
   std::vector<int64_t> Cap;
   std::vector<int64_t> Uncapped;
 
-  explicit RawSums(const ScaledProblem &P)
-      : Cap(P.Caps.size(), 0), Uncapped(P.NumCategories, 0) {}
+  RawSums() = default;
+  explicit RawSums(const ScaledProblem &P) { reset(P); }
+  /// All zero, for P's caps and categories (reusing the buffers).
+  void reset(const ScaledProblem &P) {
+    Cap.assign(P.Caps.size(), 0);
+    Uncapped.assign(P.NumCategories, 0);
+  }
   void add(const ScaledOption &O) {
     if (O.Cap == NoCap)
       Uncapped[O.Category] += O.Points;
@@ -34,7 +39,8 @@ struct Outcome {
 
 /// The reference evaluation of docs/allocation.md, section "Semantics". The
 /// search uses a specialised copy (StateEval.h); this one defines the result.
-Outcome evaluate(const ScaledProblem &P, const RawSums &Raw);
+/// Out's buffers are reused.
+void evaluate(const ScaledProblem &P, const RawSums &Raw, Outcome &Out);
 
 } // namespace certc::alloc
 

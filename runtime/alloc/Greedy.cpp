@@ -10,16 +10,21 @@ namespace {
 constexpr unsigned MaxLocalSweeps = 3;
 } // namespace
 
-GreedyWitness::GreedyWitness(const Reduction &R, StateEvaluator &Eval)
-    : R(R), Eval(Eval), D(R.Room.size()), L(R.Layers.size()), Choice(L, 0),
-      TryChoice(L, 0), Suffix((L + 1) * D, 0), TrySuffix((L + 1) * D, 0) {}
+GreedyWitness::GreedyWitness(const Reduction &R, StateEvaluator &Eval, WitnessBuffers &Buffers)
+    : R(R), Eval(Eval), D(R.Room.size()), L(R.Layers.size()), Choice(Buffers.Choice),
+      TryChoice(Buffers.TryChoice), Suffix(Buffers.Suffix), TrySuffix(Buffers.TrySuffix) {
+  Choice.assign(L, 0);
+  TryChoice.assign(L, 0);
+  Suffix.assign((L + 1) * D, 0);
+  TrySuffix.assign((L + 1) * D, 0);
+}
 
 int64_t GreedyWitness::complete(const int32_t *From, size_t Layer) {
   ++Runs;
   StateVector Cur(From, From + D), Next(D), Best(D);
   int64_t Value = Eval.progress(Cur.data());
   for (size_t I = Layer; I < L; ++I) {
-    const std::vector<Effect> &Effects = R.Layers[I].Effects;
+    llvm::ArrayRef<Effect> Effects = R.Layers[I].Effects;
     int64_t BestValue = -1;
     for (uint32_t E = 0; E < Effects.size(); ++E) {
       applyEffect(Cur.data(), Effects[E], R.Room, Next.data());
@@ -60,7 +65,7 @@ int64_t GreedyWitness::improveLocally(const int32_t *From, size_t Layer, int64_t
   for (unsigned Sweep = 0; Sweep < MaxLocalSweeps; ++Sweep) {
     bool Improved = false;
     for (size_t I = Layer; I < L; ++I) {
-      const std::vector<Effect> &Effects = R.Layers[I].Effects;
+      llvm::ArrayRef<Effect> Effects = R.Layers[I].Effects;
       for (uint32_t E = 0; E < Effects.size(); ++E) {
         if (E == TryChoice[I])
           continue;

@@ -9,9 +9,16 @@ namespace certc::alloc {
 /// Holds one assignment of the layers (the witness) with the sums of its
 /// suffixes, and computes candidate completions that replace its tail only
 /// when committed.
+/// The witness's assignment and suffix sums, and those of the completion
+/// being tried; reused from one allocation to the next.
+struct WitnessBuffers {
+  std::vector<uint32_t> Choice, TryChoice;
+  std::vector<int32_t> Suffix, TrySuffix;
+};
+
 class GreedyWitness {
 public:
-  GreedyWitness(const Reduction &R, StateEvaluator &Eval);
+  GreedyWitness(const Reduction &R, StateEvaluator &Eval, WitnessBuffers &Buffers);
 
   /// Completes From with layers Layer.. (each item to the option raising
   /// progress most at that point, earliest on ties, then single-item moves
@@ -32,8 +39,8 @@ private:
   const Reduction &R;
   StateEvaluator &Eval;
   const size_t D, L;
-  std::vector<uint32_t> Choice, TryChoice;
-  std::vector<int32_t> Suffix, TrySuffix;
+  std::vector<uint32_t> &Choice, &TryChoice;
+  std::vector<int32_t> &Suffix, &TrySuffix;
   unsigned Runs = 0;
 };
 

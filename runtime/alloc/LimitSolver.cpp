@@ -386,7 +386,9 @@ private:
 
 bool hasLimits(const Problem &P) { return !P.Covered.empty(); }
 
-Problem withoutSlackLimits(const Problem &P) {
+namespace {
+/// Per limit of P: whether it can never bind.
+std::vector<bool> slackLimits(const Problem &P) {
   // The most each limit could see: every item in its largest option naming it.
   // The evaluator lists an item's options together; were they apart, an item
   // would count more than once here, which only keeps a limit that is slack.
@@ -408,6 +410,18 @@ Problem withoutSlackLimits(const Problem &P) {
   std::vector<bool> Slack(P.Limits.size());
   for (size_t L = 0; L < P.Limits.size(); ++L)
     Slack[L] = Most[L] && (Most[L]->isZero() || (!P.Limits[L].IsShare && *Most[L] <= P.Limits[L].Absolute));
+  return Slack;
+}
+} // namespace
+
+bool someLimitBinds(const Problem &P) {
+  std::vector<bool> Slack = slackLimits(P);
+  return std::any_of(P.Covered.begin(), P.Covered.end(),
+                     [&](const Coverage &C) { return !Slack[C.Limit]; });
+}
+
+Problem withoutSlackLimits(const Problem &P) {
+  std::vector<bool> Slack = slackLimits(P);
   Problem Out = P;
   Out.Covered.erase(std::remove_if(Out.Covered.begin(), Out.Covered.end(),
                                    [&](const Coverage &C) { return Slack[C.Limit]; }),

@@ -16,6 +16,10 @@ Problem withoutSlackLimits(const Problem &P);
 /// Whether some option of P names a limit.
 bool hasLimits(const Problem &P);
 
+/// Whether some limit of P can bind: hasLimits(withoutSlackLimits(P)),
+/// without copying P.
+bool someLimitBinds(const Problem &P);
+
 /// The preferred optimum of a validated P with limits, by exact rational
 /// mixed-integer optimisation (Z3), with the tie-break and per-item credit of
 /// docs/allocation.md.

@@ -11,7 +11,7 @@ namespace {
 
 class Builder {
 public:
-  Builder(const Front &Next, const std::vector<Effect> &Effects, const StateLayout &Layout,
+  Builder(const Front &Next, llvm::ArrayRef<Effect> Effects, const StateLayout &Layout,
           FrontScratch &S)
       : Next(Next), Effects(Effects), Layout(Layout), S(S), W(Layout.words()),
         N(Next.size()) {}
@@ -171,7 +171,7 @@ private:
   }
 
   const Front &Next;
-  const std::vector<Effect> &Effects;
+  llvm::ArrayRef<Effect> Effects;
   const StateLayout &Layout;
   FrontScratch &S;
   const unsigned W;
@@ -179,7 +179,7 @@ private:
 };
 } // namespace
 
-bool extendFront(const Front &Next, const std::vector<Effect> &Effects,
+bool extendFront(const Front &Next, llvm::ArrayRef<Effect> Effects,
                  const StateLayout &Layout, FrontScratch &Scratch, Front &Out) {
   return Builder(Next, Effects, Layout, Scratch).run(Out);
 }

@@ -45,7 +45,7 @@ struct FrontScratch {
 /// Of equal states the one with the smallest (e, t) is kept, so the witness
 /// stored for a state prefers earlier options. Returns false, leaving Out
 /// unspecified, when the work budget runs out.
-bool extendFront(const Front &Next, const std::vector<Effect> &Effects,
+bool extendFront(const Front &Next, llvm::ArrayRef<Effect> Effects,
                  const StateLayout &Layout, FrontScratch &Scratch, Front &Out);
 
 } // namespace certc::alloc

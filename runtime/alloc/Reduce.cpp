@@ -14,8 +14,10 @@ constexpr unsigned MaxRounds = 8;
 /// Category points beyond Bound[c] cannot change progress: every requirement
 /// naming c is met by c alone, and every spill out of c already meets the
 /// single-category requirements it feeds.
-std::vector<int64_t> categoryBounds(const ScaledProblem &P) {
-  std::vector<int64_t> Bound(P.NumCategories, 0), SingleAmount(P.NumCategories, -1);
+void categoryBounds(const ScaledProblem &P, std::vector<int64_t> &Bound,
+                    std::vector<int64_t> &SingleAmount) {
+  Bound.assign(P.NumCategories, 0);
+  SingleAmount.assign(P.NumCategories, -1);
   for (const ScaledRequirement &R : P.Requirements) {
     for (uint32_t C : R.Categories)
       Bound[C] = std::max(Bound[C], R.Amount);
@@ -26,16 +28,17 @@ std::vector<int64_t> categoryBounds(const ScaledProblem &P) {
   for (const ScaledSpill &S : P.Spills)
     if (SingleAmount[S.To] >= 0)
       Bound[S.From] = std::max(Bound[S.From], S.Above + SingleAmount[S.To]);
-  return Bound;
 }
 
 /// Room of every attachment node given the points already settled: the least
 /// headroom of the caps on its path and of its category's bound.
-std::vector<int64_t> nodeRooms(const ScaledProblem &P, const RawSums &Base,
-                               const std::vector<int64_t> &Bound) {
-  Outcome Settled = evaluate(P, Base);
+void nodeRooms(const ScaledProblem &P, const RawSums &Base, ReduceBuffers &B) {
+  const std::vector<int64_t> &Bound = B.Bound;
+  const Outcome &Settled = B.SettledOutcome;
+  evaluate(P, Base, B.SettledOutcome);
   const size_t NumCaps = P.Caps.size();
-  std::vector<int64_t> Room(NumCaps + P.NumCategories);
+  std::vector<int64_t> &Room = B.Room;
+  Room.resize(NumCaps + P.NumCategories);
   for (unsigned C = 0; C < P.NumCategories; ++C)
     Room[NumCaps + C] = std::max<int64_t>(0, Bound[C] - Settled.CategoryPoints[C]);
   for (size_t K = 0; K < NumCaps; ++K) {
@@ -44,7 +47,6 @@ std::vector<int64_t> nodeRooms(const ScaledProblem &P, const RawSums &Base,
       R = std::min(R, P.Caps[At].Limit - Settled.CapCredited[At]);
     Room[K] = R;
   }
-  return Room;
 }
 
 uint32_t attachNode(const ScaledProblem &P, const ScaledOption &O) {
@@ -54,9 +56,8 @@ uint32_t attachNode(const ScaledProblem &P, const ScaledOption &O) {
 /// The options of an item that no earlier option dominates. Coord holds the
 /// attachment node here; coordinates are numbered once all layers are known.
 void survivingEffects(const ScaledProblem &P, llvm::ArrayRef<ScaledOption> Options,
-                      const std::vector<int64_t> &Room, std::vector<Effect> &Kept) {
+                      const std::vector<int64_t> &Room, EffectList &Kept) {
   Kept.clear();
-  Kept.reserve(Options.size());
   for (size_t O = 0; O < Options.size(); ++O) {
     uint32_t Node = attachNode(P, Options[O]);
     // Rooms above 2^31-1 are rejected later; clamping first keeps the cast defined.
@@ -73,11 +74,15 @@ void survivingEffects(const ScaledProblem &P, llvm::ArrayRef<ScaledOption> Optio
 }
 } // namespace
 
-llvm::Expected<Reduction> reduceProblem(const ScaledProblem &P) {
-  Reduction Out(P);
+llvm::Error reduceProblem(const ScaledProblem &P, Reduction &Out, ReduceBuffers &B) {
   const size_t NumItems = P.numItems();
   Out.Choice.assign(NumItems, -1);
-  std::vector<bool> Settled(NumItems, false);
+  Out.Base.reset(P);
+  Out.CoordNode.clear();
+  Out.Room.clear();
+  Out.Layers.clear();
+  std::vector<bool> &Settled = B.Settled;
+  Settled.assign(NumItems, false);
   for (size_t I = 0; I < NumItems; ++I) {
     // Crediting never lowers progress, so a lone option is always taken.
     if (P.item(I).size() <= 1) {
@@ -88,18 +93,17 @@ llvm::Expected<Reduction> reduceProblem(const ScaledProblem &P) {
       }
     }
   }
-  std::vector<int64_t> Bound = categoryBounds(P);
+  categoryBounds(P, B.Bound, B.SingleAmount);
   // Settling items shrinks rooms, which can settle more items.
-  std::vector<int64_t> Room;
-  std::vector<Effect> Effects;
+  const std::vector<int64_t> &Room = B.Room;
   for (unsigned Round = 0; Round < MaxRounds; ++Round) {
-    Room = nodeRooms(P, Out.Base, Bound);
+    nodeRooms(P, Out.Base, B);
     bool Changed = false;
     for (size_t I = 0; I < NumItems; ++I) {
       if (Settled[I])
         continue;
-      survivingEffects(P, P.item(I), Room, Effects);
-      if (Effects.size() == 1) {
+      survivingEffects(P, P.item(I), Room, B.Effects);
+      if (B.Effects.size() == 1) {
         // Option 0 always survives; alone, it dominates every other option.
         Settled[I] = true;
         Out.Choice[I] = 0;
@@ -112,7 +116,8 @@ llvm::Expected<Reduction> reduceProblem(const ScaledProblem &P) {
   }
 
   // The open items become layers; Coord holds the node until numbered.
-  std::vector<uint32_t> CoordOfNode(Room.size(), NoCoord);
+  std::vector<uint32_t> &CoordOfNode = B.CoordOfNode;
+  CoordOfNode.assign(Room.size(), NoCoord);
   for (size_t I = 0; I < NumItems; ++I) {
     if (Settled[I])
       continue;
@@ -140,7 +145,7 @@ llvm::Expected<Reduction> reduceProblem(const ScaledProblem &P) {
     for (Effect &E : Layer.Effects)
       if (E.Coord != NoCoord)
         E.Coord = CoordOfNode[E.Coord];
-  return Out;
+  return llvm::Error::success();
 }
 
 } // namespace certc::alloc

@@ -4,6 +4,8 @@
 
 #include "alloc/Evaluate.h"
 
+#include "llvm/ADT/SmallVector.h"
+
 namespace certc::alloc {
 
 inline constexpr uint32_t NoCoord = UINT32_MAX;
@@ -16,11 +18,14 @@ struct Effect {
   int32_t Points = 0; ///< scaled, at most the coordinate's room
 };
 
+/// Most items have two or three options: their effects live inline.
+using EffectList = llvm::SmallVector<Effect, 3>;
+
 /// An item that still has a real choice, with its options that can be part of
 /// the preferred optimum, in preference order (Effects.size() >= 2).
 struct ChoiceLayer {
   uint32_t Item = 0;
-  std::vector<Effect> Effects;
+  EffectList Effects;
 };
 
 struct Reduction {
@@ -35,12 +40,20 @@ struct Reduction {
   /// Per coordinate: added points beyond this cannot change progress.
   std::vector<int32_t> Room;
   std::vector<ChoiceLayer> Layers;
-
-  explicit Reduction(const ScaledProblem &P) : Base(P) {}
 };
 
-/// Fails only when a coordinate's room does not fit the search's 31-bit state.
-llvm::Expected<Reduction> reduceProblem(const ScaledProblem &P);
+/// What reduceProblem works in, reused from one call to the next.
+struct ReduceBuffers {
+  std::vector<bool> Settled;
+  std::vector<int64_t> Bound, SingleAmount, Room;
+  Outcome SettledOutcome;
+  EffectList Effects;
+  std::vector<uint32_t> CoordOfNode;
+};
+
+/// Fills Out (reusing its buffers). Fails only when a coordinate's room does
+/// not fit the search's 31-bit state.
+llvm::Error reduceProblem(const ScaledProblem &P, Reduction &Out, ReduceBuffers &B);
 
 } // namespace certc::alloc
 

@@ -23,9 +23,9 @@ llvm::Error tooLarge(const llvm::Twine &What) {
 class Scaler {
 public:
   llvm::Error addDenominator(const Rational &R) {
-    // Integers, then multiples of what is already there: the common cases,
-    // cheaper than a gcd.
-    if (R.den() == 1 || Scale % R.den() == 0)
+    // Integers, the scale itself, then divisors of it: the common cases,
+    // cheaper than a gcd (and the first two than a division).
+    if (R.den() == 1 || R.den() == Scale || Scale % R.den() == 0)
       return llvm::Error::success();
     int64_t G = std::gcd(Scale, R.den());
     Wide Next = Wide(Scale / G) * R.den();
@@ -37,7 +37,8 @@ public:
   /// Callers check the magnitude of the sums; a single value is at most the
   /// sum it belongs to, so this only guards the multiplication itself.
   std::optional<int64_t> scale(const Rational &R) const {
-    Wide V = Wide(R.num()) * (R.den() == 1 ? Scale : Scale / R.den());
+    int64_t Factor = R.den() == 1 ? Scale : R.den() == Scale ? 1 : Scale / R.den();
+    Wide V = Wide(R.num()) * Factor;
     if (V > MaxMagnitude || V < -MaxMagnitude)
       return std::nullopt;
     return static_cast<int64_t>(V);
@@ -62,16 +63,22 @@ llvm::Error collectDenominators(const Problem &P, Scaler &S) {
   return llvm::Error::success();
 }
 
-std::vector<uint32_t> capsChildrenFirst(const std::vector<ScaledCap> &Caps) {
-  std::vector<uint32_t> Depth(Caps.size(), 0);
-  for (size_t K = 0; K < Caps.size(); ++K)
+/// Deepest first, in index order within a depth. Caps nest a level or two, so
+/// one pass per depth is cheaper than a sort.
+void orderCapsChildrenFirst(const std::vector<ScaledCap> &Caps, std::vector<uint32_t> &Order) {
+  // Policies have a handful of caps: the depths fit inline.
+  llvm::SmallVector<uint32_t, 16> Depth(Caps.size(), 0);
+  uint32_t Deepest = 0;
+  for (size_t K = 0; K < Caps.size(); ++K) {
     for (uint32_t At = Caps[K].Parent; At != NoCap; At = Caps[At].Parent)
       ++Depth[K];
-  std::vector<uint32_t> Order(Caps.size());
-  std::iota(Order.begin(), Order.end(), 0u);
-  std::stable_sort(Order.begin(), Order.end(),
-                   [&](uint32_t A, uint32_t B) { return Depth[A] > Depth[B]; });
-  return Order;
+    Deepest = std::max(Deepest, Depth[K]);
+  }
+  Order.clear();
+  for (uint32_t D = Deepest + 1; D-- > 0;)
+    for (size_t K = 0; K < Caps.size(); ++K)
+      if (Depth[K] == D)
+        Order.push_back(static_cast<uint32_t>(K));
 }
 } // namespace
 
@@ -83,12 +90,11 @@ Rational unscale(int64_t Value, int64_t Scale) {
   return *Rational::make(Value, Scale);
 }
 
-llvm::Expected<ScaledProblem> scaleProblem(const Problem &P) {
+llvm::Error scaleProblem(const Problem &P, ScaledProblem &Out) {
   Scaler S;
   if (llvm::Error E = collectDenominators(P, S))
     return E;
 
-  ScaledProblem Out;
   Out.Scale = S.Scale;
   Out.NumCategories = P.NumCategories;
   // Bound every later sum: category points never exceed the sum over items of
@@ -100,7 +106,9 @@ llvm::Expected<ScaledProblem> scaleProblem(const Problem &P) {
     NumOptions += It.Options.size();
   if (NumOptions > UINT32_MAX)
     return tooLarge("the number of options");
+  Out.Options.clear();
   Out.Options.reserve(NumOptions);
+  Out.ItemStart.assign(1, 0);
   Out.ItemStart.reserve(P.Items.size() + 1);
   for (const Item &It : P.Items) {
     int64_t Largest = 0;
@@ -116,12 +124,14 @@ llvm::Expected<ScaledProblem> scaleProblem(const Problem &P) {
       return tooLarge("the total of all items' points");
     Out.ItemStart.push_back(static_cast<uint32_t>(Out.Options.size()));
   }
+  Out.Caps.clear();
   for (const CapLimit &C : P.Caps) {
     std::optional<int64_t> V = S.scale(C.Limit);
     if (!V)
       return tooLarge("a cap's limit");
     Out.Caps.push_back({*V, C.Category, C.Parent});
   }
+  Out.Requirements.clear();
   for (const Requirement &R : P.Requirements) {
     std::optional<int64_t> V = S.scale(R.Amount);
     if (!V)
@@ -131,6 +141,7 @@ llvm::Expected<ScaledProblem> scaleProblem(const Problem &P) {
       return tooLarge("the total of all requirement amounts");
     Out.Requirements.push_back({R.Categories, *V});
   }
+  Out.Spills.clear();
   for (const Spill &Sp : P.Spills) {
     std::optional<int64_t> V = S.scale(Sp.Above);
     if (!V)
@@ -142,8 +153,8 @@ llvm::Expected<ScaledProblem> scaleProblem(const Problem &P) {
   Wide Worst = TotalPoints * Wide(P.Spills.size() + 1);
   if (Worst + TotalAmounts + MaxAbove > MaxMagnitude)
     return tooLarge("points plus spillover");
-  Out.CapsChildrenFirst = capsChildrenFirst(Out.Caps);
-  return Out;
+  orderCapsChildrenFirst(Out.Caps, Out.CapsChildrenFirst);
+  return llvm::Error::success();
 }
 
 } // namespace certc::alloc

@@ -21,7 +21,7 @@ struct ScaledCap {
 };
 
 struct ScaledRequirement {
-  std::vector<uint32_t> Categories;
+  llvm::ArrayRef<uint32_t> Categories; ///< the Problem's, which outlives the call
   int64_t Amount = 0;
 };
 
@@ -55,9 +55,10 @@ struct ScaledProblem {
   }
 };
 
-/// Scales a validated Problem; fails when the common denominator or the
-/// resulting magnitudes are beyond exact 64-bit arithmetic.
-llvm::Expected<ScaledProblem> scaleProblem(const Problem &P);
+/// Scales a validated Problem into Out, reusing Out's buffers; fails when
+/// the common denominator or the resulting magnitudes are beyond exact 64-bit
+/// arithmetic. Out views P's requirements: P must outlive it.
+llvm::Error scaleProblem(const Problem &P, ScaledProblem &Out);
 
 /// Converts a scaled integer back to the exact rational it stands for.
 Rational unscale(int64_t Value, int64_t Scale);

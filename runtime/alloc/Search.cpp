@@ -1,9 +1,6 @@
 // Optimum and preferred choices via greedy witnesses, bounds and exact suffix Pareto fronts.
 #include "alloc/Search.h"
 
-#include "alloc/Bounds.h"
-#include "alloc/Greedy.h"
-#include "alloc/ParetoFront.h"
 #include "alloc/StateOps.h"
 
 #include <system_error>
@@ -18,14 +15,17 @@ constexpr unsigned MaxGreedyRuns = 16;
 
 class Searcher {
 public:
-  Searcher(const Reduction &R, StateEvaluator &Eval, const SearchOptions &Options)
-      : R(R), Eval(Eval), Options(Options), Layout(R.Room), Bounds(R, Eval),
-        Witness(R, Eval), D(R.Room.size()), L(R.Layers.size()), Base(D), Relaxed(D),
-        Joined(D), Unpacked(D) {
+  Searcher(const Reduction &R, StateEvaluator &Eval, const SearchOptions &Options,
+           SearchBuffers &Buffers)
+      : R(R), Eval(Eval), Options(Options), Layout(R.Room), Bounds(R, Eval, Buffers.Bounds),
+        Witness(R, Eval, Buffers.Witness), D(R.Room.size()), L(R.Layers.size()),
+        Fronts(Buffers.Fronts), Scratch(Buffers.FrontWork), Bound(Buffers.PrefixBound),
+        Mix(Buffers.Mix), Base(D), Relaxed(D), Joined(D), Unpacked(D) {
+    Scratch.Work = 0;
     Scratch.WorkLimit = Options.MaxWork;
   }
 
-  llvm::Expected<SearchResult> run();
+  llvm::Error run(SearchResult &Result);
   SearchStats stats() const {
     SearchStats S = Stats;
     S.GreedyRuns = Witness.runs();
@@ -58,16 +58,18 @@ private:
   GreedyWitness Witness;
   const size_t D, L;
   SearchStats Stats;
-  /// Exact suffix fronts, valid for layers >= FrontsFrom.
-  std::vector<Front> Fronts;
+  /// Exact suffix fronts, valid for layers >= FrontsFrom (none: SIZE_MAX).
+  std::vector<Front> &Fronts;
   size_t FrontsFrom = SIZE_MAX;
   /// Set by findOptimum when the fronts (not the greedy witness) prove it:
   /// then state FrontWitness of Fronts[0] reaches the optimum.
   bool ByFront = false;
   size_t FrontWitness = 0;
-  FrontScratch Scratch;
+  FrontScratch &Scratch;
   /// Row k: the largest prefix combined with Fronts[k] (set by buildFronts).
-  State Bound;
+  State &Bound;
+  /// Row k: what the greedy witness's first k choices add.
+  State &Mix;
   StateVector Base, Relaxed, Joined, Unpacked;
 };
 
@@ -125,8 +127,10 @@ llvm::Error Searcher::buildFronts(size_t Down, const int32_t *Prefix, size_t Pre
   const unsigned W = Layout.words();
   llvm::SmallVector<uint64_t, 4> Top(W);
   Layout.pack(R.Room.data(), Top.data());
-  if (Fronts.empty()) {
+  if (FrontsFrom == SIZE_MAX) {
     Fronts.resize(L + 1);
+    for (Front &F : Fronts)
+      F.clear();
     llvm::SmallVector<uint64_t, 4> Zero(W, 0);
     Fronts[L].Words = W;
     Fronts[L].push(Zero.data(), 0, 0);
@@ -175,13 +179,12 @@ bool Searcher::frontReaches(const int32_t *Trial, size_t Layer, size_t &Found) {
   return false;
 }
 
-llvm::Expected<SearchResult> Searcher::run() {
-  SearchResult Result;
+llvm::Error Searcher::run(SearchResult &Result) {
   Result.Effect.assign(L, 0);
   StateVector S(D, 0);
   if (L == 0) {
     Result.Progress = Stats.Optimum = Eval.progress(S.data());
-    return Result;
+    return llvm::Error::success();
   }
 
   // The optimum. A greedy assignment proves it when it meets the upper bound;
@@ -195,7 +198,7 @@ llvm::Expected<SearchResult> Searcher::run() {
   ByFront = !Options.UseWitnesses ||
             Best < Bounds.upperBound(S.data(), Bounds.maxSuffix(0), 0, L);
   if (ByFront) {
-    State Mix((L + 1) * D, 0);
+    Mix.assign((L + 1) * D, 0);
     for (size_t I = 0; I < L; ++I)
       applyEffect(&Mix[I * D], R.Layers[I].Effects[Witness.choice(I)], R.Room,
                   &Mix[(I + 1) * D]);
@@ -220,7 +223,7 @@ llvm::Expected<SearchResult> Searcher::run() {
   // suffix reaches Opt from S. Earlier options are tried cheapest test first.
   StateVector WitnessSuffix(D), WitnessState(D), Trial(D);
   for (size_t I = 0; I < L; ++I) {
-    const std::vector<Effect> &Effects = R.Layers[I].Effects;
+    llvm::ArrayRef<Effect> Effects = R.Layers[I].Effects;
     uint32_t Chosen;
     size_t NextWitness = 0;
     if (ByFront) {
@@ -267,17 +270,17 @@ llvm::Expected<SearchResult> Searcher::run() {
     FrontWitness = NextWitness;
     Result.Effect[I] = Chosen;
   }
-  return Result;
+  return llvm::Error::success();
 }
 } // namespace
 
-llvm::Expected<SearchResult> searchOptimum(const Reduction &R, StateEvaluator &Eval,
-                                           const SearchOptions &Options) {
-  Searcher S(R, Eval, Options);
-  llvm::Expected<SearchResult> Result = S.run();
+llvm::Error searchOptimum(const Reduction &R, StateEvaluator &Eval, const SearchOptions &Options,
+                          SearchBuffers &Buffers, SearchResult &Result) {
+  Searcher S(R, Eval, Options, Buffers);
+  llvm::Error E = S.run(Result);
   if (Options.Stats)
     *Options.Stats = S.stats();
-  return Result;
+  return E;
 }
 
 } // namespace certc::alloc

@@ -2,7 +2,9 @@
 #ifndef CERTC_ALLOC_SEARCH_H
 #define CERTC_ALLOC_SEARCH_H
 
-#include "alloc/StateEval.h"
+#include "alloc/Bounds.h"
+#include "alloc/Greedy.h"
+#include "alloc/ParetoFront.h"
 
 namespace certc::alloc {
 
@@ -40,8 +42,20 @@ struct SearchResult {
   int64_t Progress = 0;
 };
 
-llvm::Expected<SearchResult> searchOptimum(const Reduction &R, StateEvaluator &Eval,
-                                           const SearchOptions &Options);
+/// What the search works in, reused from one allocation to the next.
+struct SearchBuffers {
+  SuffixBoundsBuffers Bounds;
+  WitnessBuffers Witness;
+  std::vector<Front> Fronts;
+  FrontScratch FrontWork;
+  /// Row k: the largest prefix combined with Fronts[k]; and what the greedy
+  /// witness's first k choices add.
+  std::vector<int32_t> PrefixBound, Mix;
+};
+
+/// Fills Result (reusing its buffers).
+llvm::Error searchOptimum(const Reduction &R, StateEvaluator &Eval, const SearchOptions &Options,
+                          SearchBuffers &Buffers, SearchResult &Result);
 
 } // namespace certc::alloc
 

@@ -1,14 +1,15 @@
 // Specialised progress evaluation for search states.
 #include "alloc/StateEval.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 
 namespace certc::alloc {
 
-StateEvaluator::StateEvaluator(const ScaledProblem &P, const Reduction &R)
+StateEvaluator::StateEvaluator(const ScaledProblem &P, const Reduction &R, Outcome &Settled)
     : P(P), CoordNode(R.CoordNode) {
   const uint32_t NumCaps = static_cast<uint32_t>(P.Caps.size());
-  const Outcome Settled = evaluate(P, R.Base);
+  evaluate(P, R.Base, Settled);
 
   // Caps on the path of a coordinate change with the state; others are constant.
   PolicyVector<bool> CapInvolved(NumCaps, false), CatInvolved(P.NumCategories, false);
@@ -87,6 +88,41 @@ StateEvaluator::StateEvaluator(const ScaledProblem &P, const Reduction &R)
           M += P.Spills[S].From == Cat ? 1 : 0;
     }
   }
+  for (uint32_t Node : CoordNode)
+    Rate.push_back(categoryRate(Node >= NumCaps ? Node - NumCaps : P.Caps[Node].Category));
+}
+
+int32_t StateEvaluator::categoryRate(uint32_t C) const {
+  // With the category at P points, one more point raises every combination
+  // naming C, every single-category term on C whose amount is above P (the
+  // term is at most its amount, and C alone brings it to P), and every
+  // single-category term fed by a spill out of C whose threshold is at most P.
+  // The count falls at amounts and rises at thresholds, so its largest value
+  // is at P = 0 or at a threshold.
+  auto singleOn = [&](const RequirementTerm &T, uint32_t Cat) {
+    return T.Categories.size() == 1 && T.Categories[0] == Cat;
+  };
+  int32_t Combinations = 0;
+  for (const RequirementTerm &T : Terms)
+    if (T.Categories.size() > 1 && llvm::is_contained(T.Categories, C))
+      ++Combinations;
+  auto countAt = [&](int64_t Level) {
+    int32_t Count = 0;
+    for (const RequirementTerm &T : Terms)
+      if (singleOn(T, C) && T.Amount > Level)
+        ++Count;
+    for (const ScaledSpill &S : P.Spills)
+      if (S.From == C && S.Above <= Level)
+        for (const RequirementTerm &T : Terms)
+          if (singleOn(T, S.To))
+            ++Count;
+    return Count;
+  };
+  int32_t Most = countAt(0);
+  for (const ScaledSpill &S : P.Spills)
+    if (S.From == C)
+      Most = std::max(Most, countAt(S.Above));
+  return Combinations + Most;
 }
 
 int64_t StateEvaluator::progress(const int32_t *State) { return evaluateTerms(State); }

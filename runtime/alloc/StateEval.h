@@ -10,7 +10,8 @@ namespace certc::alloc {
 
 class StateEvaluator {
 public:
-  StateEvaluator(const ScaledProblem &P, const Reduction &R);
+  /// Settled is a buffer for the outcome of the settled points (reused).
+  StateEvaluator(const ScaledProblem &P, const Reduction &R, Outcome &Settled);
 
   /// Progress when the open choices add State[j] to coordinate j on top of the
   /// settled points. Equals evaluate() on the corresponding raw sums.
@@ -22,6 +23,14 @@ public:
   /// single-category term.
   size_t numTerms() const { return Terms.size(); }
   int32_t multiplicity(size_t T, unsigned J) const { return Multiplicity[T * dims() + J]; }
+  /// The most one point added at coordinate J can raise progress, all terms
+  /// together. At most the sum of its multiplicities, and less where they
+  /// cannot all count at once: a point counts towards its category's
+  /// single-category requirements only below their amounts, and spills only
+  /// from its threshold on, so with the threshold at or above the amount
+  /// ("excess counts toward") it counts once, not twice. See
+  /// docs/allocation.md, "Bounds".
+  int32_t rate(unsigned J) const { return Rate[J]; }
 
   /// An upper bound on the progress reachable from Base by further choices
   /// that can raise term T by at most Supply[T], all terms together by at
@@ -51,21 +60,24 @@ private:
   template <typename T> using PolicyVector = llvm::SmallVector<T, 8>;
 
   const ScaledProblem &P;
-  std::vector<uint32_t> CoordNode;
+  llvm::ArrayRef<uint32_t> CoordNode; ///< R's, which outlives the evaluator
   PolicyVector<CapStep> Steps; ///< involved caps, children first
   PolicyVector<uint32_t> InvolvedCategories;
   PolicyVector<int64_t> CategoryConstant; ///< per category, settled part
   PolicyVector<uint32_t> CategoryCoord;   ///< per category: uncapped coordinate
   PolicyVector<RequirementTerm> Terms;    ///< requirements the choices can affect
   /// Per category: indices into P.Spills of spills into it.
-  std::vector<std::vector<uint32_t>> SpillsInto;
+  PolicyVector<llvm::SmallVector<uint32_t, 2>> SpillsInto;
   PolicyVector<int32_t> Multiplicity; ///< Terms.size() x dims()
+  PolicyVector<int32_t> Rate;         ///< per coordinate
   int64_t ConstantProgress = 0;
   // Scratch, reused across calls.
   PolicyVector<int64_t> CapValue;
   PolicyVector<int64_t> Points;
   PolicyVector<int64_t> TermPoints, RelaxedTermPoints;
 
+  /// The most one point added to category C raises the terms at once.
+  int32_t categoryRate(uint32_t C) const;
   /// Fills TermPoints and returns the progress.
   int64_t evaluateTerms(const int32_t *State);
 };

@@ -2,6 +2,8 @@
 #ifndef CERTC_ALLOC_STATELAYOUT_H
 #define CERTC_ALLOC_STATELAYOUT_H
 
+#include "llvm/ADT/SmallVector.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -54,8 +56,9 @@ private:
     uint64_t Mask;
     int32_t Room;
   };
-  std::vector<Field> Fields;
-  std::vector<uint64_t> Guards;
+  // Inline: a layout is built per allocation, with a few coordinates.
+  llvm::SmallVector<Field, 8> Fields;
+  llvm::SmallVector<uint64_t, 2> Guards;
   unsigned Words = 0;
 };
 

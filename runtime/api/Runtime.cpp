@@ -78,9 +78,17 @@ ledger::ReadResult Policy::readCsv(llvm::StringRef MembersName, llvm::StringRef 
 }
 
 llvm::Expected<eval::Audit> Policy::evaluate(const ledger::Member &M, Date AsOf) const {
+  alloc::AllocationScratch Scratch;
+  return evaluate(M, AsOf, Scratch);
+}
+
+llvm::Expected<eval::Audit> Policy::evaluate(const ledger::Member &M, Date AsOf,
+                                             alloc::AllocationScratch &Scratch) const {
   if (std::optional<ledger::LedgerError> E = api::checkMemberShape(S->IR, M))
     return llvm::createStringError(std::errc::invalid_argument, "%s", E->str().c_str());
-  return eval::evaluate(S->Index, M, AsOf);
+  eval::AuditOptions Options;
+  Options.Scratch = &Scratch;
+  return eval::evaluate(S->Index, M, AsOf, Options);
 }
 
 namespace {
@@ -89,8 +97,9 @@ namespace {
 LedgerAudits auditAll(const Policy &P, ledger::ReadResult Read, Date AsOf) {
   LedgerAudits Out;
   Out.Errors = std::move(Read.Errors);
+  alloc::AllocationScratch Scratch;
   for (const ledger::Member &M : Read.Members) {
-    llvm::Expected<eval::Audit> A = P.evaluate(M, AsOf);
+    llvm::Expected<eval::Audit> A = P.evaluate(M, AsOf, Scratch);
     if (A) {
       Out.Audits.push_back(std::move(*A));
       continue;

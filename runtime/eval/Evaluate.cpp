@@ -296,7 +296,8 @@ llvm::Expected<Audit> evaluateInScope(const PolicyIndex &Index, const ledger::Me
     return llvm::createStringError(std::errc::invalid_argument, "member %s: %s", M.Id.c_str(),
                                    llvm::toString(Amounts.takeError()).c_str());
 
-  llvm::Expected<alloc::Solution> Solved = alloc::allocateCredits(Problem);
+  llvm::Expected<alloc::Solution> Solved =
+      Options.Scratch ? alloc::allocateCredits(Problem, *Options.Scratch) : alloc::allocateCredits(Problem);
   if (!Solved)
     return llvm::createStringError(std::errc::invalid_argument, "member %s: %s", M.Id.c_str(),
                                    llvm::toString(Solved.takeError()).c_str());

@@ -3,6 +3,7 @@
 #ifndef CERTC_EVAL_EVALUATE_H
 #define CERTC_EVAL_EVALUATE_H
 
+#include "alloc/Allocator.h"
 #include "eval/Audit.h"
 #include "eval/PolicyIndex.h"
 #include "eval/StaffException.h"
@@ -20,6 +21,9 @@ struct AuditOptions {
   /// A date in the compliance period to audit (none: the period containing the
   /// audit date); policies without periods ignore it.
   std::optional<Date> PeriodOf;
+  /// Buffers for the allocator, kept by the caller across audits (one per
+  /// thread; see alloc::AllocationScratch); none: the audit allocates its own.
+  alloc::AllocationScratch *Scratch = nullptr;
 };
 
 /// Fails (never crashes) when exact arithmetic overflows, the allocation

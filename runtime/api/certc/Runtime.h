@@ -3,6 +3,7 @@
 #ifndef CERTC_API_RUNTIME_H
 #define CERTC_API_RUNTIME_H
 
+#include "alloc/Allocator.h"
 #include "base/Date.h"
 #include "eval/Audit.h"
 #include "ir/IR.h"
@@ -78,8 +79,14 @@ public:
   /// mismatch is an error naming the member, activity and field. Also fails when
   /// exact arithmetic overflows or the allocation exceeds its limits.
   llvm::Expected<eval::Audit> evaluate(const ledger::Member &M, Date AsOf) const;
+  /// The same, with the allocator's buffers kept by the caller across calls
+  /// instead of allocated per call: faster for a series of audits. A scratch
+  /// serves one call at a time: keep one per thread (docs/embedding.md).
+  llvm::Expected<eval::Audit> evaluate(const ledger::Member &M, Date AsOf,
+                                       alloc::AllocationScratch &Scratch) const;
 
-  /// Reads a JSON ledger and audits each of its members.
+  /// Reads a JSON ledger and audits each of its members (reusing one set of
+  /// the allocator's buffers for the call).
   LedgerAudits evaluateJson(llvm::StringRef LedgerText, llvm::StringRef Name, Date AsOf,
                             const ledger::LedgerLimits &Limits = {}) const;
   /// Reads a CSV ledger and audits each of its members.
