@@ -1,6 +1,7 @@
 // The status update: verdict, points against requirements, what is still
 // needed, and every item with its derivation or the reason it does not count.
 #include "report/Report.h"
+#include "report/ReportBuffer.h"
 #include "report/ReportFragments.h"
 #include "report/Words.h"
 #include "base/Escape.h"
@@ -91,6 +92,9 @@ void writeTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const ReportFra
   }
 
   OS << "\nCredited items\n";
+  // An explanation is written only when there is one, after its lead-in: it
+  // is rendered here first (a buffered stream, unlike a string's).
+  ReportBuffer Explanation;
   bool Any = false;
   for (const eval::ItemResult &I : A.Items) {
     if (!I.Credited)
@@ -103,10 +107,14 @@ void writeTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const ReportFra
     else
       OS << " by rule `" << I.Rule << "`";
     // Points an exception states have no derivation.
-    if (std::string How = eval::derivationText(P, I); !How.empty())
+    Explanation.clear();
+    eval::writeDerivation(Explanation, P, I);
+    if (llvm::StringRef How = Explanation.text(); !How.empty())
       OS << ": " << How;
     OS << "\n";
-    if (std::string Note = eval::reasonText(P, A, I); !Note.empty())
+    Explanation.clear();
+    eval::writeReason(Explanation, P, A, I);
+    if (llvm::StringRef Note = Explanation.text(); !Note.empty())
       OS << "      note: " << Note << "\n";
   }
   if (!Any)
