@@ -99,8 +99,7 @@ void AuditPipeline::run(Batch &B, alloc::AllocationScratch &Scratch) {
   // Growing a report buffer copies it and touches fresh pages each time;
   // batches are alike, so the largest so far is a good first size.
   B.Reports.reserve(LargestBatch.load() + LargestBatch.load() / 8);
-  llvm::raw_string_ostream OS(B.Reports);
-  OS.SetBufferSize(1 << 16);
+  llvm::raw_ostream &OS = B.Reports;
   auto AuditOne = [&](const ledger::Member &M) {
     Failure &Failed = B.Failures.emplace_back();
     EditionChoice Edition = Choose(M);
@@ -113,8 +112,7 @@ void AuditPipeline::run(Batch &B, alloc::AllocationScratch &Scratch) {
           A.takeError(), [&](const eval::InputErrors &E) { Failed = {E.message(), true}; },
           [&](const llvm::ErrorInfoBase &E) { Failed = {E.message(), false}; });
     }
-    OS.flush();
-    B.Ends.push_back(B.Reports.size());
+    B.Ends.push_back(OS.tell());
     ++Audited;
   };
   if (B.ReadPart)
@@ -122,8 +120,9 @@ void AuditPipeline::run(Batch &B, alloc::AllocationScratch &Scratch) {
   else
     for (const ledger::Member &M : B.Members)
       AuditOne(M);
-  for (size_t Seen = LargestBatch.load(); Seen < B.Reports.size();)
-    if (LargestBatch.compare_exchange_weak(Seen, B.Reports.size()))
+  const size_t Bytes = B.Reports.text().size();
+  for (size_t Seen = LargestBatch.load(); Seen < Bytes;)
+    if (LargestBatch.compare_exchange_weak(Seen, Bytes))
       break;
 }
 
@@ -170,11 +169,12 @@ void AuditPipeline::write(Batch &B) {
   }
   // Consecutive reports go out in one write: a report is larger than the
   // stream's buffer, so each would otherwise be a system call of its own.
+  llvm::StringRef Reports = B.Reports.text();
   size_t RunBegin = 0, Begin = 0;
   for (size_t I = 0; I < B.Ends.size(); ++I) {
     size_t Number = B.FirstMember + I;
     if (Number < F.Withdrawn.size() && F.Withdrawn[Number]) {
-      Out << llvm::StringRef(B.Reports).slice(RunBegin, Begin);
+      Out << Reports.slice(RunBegin, Begin);
       RunBegin = B.Ends[I];
     } else if (!B.Failures[I].Text.empty()) {
       Errors.push_back(std::move(B.Failures[I]));
@@ -183,7 +183,7 @@ void AuditPipeline::write(Batch &B) {
     }
     Begin = B.Ends[I];
   }
-  Out << llvm::StringRef(B.Reports).slice(RunBegin, Begin);
+  Out << Reports.slice(RunBegin, Begin);
 }
 
 void AuditPipeline::writeReady(bool Wait) {

@@ -12,6 +12,8 @@
 #include "eval/PolicyIndex.h"
 #include "ledger/Ledger.h"
 #include "report/Report.h"
+#include "report/ReportBuffer.h"
+#include "report/ReportFragments.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
@@ -32,6 +34,7 @@ namespace certc {
 /// The policy (edition) a member is audited against, chosen per member.
 struct EditionChoice {
   const eval::PolicyIndex *Index = nullptr; ///< null: Error says why there is none
+  const report::ReportFragments *Fragments = nullptr; ///< the edition's, with Index
   std::optional<report::EditionUsed> Used;  ///< for the report; none with one edition
   std::string Error;
 };
@@ -102,7 +105,7 @@ private:
     std::vector<ledger::Member> Members;
     ReadPartFn ReadPart; ///< a part of a file, read where it is audited (no Members then)
     ledger::PartResult Read; ///< what reading the part left
-    std::string Reports;
+    report::ReportBuffer Reports;
     std::vector<size_t> Ends;          ///< per member: end of its report in Reports
     std::vector<Failure> Failures; ///< per member: empty Text when audited
     bool Done = false;

@@ -50,8 +50,10 @@ std::unique_ptr<EditionSet> EditionSet::make(std::vector<ir::Policy> Policies, c
   if (!Ok)
     return nullptr;
   Set->Policies = std::move(Policies);
-  for (const ir::Policy &P : Set->Policies)
+  for (const ir::Policy &P : Set->Policies) {
     Set->Indexes.push_back(std::make_unique<eval::PolicyIndex>(P));
+    Set->Fragments.push_back(std::make_unique<report::ReportFragments>(P));
+  }
   return Set;
 }
 
@@ -59,6 +61,7 @@ EditionChoice EditionSet::choose(const ledger::Member &M, Date AsOf) const {
   EditionChoice Choice;
   if (Policies.size() == 1) {
     Choice.Index = Indexes.front().get();
+    Choice.Fragments = Fragments.front().get();
     return Choice;
   }
   const ir::Policy &First = Policies.front();
@@ -79,6 +82,7 @@ EditionChoice EditionSet::choose(const ledger::Member &M, Date AsOf) const {
     return Choice;
   }
   Choice.Index = Indexes[*I].get();
+  Choice.Fragments = Fragments[*I].get();
   Choice.Used = report::EditionUsed{Policies[*I].Edition, Governing,
                                     First.GoverningField == ir::None ? llvm::StringRef()
                                                                      : llvm::StringRef(First.MemberFields[First.GoverningField].Name)};

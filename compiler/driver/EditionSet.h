@@ -8,6 +8,7 @@
 #include "eval/Editions.h"
 #include "eval/PolicyIndex.h"
 #include "ir/IR.h"
+#include "report/ReportFragments.h"
 
 #include <memory>
 #include <string>
@@ -31,6 +32,7 @@ public:
 private:
   std::vector<ir::Policy> Policies;
   std::vector<std::unique_ptr<eval::PolicyIndex>> Indexes;
+  std::vector<std::unique_ptr<report::ReportFragments>> Fragments; ///< for the reports, per edition
   std::vector<eval::EditionFacts> Facts;
 };
 

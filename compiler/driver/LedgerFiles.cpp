@@ -119,14 +119,20 @@ ledger::StreamResult streamLedger(const ledger::LedgerSchema &Schema, const Ledg
   bool IsJson = Source.ActivitiesCsv.empty();
   // A CSV pair ties activities to members by id anywhere in the file, so it is
   // read whole, repeated ids settled, before the first member is handed over.
-  bool MayWithdraw = Main && IsJson && !ledger::jsonMemberIdsAreDistinct(Main->getBuffer());
+  // The scans pass over the whole file before it is read: the pages behind
+  // them are released, so that the file is never all in memory at once.
+  std::optional<ReleaseBehind> Scanned;
+  if (Main)
+    Scanned.emplace(*Main);
+  auto ScannedUpTo = [&](size_t Offset) { Scanned->doneUpTo(Offset); };
+  bool MayWithdraw = Main && IsJson && !ledger::jsonMemberIdsAreDistinct(Main->getBuffer(), ScannedUpTo);
   OnStart(MayWithdraw);
   if (!Main || (!IsJson && !Activities))
     return Result;
   if (IsJson && ReadParts && !MayWithdraw) {
-    std::vector<ledger::JsonLedgerPart> Parts = ledger::splitJsonLedger(Main->getBuffer(), PartBytes);
+    std::vector<ledger::JsonLedgerPart> Parts = ledger::splitJsonLedger(Main->getBuffer(), PartBytes, ScannedUpTo);
     if (Parts.size() > 1)
-      return ledger::joinJsonLedgerParts(Source.Path, (*ReadParts)(Main->getBuffer(), Parts), {});
+      return ledger::joinJsonLedgerParts(Source.Path, (*ReadParts)(*Main, Parts), {});
   }
   if (IsJson)
     return ledger::streamJsonLedger(Schema, Source.Path, Main->getBuffer(), {}, OnMember);

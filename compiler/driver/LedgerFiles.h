@@ -6,6 +6,7 @@
 #include "ledger/Ledger.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 #include <optional>
 #include <string>
@@ -22,10 +23,10 @@ struct LedgerSource {
 std::vector<LedgerSource> findLedgers(const std::vector<std::string> &Paths,
                                       std::vector<ledger::LedgerError> &Errors);
 
-/// Reads the parts of one JSON file (its text), perhaps in parallel, and
-/// returns what each left, in order, up to the first that ended the reading.
+/// Reads the parts of one JSON file, perhaps in parallel, and returns what
+/// each left, in order, up to the first that ended the reading.
 using ReadPartsFn = llvm::function_ref<std::vector<ledger::PartResult>(
-    llvm::StringRef Text, llvm::ArrayRef<ledger::JsonLedgerPart> Parts)>;
+    const llvm::MemoryBuffer &File, llvm::ArrayRef<ledger::JsonLedgerPart> Parts)>;
 
 /// Reads one source, handing each member to OnMember as it is read; read
 /// failures become errors naming the file. OnStart is called once, before the

@@ -1,6 +1,7 @@
 // `certc run POLICY LEDGER...`: audits every member, prints a status update,
 // JSON lines or an HTML page, reports bad input with its place, and exits 1 if
 // there was any.
+#include "base/InputFile.h"
 #include "driver/AuditDate.h"
 #include "driver/AuditPipeline.h"
 #include "driver/EditionSet.h"
@@ -158,11 +159,11 @@ int runRun(const char *Argv0) {
       [&](llvm::raw_ostream &Out, const eval::Audit &A, const EditionChoice &Edition) {
         const report::EditionUsed *Used = Edition.Used ? &*Edition.Used : nullptr;
         if (RunFormat == ReportFormat::Json)
-          report::printJsonReport(Out, Edition.Index->P, A, Used);
+          report::printJsonReport(Out, *Edition.Fragments, A, Used);
         else if (RunFormat == ReportFormat::Html)
           report::printHtmlReport(Out, Edition.Index->P, A);
         else
-          report::printTextReport(Out, Edition.Index->P, A, Used);
+          report::printTextReport(Out, *Edition.Fragments, A, Used);
       },
       OS);
   // Reports are written during the run: a progress line would land among them.
@@ -176,13 +177,19 @@ int runRun(const char *Argv0) {
     // renders it (with one job too: a member audited as soon as it is read
     // is still in the cache); a file sharing member ids with another is read
     // whole, first to last.
-    auto ReadParts = [&](llvm::StringRef Text, llvm::ArrayRef<ledger::JsonLedgerPart> Parts) {
+    auto ReadParts = [&](const llvm::MemoryBuffer &Text, llvm::ArrayRef<ledger::JsonLedgerPart> Parts) {
       for (const ledger::JsonLedgerPart &Part : Parts)
-        Pipeline.addPart([&, Text, Part](ledger::MemberSink Audit) {
-          return ledger::readJsonLedgerPart(Schema, S.Path, Text, Part, {}, [&](ledger::Member &&M) {
-            Staff.addPlanned(M);
-            Audit(std::move(M));
-          });
+        Pipeline.addPart([&, Part](ledger::MemberSink Audit) {
+          ledger::PartResult Read =
+              ledger::readJsonLedgerPart(Schema, S.Path, Text.getBuffer(), Part, {}, [&](ledger::Member &&M) {
+                Staff.addPlanned(M);
+                Audit(std::move(M));
+              });
+          // Its pages are not needed again (a part read on past its end
+          // reads them back from the page cache): the file is never all in
+          // memory at once.
+          releaseMappedPages(Text, Part.Begin, Part.End);
+          return Read;
         });
       return Pipeline.endParts();
     };

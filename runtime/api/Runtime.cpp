@@ -9,6 +9,7 @@
 #include "ir/Verifier.h"
 #include "ledger/LedgerSchema.h"
 #include "report/Report.h"
+#include "report/ReportFragments.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -24,16 +25,18 @@ std::string LedgerAudits::errorText() const {
   return Out;
 }
 
-/// The IR and the tables built from it once. PolicyIndex and LedgerSchema refer
-/// to IR, so a State never moves: it lives behind Policy's unique_ptr.
+/// The IR and the tables built from it once. PolicyIndex, LedgerSchema and
+/// ReportFragments refer to IR, so a State never moves: it lives behind
+/// Policy's unique_ptr.
 struct Policy::State {
-  explicit State(ir::Policy P) : IR(std::move(P)), Index(IR), Schema(IR) {}
+  explicit State(ir::Policy P) : IR(std::move(P)), Index(IR), Schema(IR), Fragments(IR) {}
   State(const State &) = delete;
   State &operator=(const State &) = delete;
 
   const ir::Policy IR;
   const eval::PolicyIndex Index;
   const ledger::LedgerSchema Schema;
+  const report::ReportFragments Fragments; ///< what every report of the policy repeats
 };
 
 Policy::Policy(std::unique_ptr<State> S) : S(std::move(S)) {}
@@ -135,14 +138,14 @@ LedgerAudits Policy::evaluateCsv(llvm::StringRef MembersName, llvm::StringRef Me
 std::string Policy::toJson(const eval::Audit &A) const {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
-  report::printJsonReport(OS, S->IR, A);
+  report::printJsonReport(OS, S->Fragments, A);
   return OS.str();
 }
 
 std::string Policy::toText(const eval::Audit &A) const {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
-  report::printTextReport(OS, S->IR, A);
+  report::printTextReport(OS, S->Fragments, A);
   return OS.str();
 }
 

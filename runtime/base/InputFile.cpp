@@ -1,7 +1,11 @@
 #include "base/InputFile.h"
 
+#include "llvm/Support/Process.h"
+
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <system_error>
 #include <unistd.h>
@@ -51,6 +55,33 @@ InputFile readInputFile(llvm::StringRef Path, uint64_t MaxBytes) {
   }
   ::close(FD);
   return R;
+}
+
+void releaseMappedPages(const llvm::MemoryBuffer &Buffer, size_t Begin, size_t End) {
+  if (Buffer.getBufferKind() != llvm::MemoryBuffer::MemoryBuffer_MMap)
+    return;
+  const uintptr_t Page = llvm::sys::Process::getPageSizeEstimate();
+  End = std::min(End, Buffer.getBufferSize());
+  if (Begin >= End)
+    return;
+  // Only whole pages: the bytes around the range may still be read.
+  uintptr_t From = reinterpret_cast<uintptr_t>(Buffer.getBufferStart() + Begin);
+  uintptr_t To = reinterpret_cast<uintptr_t>(Buffer.getBufferStart() + End);
+  From = (From + Page - 1) & ~(Page - 1);
+  To &= ~(Page - 1);
+  // Advice, not a duty: where it fails the pages simply stay.
+  if (From < To)
+    (void)::madvise(reinterpret_cast<void *>(From), To - From, MADV_DONTNEED);
+}
+
+void ReleaseBehind::doneUpTo(size_t Offset) {
+  constexpr size_t Step = 1 << 20;
+  if (Offset < Released)
+    Released = 0;
+  if (Offset - Released < Step)
+    return;
+  releaseMappedPages(Buffer, Released, Offset);
+  Released = Offset;
 }
 
 } // namespace certc

@@ -30,6 +30,27 @@ struct InputFile {
 /// the open descriptor, so they are those of the file read.
 InputFile readInputFile(llvm::StringRef Path, uint64_t MaxBytes);
 
+/// Lets the system take back the pages of a mapped Buffer that lie wholly
+/// within the bytes [Begin, End): touched again, they are read again from the
+/// file (the page cache). Nothing for a buffer in memory of its own, whose
+/// pages are its only copy. A pass over a large ledger so keeps only what it
+/// is reading in memory, not the whole file.
+void releaseMappedPages(const llvm::MemoryBuffer &Buffer, size_t Begin, size_t End);
+
+/// Releases a mapped buffer's pages behind passes that move forward through
+/// it, a megabyte or more at a time.
+class ReleaseBehind {
+public:
+  explicit ReleaseBehind(const llvm::MemoryBuffer &Buffer) : Buffer(Buffer) {}
+  /// The pass is done with the bytes before Offset; an offset below the last
+  /// one starts a new pass.
+  void doneUpTo(size_t Offset);
+
+private:
+  const llvm::MemoryBuffer &Buffer;
+  size_t Released = 0;
+};
+
 } // namespace certc
 
 #endif

@@ -34,7 +34,8 @@ const char *entryBefore(const char *Begin, const char *Key) {
 }
 } // namespace
 
-std::vector<JsonLedgerPart> splitJsonLedger(llvm::StringRef Text, size_t PartBytes) {
+std::vector<JsonLedgerPart> splitJsonLedger(llvm::StringRef Text, size_t PartBytes,
+                                            llvm::function_ref<void(size_t)> ScannedUpTo) {
   std::vector<JsonLedgerPart> Parts;
   const uint32_t Size = static_cast<uint32_t>(std::min<size_t>(Text.size(), UINT32_MAX));
   const char *Begin = Text.begin(), *End = Begin + Size;
@@ -62,6 +63,8 @@ std::vector<JsonLedgerPart> splitJsonLedger(llvm::StringRef Text, size_t PartByt
       Parts.push_back(Current);
       Current = {Current.End, Size, Line, uint32_t(Entry - LineStart) + 1};
       From = Entry + std::min<size_t>(PartBytes, End - Entry);
+      if (ScannedUpTo)
+        ScannedUpTo(Entry - Begin);
     }
   }
   Parts.push_back(Current);

@@ -108,7 +108,10 @@ struct JsonLedgerPart {
 /// reader confirms each place: reading the parts in order reports what
 /// reading the whole file would, wherever they were split; a wrong place only
 /// makes a part read on to the end. A file that is not an array is one part.
-std::vector<JsonLedgerPart> splitJsonLedger(llvm::StringRef Text, size_t PartBytes);
+/// ScannedUpTo, when given, is told as the scan moves on that the text before
+/// an offset will not be read again (so its pages can be released).
+std::vector<JsonLedgerPart> splitJsonLedger(llvm::StringRef Text, size_t PartBytes,
+                                            llvm::function_ref<void(size_t)> ScannedUpTo = nullptr);
 
 /// What reading one part leaves, to be joined in order (joinJsonLedgerParts).
 struct PartResult {
@@ -138,7 +141,8 @@ StreamResult joinJsonLedgerParts(llvm::StringRef FileName, std::vector<PartResul
 /// reading the ledger. When true, streamJsonLedger withdraws nothing; false
 /// when an id repeats, or may: a key or id the answer depends on is written
 /// with escapes.
-bool jsonMemberIdsAreDistinct(llvm::StringRef Text);
+/// ScannedUpTo as for splitJsonLedger.
+bool jsonMemberIdsAreDistinct(llvm::StringRef Text, llvm::function_ref<void(size_t)> ScannedUpTo = nullptr);
 
 /// Removes the withdrawn members from all the members a stream handed over.
 void dropWithdrawn(std::vector<Member> &Members, llvm::ArrayRef<size_t> Withdrawn);

@@ -17,6 +17,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace certc::ledger {
@@ -136,10 +137,22 @@ bool addObjectIds(const char *P, const char *End, llvm::StringSet<> &Ids) {
   }
   return true;
 }
+
+/// Whether Text has a backslash, told to ScannedUpTo as the search moves on.
+bool hasBackslash(llvm::StringRef Text, llvm::function_ref<void(size_t)> ScannedUpTo) {
+  constexpr size_t Step = 1 << 20;
+  for (size_t From = 0; From < Text.size(); From += Step) {
+    if (Text.substr(From, Step).contains('\\'))
+      return true;
+    if (ScannedUpTo)
+      ScannedUpTo(std::min(From + Step, Text.size()));
+  }
+  return false;
+}
 } // namespace
 
-bool jsonMemberIdsAreDistinct(llvm::StringRef Text) {
-  if (Text.contains('\\'))
+bool jsonMemberIdsAreDistinct(llvm::StringRef Text, llvm::function_ref<void(size_t)> ScannedUpTo) {
+  if (hasBackslash(Text, ScannedUpTo))
     return idsAreDistinctFollowingEscapes(Text);
   llvm::StringSet<> Ids;
   const llvm::StringRef Key = "\"member\"";
@@ -154,6 +167,8 @@ bool jsonMemberIdsAreDistinct(llvm::StringRef Text) {
     P = skipSpace(P + 1, End);
     if (P != End && *P == '{' && !addObjectIds(P, End, Ids))
       return false;
+    if (ScannedUpTo)
+      ScannedUpTo(Hit - Text.begin());
   }
   return true;
 }

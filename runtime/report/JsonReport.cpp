@@ -3,6 +3,7 @@
 #include "report/Report.h"
 
 #include "report/JsonString.h"
+#include "report/ReportFragments.h"
 #include "report/Words.h"
 
 namespace certc::report {
@@ -13,22 +14,6 @@ void points(llvm::raw_ostream &OS, const Rational &R) {
     OS << R;
   else
     OS << '"' << R << '"';
-}
-
-/// `[{"source":..., "section":..., "quote":...}, ...]`: the guideline text behind a rule,
-/// condition, requirement or prerequisite, in the policy's order.
-void citations(llvm::raw_ostream &OS, llvm::ArrayRef<ir::Citation> Cites) {
-  OS << '[';
-  for (size_t I = 0; I < Cites.size(); ++I) {
-    OS << (I ? ",{\"source\":" : "{\"source\":");
-    writeJsonString(OS, Cites[I].Document);
-    OS << ",\"section\":";
-    writeJsonString(OS, Cites[I].Section);
-    OS << ",\"quote\":";
-    writeJsonString(OS, Cites[I].Quote);
-    OS << '}';
-  }
-  OS << ']';
 }
 
 /// Points, or null when there are none.
@@ -70,6 +55,15 @@ void writeException(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Exce
   OS << ",\"in_effect\":" << (R.InEffect ? "true" : "false") << '}';
 }
 
+/// Citations as one of the policy's fragments when they are one, else rendered.
+void citations(llvm::raw_ostream &OS, const ReportFragments *Fragments, llvm::ArrayRef<ir::Citation> Cites) {
+  llvm::StringRef Rendered = Fragments ? Fragments->jsonCitations(Cites) : llvm::StringRef();
+  if (!Rendered.empty())
+    OS << Rendered;
+  else
+    writeJsonCitations(OS, Cites);
+}
+
 template <typename T, typename F> void array(llvm::raw_ostream &OS, const std::vector<T> &Items, F Each) {
   OS << '[';
   for (size_t I = 0; I < Items.size(); ++I) {
@@ -79,9 +73,8 @@ template <typename T, typename F> void array(llvm::raw_ostream &OS, const std::v
   }
   OS << ']';
 }
-} // namespace
-
-void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A, const EditionUsed *Edition) {
+void writeJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const ReportFragments *Fragments,
+                     const eval::Audit &A, const EditionUsed *Edition) {
   OS << "{\"report_version\":" << RunReportVersion << ",\"member\":";
   writeJsonString(OS, A.Member);
   OS << ",\"designation\":";
@@ -146,12 +139,18 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     OS << '}';
   });
   OS << ",\"requirements\":";
+  size_t Position = 0;
   array(OS, A.Requirements, [&](const eval::RequirementResult &R) {
-    OS << "{\"name\":";
-    writeJsonString(OS, R.Name);
-    OS << ",\"title\":";
-    writeJsonString(OS, R.Title);
-    OS << ",\"kind\":" << (R.IsPrerequisite ? "\"prerequisite\"" : "\"points\"");
+    llvm::StringRef Start = Fragments ? Fragments->jsonRequirementStart(R, Position++) : llvm::StringRef();
+    if (!Start.empty()) {
+      OS << Start;
+    } else {
+      OS << "{\"name\":";
+      writeJsonString(OS, R.Name);
+      OS << ",\"title\":";
+      writeJsonString(OS, R.Title);
+      OS << ",\"kind\":" << (R.IsPrerequisite ? "\"prerequisite\"" : "\"points\"");
+    }
     OS << ",\"met\":" << (R.Met ? "true" : "false") << ",\"applies\":" << (R.Applies ? "true" : "false")
        << ",\"detail\":";
     optionalString(OS, R.Detail);
@@ -166,7 +165,7 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     else
       points(OS, R.Required);
     OS << ",\"citations\":";
-    citations(OS, R.Cites);
+    citations(OS, Fragments, R.Cites);
     OS << ",\"waived_by\":";
     optionalString(OS, R.Waiver ? llvm::StringRef(R.Waiver->Id) : "");
     OS << '}';
@@ -195,7 +194,7 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     eval::writeReason(Explanation, P, A, I);
     Explanation.end(/*EmptyIsNull=*/true);
     OS << ",\"citations\":";
-    citations(OS, I.Cites);
+    citations(OS, Fragments, I.Cites);
     OS << ",\"planned\":" << (I.Planned ? "true" : "false") << ",\"exception\":";
     optionalString(OS, I.Exception ? llvm::StringRef(I.Exception->Id) : "");
     OS << '}';
@@ -205,6 +204,16 @@ void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
   OS << ",\"exceptions\":";
   array(OS, A.Exceptions, [&](const eval::ExceptionResult &R) { writeException(OS, P, R); });
   OS << "}\n";
+}
+} // namespace
+
+void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A, const EditionUsed *Edition) {
+  writeJsonReport(OS, P, nullptr, A, Edition);
+}
+
+void printJsonReport(llvm::raw_ostream &OS, const ReportFragments &Fragments, const eval::Audit &A,
+                     const EditionUsed *Edition) {
+  writeJsonReport(OS, Fragments.policy(), &Fragments, A, Edition);
 }
 
 } // namespace certc::report

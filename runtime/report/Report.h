@@ -21,10 +21,19 @@ struct EditionUsed {
   llvm::StringRef GoverningField; ///< empty: the audit date chose
 };
 
+class ReportFragments;
+
 /// Edition, when given, is named in the report (a run over several editions).
 void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A,
                      const EditionUsed *Edition = nullptr);
 void printJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A,
+                     const EditionUsed *Edition = nullptr);
+/// The same reports, byte for byte, with what is constant per policy copied
+/// from Fragments (of the policy A was audited against) rather than rendered:
+/// for a caller that reports many members.
+void printTextReport(llvm::raw_ostream &OS, const ReportFragments &Fragments, const eval::Audit &A,
+                     const EditionUsed *Edition = nullptr);
+void printJsonReport(llvm::raw_ostream &OS, const ReportFragments &Fragments, const eval::Audit &A,
                      const EditionUsed *Edition = nullptr);
 
 } // namespace certc::report

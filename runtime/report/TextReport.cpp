@@ -1,6 +1,8 @@
 // The status update: verdict, points against requirements, what is still
 // needed, and every item with its derivation or the reason it does not count.
 #include "report/Report.h"
+#include "report/ReportBuffer.h"
+#include "report/ReportFragments.h"
 #include "report/Words.h"
 #include "base/Escape.h"
 
@@ -32,17 +34,22 @@ void writeExceptions(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
   }
 }
 
-std::string citeText(llvm::ArrayRef<ir::Citation> Cites) {
-  if (Cites.empty())
-    return "";
-  const ir::Citation &C = Cites.front();
-  return fmt::format("{}, \"{}\": \"{}\"", C.Document, C.Section, C.Quote);
+/// "      see DOCUMENT, "SECTION": "QUOTE"": the first citation, or nothing.
+void writeSeeLine(llvm::raw_ostream &OS, const ReportFragments *Fragments, llvm::ArrayRef<ir::Citation> Cites) {
+  if (llvm::StringRef Line = Fragments ? Fragments->textSeeLine(Cites) : llvm::StringRef(); !Line.empty()) {
+    OS << Line;
+    return;
+  }
+  writeTextSeeLine(OS, Cites);
 }
-} // namespace
 
-void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A, const EditionUsed *Edition) {
-  OS << fmt::format("{} - status update for member {} as of {}\n", programHeading(P), escapeControls(A.Member),
-                    A.AsOf.str());
+void writeTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const ReportFragments *Fragments,
+                     const eval::Audit &A, const EditionUsed *Edition) {
+  if (Fragments)
+    OS << Fragments->programHeading();
+  else
+    OS << programHeading(P);
+  OS << " - status update for member " << escapeControls(A.Member) << " as of " << A.AsOf << "\n";
   if (Edition)
     OS << fmt::format("Edition: {} (in force on {}, {})\n", Edition->Edition.str(), Edition->GoverningDate.str(),
                       Edition->GoverningField.empty() ? std::string("the audit date")
@@ -85,6 +92,9 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
   }
 
   OS << "\nCredited items\n";
+  // An explanation is written only when there is one, after its lead-in: it
+  // is rendered here first (a buffered stream, unlike a string's).
+  ReportBuffer Explanation;
   bool Any = false;
   for (const eval::ItemResult &I : A.Items) {
     if (!I.Credited)
@@ -97,10 +107,14 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     else
       OS << " by rule `" << I.Rule << "`";
     // Points an exception states have no derivation.
-    if (std::string How = eval::derivationText(P, I); !How.empty())
+    Explanation.clear();
+    eval::writeDerivation(Explanation, P, I);
+    if (llvm::StringRef How = Explanation.text(); !How.empty())
       OS << ": " << How;
     OS << "\n";
-    if (std::string Note = eval::reasonText(P, A, I); !Note.empty())
+    Explanation.clear();
+    eval::writeReason(Explanation, P, A, I);
+    if (llvm::StringRef Note = Explanation.text(); !Note.empty())
       OS << "      note: " << Note << "\n";
   }
   if (!Any)
@@ -116,11 +130,20 @@ void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Aud
     OS << "  " << escapeControls(I.Id) << plannedMark(I) << " (" << kindText(I) << "): ";
     eval::writeReason(OS, P, A, I);
     OS << "\n";
-    if (std::string Cite = citeText(I.Cites); !Cite.empty())
-      OS << "      see " << Cite << "\n";
+    writeSeeLine(OS, Fragments, I.Cites);
   }
   writeExceptions(OS, P, A);
   OS << "\n";
+}
+} // namespace
+
+void printTextReport(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Audit &A, const EditionUsed *Edition) {
+  writeTextReport(OS, P, nullptr, A, Edition);
+}
+
+void printTextReport(llvm::raw_ostream &OS, const ReportFragments &Fragments, const eval::Audit &A,
+                     const EditionUsed *Edition) {
+  writeTextReport(OS, Fragments.policy(), &Fragments, A, Edition);
 }
 
 } // namespace certc::report

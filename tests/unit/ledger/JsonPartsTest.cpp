@@ -126,4 +126,27 @@ TEST_F(JsonParts, TheErrorLimitCountsTheWholeFile) {
   EXPECT_EQ(R.Errors.back().Message, "6 more errors were found but not listed (the limit is 4)");
 }
 
+TEST_F(JsonParts, TheScansSayHowFarTheyAreDone) {
+  // `certc run` releases the pages behind the scans as they report progress:
+  // within a pass, offsets only grow and stay within the text (a pass that
+  // starts again begins lower), and the answers do not change.
+  std::string T = members(40);
+  std::vector<size_t> Seen;
+  auto Record = [&](size_t Offset) { Seen.push_back(Offset); };
+  EXPECT_TRUE(jsonMemberIdsAreDistinct(T, Record));
+  std::vector<JsonLedgerPart> Parts = splitJsonLedger(T, 1, Record);
+  EXPECT_EQ(Parts.size(), splitJsonLedger(T, 1).size());
+  ASSERT_FALSE(Seen.empty());
+  size_t Passes = 1;
+  for (size_t I = 0; I < Seen.size(); ++I) {
+    EXPECT_LE(Seen[I], T.size());
+    if (I && Seen[I] < Seen[I - 1])
+      ++Passes;
+  }
+  // The search for escapes, the member keys, the places to split.
+  EXPECT_EQ(Passes, 3u);
+  // Each part's start was reported before the splitter went past it.
+  for (size_t I = 1; I < Parts.size(); ++I)
+    EXPECT_NE(std::find(Seen.begin(), Seen.end(), Parts[I].Begin), Seen.end()) << I;
+}
 } // namespace
