@@ -274,12 +274,29 @@ llvm::Error Searcher::run(SearchResult &Result) {
 }
 } // namespace
 
+void SearchBuffers::releaseLargeFronts() {
+  size_t Bytes = sizeof(int32_t) * (FrontWork.Order.capacity() + FrontWork.Merged.capacity() +
+                                    FrontWork.Kept.capacity() + FrontWork.Stairs.capacity()) +
+                 sizeof(uint64_t) * FrontWork.Keys.capacity();
+  for (const Front &F : Fronts)
+    Bytes += sizeof(uint64_t) * F.Keys.capacity() + sizeof(uint32_t) * F.Parent.capacity() +
+             sizeof(uint16_t) * F.Choice.capacity();
+  if (Bytes > MaxKeptFrontBytes) {
+    Fronts = std::vector<Front>();
+    FrontWork = FrontScratch();
+  }
+}
+
 llvm::Error searchOptimum(const Reduction &R, StateEvaluator &Eval, const SearchOptions &Options,
                           SearchBuffers &Buffers, SearchResult &Result) {
-  Searcher S(R, Eval, Options, Buffers);
-  llvm::Error E = S.run(Result);
-  if (Options.Stats)
-    *Options.Stats = S.stats();
+  llvm::Error E = llvm::Error::success();
+  {
+    Searcher S(R, Eval, Options, Buffers);
+    E = S.run(Result);
+    if (Options.Stats)
+      *Options.Stats = S.stats();
+  }
+  Buffers.releaseLargeFronts();
   return E;
 }
 

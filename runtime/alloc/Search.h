@@ -51,6 +51,14 @@ struct SearchBuffers {
   /// Row k: the largest prefix combined with Fronts[k]; and what the greedy
   /// witness's first k choices add.
   std::vector<int32_t> PrefixBound, Mix;
+
+  /// Fronts kept between calls are worth at most this many bytes: a rare
+  /// member whose fronts reach the state limits (up to 128 MiB) must not hold
+  /// that memory for the rest of a run.
+  static constexpr size_t MaxKeptFrontBytes = size_t(1) << 20;
+  /// Frees the fronts and their work buffers when they hold more than
+  /// MaxKeptFrontBytes (searchOptimum does it after every search).
+  void releaseLargeFronts();
 };
 
 /// Fills Result (reusing its buffers).

@@ -1,10 +1,12 @@
 // The search's upper bound with spillover: a point counts once towards a
 // requirement and the spill out of its category when the threshold is at or
-// above the amount, so typical members are proved optimal without fronts.
+// above the amount, so typical members are proved optimal without fronts; and
+// what a scratch keeps of the fronts between calls.
 #include "ProblemBuilder.h"
 #include "Reference.h"
 #include "alloc/AllocatorInternal.h"
 #include "alloc/Bounds.h"
+#include "alloc/Search.h"
 
 #include <gtest/gtest.h>
 
@@ -115,4 +117,19 @@ TEST(SpillBound, ACombinationCountsBesideTheSingleRequirement) {
   ASSERT_TRUE(bool(S)) << llvm::toString(S.takeError());
   EXPECT_EQ(S->Progress, pts(105 + 105));
   EXPECT_EQ(B.Bound, 210);
+}
+
+TEST(SearchBuffers, HugeFrontsAreFreedSmallOnesKept) {
+  // A scratch keeps its buffers for the next member, but not fronts of the
+  // size only the state limits stop: those would stay allocated all run.
+  SearchBuffers B;
+  B.Fronts.resize(3);
+  B.Fronts[0].Keys.resize(1000);
+  B.releaseLargeFronts();
+  ASSERT_EQ(B.Fronts.size(), 3u);
+  EXPECT_GE(B.Fronts[0].Keys.capacity(), 1000u);
+  B.Fronts[1].Keys.resize(SearchBuffers::MaxKeptFrontBytes / sizeof(uint64_t) + 1);
+  B.releaseLargeFronts();
+  EXPECT_TRUE(B.Fronts.empty());
+  EXPECT_EQ(B.Fronts.capacity(), 0u);
 }

@@ -19,6 +19,29 @@ std::vector<std::pair<std::string, Date>> cases() {
   };
 }
 
+/// Four threads audit 25 cases each, thread T's round R case (T + R) mod
+/// NumCases. MakeAudit() is called once per thread and returns that thread's
+/// check (with whatever state the thread keeps): whether case C's audit came
+/// out as expected.
+template <typename MakeAuditFn> void expectFourThreadsAgree(size_t NumCases, MakeAuditFn MakeAudit) {
+  constexpr int Threads = 4, Rounds = 25;
+  std::atomic<int> Mismatches{0}, Runs{0};
+  std::vector<std::thread> Pool;
+  for (int T = 0; T < Threads; ++T)
+    Pool.emplace_back([&, T] {
+      auto AuditMatches = MakeAudit();
+      for (int Round = 0; Round < Rounds; ++Round) {
+        if (!AuditMatches((T + Round) % NumCases))
+          ++Mismatches;
+        ++Runs;
+      }
+    });
+  for (std::thread &T : Pool)
+    T.join();
+  EXPECT_EQ(Runs.load(), Threads * Rounds);
+  EXPECT_EQ(Mismatches.load(), 0);
+}
+
 TEST(PolicyThreads, FourThreadsShareOnePolicyAndAgreeWithOne) {
   std::shared_ptr<const Policy> P = cmc();
   ASSERT_TRUE(P);
@@ -29,25 +52,13 @@ TEST(PolicyThreads, FourThreadsShareOnePolicyAndAgreeWithOne) {
     ASSERT_TRUE(R.ok()) << R.errorText();
     Expected.push_back(P->toJson(R.Audits.at(0)) + P->toText(R.Audits[0]));
   }
-
-  constexpr int Threads = 4, Rounds = 25;
-  std::atomic<int> Mismatches{0}, Runs{0};
-  std::vector<std::thread> Pool;
-  for (int T = 0; T < Threads; ++T)
-    Pool.emplace_back([&, T, P] { // each thread holds its own reference
-      for (int Round = 0; Round < Rounds; ++Round) {
-        size_t C = (T + Round) % Cases.size();
-        LedgerAudits R = P->evaluateJson(Cases[C].first, "ledger.json", Cases[C].second);
-        std::string Got = R.Audits.empty() ? "" : P->toJson(R.Audits[0]) + P->toText(R.Audits[0]);
-        if (!R.ok() || Got != Expected[C])
-          ++Mismatches;
-        ++Runs;
-      }
-    });
-  for (std::thread &T : Pool)
-    T.join();
-  EXPECT_EQ(Runs.load(), Threads * Rounds);
-  EXPECT_EQ(Mismatches.load(), 0);
+  expectFourThreadsAgree(Cases.size(), [&] {
+    return [&, P](size_t C) { // each thread holds its own reference
+      LedgerAudits R = P->evaluateJson(Cases[C].first, "ledger.json", Cases[C].second);
+      std::string Got = R.Audits.empty() ? "" : P->toJson(R.Audits[0]) + P->toText(R.Audits[0]);
+      return R.ok() && Got == Expected[C];
+    };
+  });
 }
 
 TEST(PolicyThreads, EachThreadReusesItsOwnScratchAcrossAudits) {
@@ -66,29 +77,16 @@ TEST(PolicyThreads, EachThreadReusesItsOwnScratchAcrossAudits) {
     Expected.push_back(P->toJson(*A));
     Members.push_back(std::move(Read.Members[0]));
   }
-
-  constexpr int Threads = 4, Rounds = 25;
-  std::atomic<int> Mismatches{0}, Runs{0};
-  std::vector<std::thread> Pool;
-  for (int T = 0; T < Threads; ++T)
-    Pool.emplace_back([&, T] {
-      alloc::AllocationScratch Scratch;
-      for (int Round = 0; Round < Rounds; ++Round) {
-        size_t C = (T + Round) % Cases.size();
-        llvm::Expected<eval::Audit> A = P->evaluate(Members[C], Cases[C].second, Scratch);
-        if (!A) {
-          llvm::consumeError(A.takeError());
-          ++Mismatches;
-        } else if (P->toJson(*A) != Expected[C]) {
-          ++Mismatches;
-        }
-        ++Runs;
+  expectFourThreadsAgree(Cases.size(), [&] {
+    return [&, Scratch = alloc::AllocationScratch()](size_t C) mutable {
+      llvm::Expected<eval::Audit> A = P->evaluate(Members[C], Cases[C].second, Scratch);
+      if (!A) {
+        llvm::consumeError(A.takeError());
+        return false;
       }
-    });
-  for (std::thread &T : Pool)
-    T.join();
-  EXPECT_EQ(Runs.load(), Threads * Rounds);
-  EXPECT_EQ(Mismatches.load(), 0);
+      return P->toJson(*A) == Expected[C];
+    };
+  });
 }
 
 } // namespace
