@@ -64,6 +64,23 @@ void citations(llvm::raw_ostream &OS, const ReportFragments *Fragments, llvm::Ar
     writeJsonCitations(OS, Cites);
 }
 
+/// One of the policy's names, as a fragment when it is one.
+void name(llvm::raw_ostream &OS, const ReportFragments *Fragments, llvm::StringRef Name) {
+  llvm::StringRef Literal = Fragments ? Fragments->jsonName(Name) : llvm::StringRef();
+  if (!Literal.empty())
+    OS << Literal;
+  else
+    writeJsonString(OS, Name);
+}
+
+/// A name, or null when it is empty.
+void optionalName(llvm::raw_ostream &OS, const ReportFragments *Fragments, llvm::StringRef Name) {
+  if (Name.empty())
+    OS << "null";
+  else
+    name(OS, Fragments, Name);
+}
+
 template <typename T, typename F> void array(llvm::raw_ostream &OS, const std::vector<T> &Items, F Each) {
   OS << '[';
   for (size_t I = 0; I < Items.size(); ++I) {
@@ -176,13 +193,13 @@ void writeJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const ReportFra
     OS << "{\"id\":";
     writeJsonString(OS, I.Id);
     OS << ",\"kind\":";
-    writeJsonString(OS, I.Kind);
+    name(OS, Fragments, I.Kind);
     OS << ",\"part\":";
     optionalString(OS, eval::partLabel(I));
     OS << ",\"credited\":" << (I.Credited ? "true" : "false") << ",\"rule\":";
-    optionalString(OS, I.Rule);
+    optionalName(OS, Fragments, I.Rule);
     OS << ",\"category\":";
-    optionalString(OS, I.Category);
+    optionalName(OS, Fragments, I.Category);
     OS << ",\"points\":";
     points(OS, I.Points);
     OS << ",\"derivation\":";
