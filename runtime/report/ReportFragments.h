@@ -1,7 +1,8 @@
 // The parts of a policy's reports that are the same for every member (the
 // requirements' names and titles, the citations of requirements, rules and
-// conditions, the program's heading), rendered once per policy, so that a
-// member's report is mostly copies of them plus the member's own values.
+// conditions, the names of kinds, rules and categories, the program's
+// heading), rendered once per policy, so that a member's report is mostly
+// copies of them plus the member's own values.
 // Immutable once built: the jobs of `certc run` share one per policy.
 #ifndef CERTC_REPORT_REPORTFRAGMENTS_H
 #define CERTC_REPORT_REPORTFRAGMENTS_H
@@ -54,7 +55,6 @@ private:
   const CitationList *find(llvm::ArrayRef<ir::Citation> Cites) const;
   void addCitations(llvm::ArrayRef<ir::Citation> Cites);
   void addRequirement(llvm::StringRef Name, llvm::StringRef Title, bool IsPrerequisite);
-
   void addName(llvm::StringRef Name);
 
   const ir::Policy &P;
