@@ -1,10 +1,14 @@
 // Google Benchmark: in-process audit latency (typical and pathological members)
 // against the hand-written floor, JSON-to-verdict throughput, and the JSON
 // reader's parts against simdjson's On Demand API (why the reader keeps its
-// own lexer). Inputs come from generate_members.py; see docs/performance.md.
+// own lexer), and the JSON report writer. Inputs come from generate_members.py;
+// see docs/performance.md.
 #include "HandWrittenCmc.h"
 #include "eval/Evaluate.h"
 #include "ir/IRJson.h"
+#include "report/Report.h"
+#include "report/ReportBuffer.h"
+#include "report/ReportFragments.h"
 #include "ledger/JsonLexer.h"
 
 #include "llvm/Support/MemoryBuffer.h"
@@ -233,5 +237,36 @@ void splitLedger(benchmark::State &State) {
 }
 BENCHMARK(splitLedger)->Unit(benchmark::kMillisecond);
 } // namespace
+
+/// The JSON reports of the first thousand members (audited once), rendered
+/// whole or with the policy's fragments (ReportFragments) as `certc run`
+/// renders them, into a buffer as `certc run` does: the report writer's share.
+void renderJsonReports(benchmark::State &State, bool UseFragments) {
+  Inputs &In = inputs();
+  static const std::vector<eval::Audit> *Audits = [&] {
+    auto *Out = new std::vector<eval::Audit>;
+    for (size_t I = 0; I < std::min<size_t>(1000, In.Members.size()); ++I)
+      if (auto A = eval::evaluate(*In.Index, In.Members[I], AsOf))
+        Out->push_back(std::move(*A));
+      else
+        llvm::consumeError(A.takeError());
+    return Out;
+  }();
+  report::ReportFragments Fragments(In.Policy);
+  report::ReportBuffer Reports;
+  size_t Bytes = 0;
+  for (auto _ : State) {
+    Reports.clear();
+    for (const eval::Audit &A : *Audits)
+      if (UseFragments)
+        report::printJsonReport(Reports, Fragments, A);
+      else
+        report::printJsonReport(Reports, In.Policy, A);
+    Bytes += Reports.text().size();
+  }
+  State.SetBytesProcessed(int64_t(Bytes));
+}
+BENCHMARK_CAPTURE(renderJsonReports, whole, false)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(renderJsonReports, fromFragments, true)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -55,13 +55,30 @@ void writeException(llvm::raw_ostream &OS, const ir::Policy &P, const eval::Exce
   OS << ",\"in_effect\":" << (R.InEffect ? "true" : "false") << '}';
 }
 
-/// Citations as one of the policy's fragments when they are one, else rendered.
-void citations(llvm::raw_ostream &OS, const ReportFragments *Fragments, llvm::ArrayRef<ir::Citation> Cites) {
-  llvm::StringRef Rendered = Fragments ? Fragments->jsonCitations(Cites) : llvm::StringRef();
-  if (!Rendered.empty())
-    OS << Rendered;
+/// Fragment when there is one (the policy's text, rendered once), else what
+/// Render writes.
+template <typename RenderFn> void fragmentOr(llvm::raw_ostream &OS, llvm::StringRef Fragment, RenderFn Render) {
+  if (!Fragment.empty())
+    OS << Fragment;
   else
-    writeJsonCitations(OS, Cites);
+    Render();
+}
+
+void citations(llvm::raw_ostream &OS, const ReportFragments *Fragments, llvm::ArrayRef<ir::Citation> Cites) {
+  fragmentOr(OS, Fragments ? Fragments->jsonCitations(Cites) : "", [&] { writeJsonCitations(OS, Cites); });
+}
+
+/// One of the policy's names (a kind, a rule, a category).
+void name(llvm::raw_ostream &OS, const ReportFragments *Fragments, llvm::StringRef Name) {
+  fragmentOr(OS, Fragments ? Fragments->jsonName(Name) : "", [&] { writeJsonString(OS, Name); });
+}
+
+/// A name, or null when it is empty.
+void optionalName(llvm::raw_ostream &OS, const ReportFragments *Fragments, llvm::StringRef Name) {
+  if (Name.empty())
+    OS << "null";
+  else
+    name(OS, Fragments, Name);
 }
 
 template <typename T, typename F> void array(llvm::raw_ostream &OS, const std::vector<T> &Items, F Each) {
@@ -73,6 +90,7 @@ template <typename T, typename F> void array(llvm::raw_ostream &OS, const std::v
   }
   OS << ']';
 }
+
 void writeJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const ReportFragments *Fragments,
                      const eval::Audit &A, const EditionUsed *Edition) {
   OS << "{\"report_version\":" << RunReportVersion << ",\"member\":";
@@ -141,16 +159,13 @@ void writeJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const ReportFra
   OS << ",\"requirements\":";
   size_t Position = 0;
   array(OS, A.Requirements, [&](const eval::RequirementResult &R) {
-    llvm::StringRef Start = Fragments ? Fragments->jsonRequirementStart(R, Position++) : llvm::StringRef();
-    if (!Start.empty()) {
-      OS << Start;
-    } else {
+    fragmentOr(OS, Fragments ? Fragments->jsonRequirementStart(R, Position++) : "", [&] {
       OS << "{\"name\":";
       writeJsonString(OS, R.Name);
       OS << ",\"title\":";
       writeJsonString(OS, R.Title);
       OS << ",\"kind\":" << (R.IsPrerequisite ? "\"prerequisite\"" : "\"points\"");
-    }
+    });
     OS << ",\"met\":" << (R.Met ? "true" : "false") << ",\"applies\":" << (R.Applies ? "true" : "false")
        << ",\"detail\":";
     optionalString(OS, R.Detail);
@@ -176,13 +191,13 @@ void writeJsonReport(llvm::raw_ostream &OS, const ir::Policy &P, const ReportFra
     OS << "{\"id\":";
     writeJsonString(OS, I.Id);
     OS << ",\"kind\":";
-    writeJsonString(OS, I.Kind);
+    name(OS, Fragments, I.Kind);
     OS << ",\"part\":";
     optionalString(OS, eval::partLabel(I));
     OS << ",\"credited\":" << (I.Credited ? "true" : "false") << ",\"rule\":";
-    optionalString(OS, I.Rule);
+    optionalName(OS, Fragments, I.Rule);
     OS << ",\"category\":";
-    optionalString(OS, I.Category);
+    optionalName(OS, Fragments, I.Category);
     OS << ",\"points\":";
     points(OS, I.Points);
     OS << ",\"derivation\":";

@@ -40,7 +40,12 @@ ReportFragments::ReportFragments(const ir::Policy &P) : P(P), Heading(report::pr
     addRequirement(Req.Name, titleOf(Req), /*IsPrerequisite=*/false);
     addCitations(Req.Cites);
   }
+  for (const ir::ActivityKind &K : P.Kinds)
+    addName(P.Symbols[K.Name]);
+  for (const ir::Category &C : P.Categories)
+    addName(C.Name);
   for (const ir::Rule &R : P.Rules) {
+    addName(R.Name);
     addCitations(R.Cites);
     for (const ir::ItemCondition &C : R.Conditions)
       addCitations(C.Cites);
@@ -67,6 +72,23 @@ void ReportFragments::addCitations(llvm::ArrayRef<ir::Citation> Cites) {
   llvm::raw_string_ostream Text(L.TextSee);
   writeTextSeeLine(Text, Cites);
   CitationIndex.try_emplace(Cites.data(), Citations.size() - 1);
+}
+
+void ReportFragments::addName(llvm::StringRef Name) {
+  if (Name.empty())
+    return;
+  NameLiteral &Literal = Names.emplace_back(NameLiteral{Name.size(), ""});
+  llvm::raw_string_ostream OS(Literal.Json);
+  writeJsonString(OS, Name);
+  NameIndex.try_emplace(Name.data(), Names.size() - 1);
+}
+
+llvm::StringRef ReportFragments::jsonName(llvm::StringRef Name) const {
+  auto It = NameIndex.find(Name.data());
+  if (Name.empty() || It == NameIndex.end())
+    return {};
+  const NameLiteral &Literal = Names[It->second];
+  return Literal.Size == Name.size() ? llvm::StringRef(Literal.Json) : llvm::StringRef();
 }
 
 const ReportFragments::CitationList *ReportFragments::find(llvm::ArrayRef<ir::Citation> Cites) const {

@@ -1,7 +1,8 @@
 // The parts of a policy's reports that are the same for every member (the
 // requirements' names and titles, the citations of requirements, rules and
-// conditions, the program's heading), rendered once per policy, so that a
-// member's report is mostly copies of them plus the member's own values.
+// conditions, the names of kinds, rules and categories, the program's
+// heading), rendered once per policy, so that a member's report is mostly
+// copies of them plus the member's own values.
 // Immutable once built: the jobs of `certc run` share one per policy.
 #ifndef CERTC_REPORT_REPORTFRAGMENTS_H
 #define CERTC_REPORT_REPORTFRAGMENTS_H
@@ -35,6 +36,9 @@ public:
   /// `requirements`, when R is the policy's requirement or prerequisite in
   /// that place of an audit's list (prerequisites first); empty otherwise.
   llvm::StringRef jsonRequirementStart(const eval::RequirementResult &R, size_t Position) const;
+  /// `"NAME"`: the JSON literal of one of the policy's names that items
+  /// carry (an activity kind, a rule, a category); empty when Name is not one.
+  llvm::StringRef jsonName(llvm::StringRef Name) const;
   /// "IIMC Certified Municipal Clerk (CMC)": the status update's heading.
   llvm::StringRef programHeading() const { return Heading; }
 
@@ -51,12 +55,20 @@ private:
   const CitationList *find(llvm::ArrayRef<ir::Citation> Cites) const;
   void addCitations(llvm::ArrayRef<ir::Citation> Cites);
   void addRequirement(llvm::StringRef Name, llvm::StringRef Title, bool IsPrerequisite);
+  void addName(llvm::StringRef Name);
 
   const ir::Policy &P;
   std::vector<CitationList> Citations;
   /// The first citation of each list -> its index in Citations.
   llvm::DenseMap<const ir::Citation *, uint32_t> CitationIndex;
   std::vector<RequirementStart> Requirements; ///< prerequisites, then requirements
+  struct NameLiteral {
+    size_t Size; ///< of the name
+    std::string Json;
+  };
+  std::vector<NameLiteral> Names;
+  /// The name's first byte -> its literal in Names.
+  llvm::DenseMap<const char *, uint32_t> NameIndex;
   std::string Heading;
 };
 

@@ -84,6 +84,9 @@ TEST(ReportFragments, CitationsAreRenderedOncePerList) {
   EXPECT_EQ(F.textSeeLine(Ethics.Cites),
             "      see IIMC Education Guidelines, \"Ethics\": \"Affirm the Code.\"\n");
   EXPECT_EQ(F.programHeading(), "Clerks \"& Co\" (CMC)");
+  // Names items carry: rules, categories, activity kinds.
+  EXPECT_EQ(F.jsonName(R.Policy.Rules.front().Name), "\"abroad\"");
+  EXPECT_EQ(F.jsonName(R.Policy.Categories.back().Name), "\"Experience\"");
 }
 
 TEST(ReportFragments, TextNotOfThePolicyIsRenderedWhole) {
@@ -94,6 +97,10 @@ TEST(ReportFragments, TextNotOfThePolicyIsRenderedWhole) {
   EXPECT_EQ(F.jsonCitations(Copy), "");
   EXPECT_EQ(F.jsonCitations(llvm::ArrayRef<ir::Citation>(R.Policy.Prerequisites.front().Cites).take_front()), "");
   EXPECT_EQ(F.jsonCitations({}), "");
+  // Equal text elsewhere, and a part of a name, are not the policy's names.
+  std::string RuleName = R.Policy.Rules.front().Name;
+  EXPECT_EQ(F.jsonName(RuleName), "");
+  EXPECT_EQ(F.jsonName(llvm::StringRef(R.Policy.Rules.front().Name).drop_back()), "");
   // A requirement in another place of the list.
   ASSERT_GE(R.Audit.Requirements.size(), 2u);
   EXPECT_NE(F.jsonRequirementStart(R.Audit.Requirements[0], 0), "");
