@@ -88,17 +88,20 @@ bool JsonLedgerReader::syntax(const JsonToken &At, std::string Expected) {
     Message += " (is the file truncated?)";
   else
     Message += "; the rest of the file was not read";
-  Errs.report(At.Line, At.Col, CurField, std::move(Message));
+  JsonPlace Where = Lex.place(At);
+  Errs.report(Where.Line, Where.Col, CurField, std::move(Message));
   return false;
 }
 
 bool JsonLedgerReader::open(uint32_t Depth) {
   if (Depth + 1 <= MaxDepth)
     return true;
-  if (!Quiet)
-    Errs.report(Tok.Line, Tok.Col, CurField,
-                "arrays and objects are nested more than " + std::to_string(MaxDepth) +
-                    " deep; the rest of the file was not read");
+  if (Quiet)
+    return false;
+  JsonPlace At = Lex.place(Tok);
+  Errs.report(At.Line, At.Col, CurField,
+              "arrays and objects are nested more than " + std::to_string(MaxDepth) +
+                  " deep; the rest of the file was not read");
   return false;
 }
 
