@@ -50,7 +50,8 @@ private:
     std::string Message = Tok.Kind == JsonTok::Invalid
                               ? std::string(Tok.Problem)
                               : "expected " + Expected.str() + ", found " + ledger::detail::describe(Tok);
-    detail::fileError(Out, FileName, Tok.Line, Tok.Col, Message + "; no member is audited with this file");
+    ledger::detail::JsonPlace At = Lex.place(Tok);
+    detail::fileError(Out, FileName, At.Line, At.Col, Message + "; no member is audited with this file");
   }
 
   bool readRecord(size_t Number) {
@@ -58,8 +59,9 @@ private:
       return syntax("an exception object `{...}`"), false;
     detail::Record R;
     R.Number = Number;
-    R.Line = Tok.Line;
-    R.Col = Tok.Col;
+    ledger::detail::JsonPlace At = Lex.place(Tok);
+    R.Line = At.Line;
+    R.Col = At.Col;
     advance();
     while (Tok.Kind != JsonTok::RBrace) {
       if (!R.Fields.empty()) {
@@ -85,8 +87,9 @@ private:
   }
 
   bool readValue(detail::RecordField &F) {
-    F.Line = Tok.Line;
-    F.Col = Tok.Col;
+    ledger::detail::JsonPlace At = Lex.place(Tok);
+    F.Line = At.Line;
+    F.Col = At.Col;
     switch (Tok.Kind) {
     case JsonTok::String:
       F.Text = Tok.Text.str();

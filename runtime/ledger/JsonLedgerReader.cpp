@@ -16,8 +16,7 @@ bool JsonLedgerReader::readMember(Member &M, uint32_t Depth) {
   if (!open(Depth))
     return false;
   advance();
-  M.Line = Open.Line;
-  M.Col = Open.Col;
+  setPlace(M, Open);
   M.Fields = M.Store.copyOf(S.memberDefaults());
   const std::vector<ir::Field> &Fields = S.policy().MemberFields;
   llvm::SmallVector<uint8_t, 32> Seen(Fields.size(), 0);
@@ -126,8 +125,7 @@ bool JsonLedgerReader::readActivity(Activity &A, IdPlace &IdAt, uint32_t Depth) 
   if (!open(Depth))
     return false;
   advance();
-  A.Line = Open.Line;
-  A.Col = Open.Col;
+  setPlace(A, Open);
   uint32_t Kind = NotFound;
   bool IdGiven = false, KindGiven = false, KindSearched = false, KindFromLookahead = false;
   const std::vector<ir::Field> *Fields = nullptr;
@@ -154,7 +152,8 @@ bool JsonLedgerReader::readActivity(Activity &A, IdPlace &IdAt, uint32_t Depth) 
         } else if (Tok.Kind == JsonTok::String) {
           IdGiven = true;
           A.Id = Tok.Text.str();
-          IdAt = {Tok.Line, Tok.Col};
+          JsonPlace At = Lex.place(Tok);
+          IdAt = {At.Line, At.Col};
           if (A.Id.empty())
             error(Tok, "id", "the activity id must be a non-empty string");
           else if (std::string Why = controlCharacterIn("activity id", A.Id); !Why.empty())
@@ -329,8 +328,7 @@ bool JsonLedgerReader::readEntry(uint32_t Depth) {
   Member M;
   Store = &M.Store;
   M.File = File.str();
-  M.Line = Open.Line;
-  M.Col = Open.Col;
+  setPlace(M, Open);
   std::vector<IdPlace> IdPlaces;
   bool SawMember = false, SawActivities = false;
   auto Abandon = [&] {
@@ -438,7 +436,8 @@ void JsonLedgerReader::read() {
   else if (Tok.Kind == JsonTok::LBracket)
     Ok = readTopArray();
   else if (Tok.Kind == JsonTok::End) {
-    Errs.report(Tok.Line, Tok.Col, "",
+    JsonPlace At = Lex.place(Tok);
+    Errs.report(At.Line, At.Col, "",
                 "the file is empty; expected a ledger object or an array of them");
     Ok = false;
   } else

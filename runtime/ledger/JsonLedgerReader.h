@@ -75,8 +75,16 @@ private:
   bool open(uint32_t Depth);
   bool afterElement(JsonTok Close, bool &More);
   void error(const JsonToken &At, llvm::StringRef Field, std::string Message) {
-    if (!Quiet)
-      Errs.report(At.Line, At.Col, Field, std::move(Message));
+    if (!Quiet) {
+      JsonPlace Where = Lex.place(At);
+      Errs.report(Where.Line, Where.Col, Field, std::move(Message));
+    }
+  }
+  /// Gives a member or activity the line and column of At.
+  template <typename Item> void setPlace(Item &I, const JsonToken &At) {
+    JsonPlace Where = Lex.place(At);
+    I.Line = Where.Line;
+    I.Col = Where.Col;
   }
   bool syntax(const JsonToken &At, std::string Expected);
 

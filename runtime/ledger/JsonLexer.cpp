@@ -1,7 +1,9 @@
-// JSON tokens with positions (RFC 8259) and precise diagnoses of non-JSON numbers.
+// JSON tokens with places (RFC 8259) and precise diagnoses of non-JSON numbers.
 #include "ledger/JsonLexer.h"
 
 #include "ledger/Utf8.h"
+
+#include <cstring>
 
 namespace certc::ledger::detail {
 
@@ -55,7 +57,8 @@ void appendUtf8(std::string &Out, uint32_t CP) {
 } // namespace
 
 JsonLexer::JsonLexer(llvm::StringRef Buffer)
-    : P(Buffer.begin()), End(Buffer.end()), LineStart(Buffer.begin()) {
+    : P(Buffer.begin()), End(Buffer.end()), Origin(Buffer.begin()),
+      OriginLineStart(Buffer.begin()), Counted(Buffer.begin()), LineStart(Buffer.begin()) {
   if (Buffer.startswith("\xEF\xBB\xBF"))
     P += 3;
 }
@@ -64,21 +67,36 @@ JsonLexer::JsonLexer(llvm::StringRef Buffer, uint32_t Offset, uint32_t Line, uin
     : JsonLexer(Buffer) {
   if (Offset == 0)
     return;
-  P = Buffer.begin() + Offset;
+  P = Origin = Counted = Buffer.begin() + Offset;
   this->Line = Line;
-  LineStart = P - (Col - 1);
+  OriginLineStart = LineStart = P - (Col - 1);
 }
 
-void JsonLexer::rewindTo(const JsonToken &T) {
-  P = T.Begin;
-  Line = T.Line;
-  LineStart = T.Begin - (T.Col - 1);
+JsonPlace JsonLexer::placeOf(const char *At) {
+  if (At >= Counted) {
+    for (const char *NL; (NL = static_cast<const char *>(std::memchr(Counted, '\n', At - Counted)));
+         Counted = NL + 1) {
+      ++Line;
+      LineStart = NL + 1;
+    }
+  } else if (At < LineStart) {
+    for (const char *C = At; C != LineStart; ++C)
+      Line -= *C == '\n';
+    LineStart = OriginLineStart;
+    for (const char *C = At; C != Origin; --C)
+      if (C[-1] == '\n') {
+        LineStart = C;
+        break;
+      }
+  }
+  Counted = At;
+  return {Line, static_cast<uint32_t>(At - LineStart) + 1};
 }
 
 void JsonLexer::invalid(JsonToken &T, const char *At, const char *Why) {
   T.Kind = JsonTok::Invalid;
   T.Problem = Why;
-  T.Col = static_cast<uint32_t>(At - LineStart) + 1;
+  T.ProblemOffset = static_cast<uint32_t>(At - T.Begin);
 }
 
 void JsonLexer::next(JsonToken &T) {
@@ -87,8 +105,6 @@ void JsonLexer::next(JsonToken &T) {
   T.Text = {};
   T.Problem = nullptr;
   T.Begin = P;
-  T.Line = Line;
-  T.Col = static_cast<uint32_t>(P - LineStart) + 1;
   if (P == End) {
     T.Kind = JsonTok::End;
     return;
