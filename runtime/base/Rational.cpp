@@ -48,6 +48,8 @@ Wide floorDiv(Wide A, Wide B) {
 } // namespace
 
 std::optional<Rational> Rational::make(int64_t N, int64_t D) {
+  if (D == 1 && N != INT64_MIN) // whole numbers, most points: no gcd to take
+    return Rational(N, 1, true);
   if (D == 0 || N == INT64_MIN || D == INT64_MIN)
     return std::nullopt;
   if (D < 0) {
@@ -108,6 +110,9 @@ std::optional<Rational> Rational::sub(Rational O) const {
   return fromWide(Wide(Num) * O.Den - Wide(O.Num) * Den, Wide(Den) * O.Den);
 }
 std::optional<Rational> Rational::mul(Rational O) const {
+  int64_t Product;
+  if (Den == 1 && O.Den == 1 && !__builtin_mul_overflow(Num, O.Num, &Product) && Product != INT64_MIN)
+    return Rational(Product, 1, true);
   return fromWide(Wide(Num) * O.Num, Wide(Den) * O.Den);
 }
 std::optional<Rational> Rational::div(Rational O) const {

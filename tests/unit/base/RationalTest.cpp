@@ -64,6 +64,11 @@ TEST(Rational, SmallValuesAgreeWithWideArithmetic) {
   EXPECT_EQ(*Rational::make(1, 2)->add(OddHalves), Rational(-(int64_t(1) << 61)));
   EXPECT_EQ(*Rational::make(3, 4)->add(*Rational::make(1, 4)), Rational(1));
   EXPECT_EQ(*Rational::make(5, 6)->mul(*Rational::make(3, 10)), *Rational::make(1, 4));
+  EXPECT_EQ(*Rational(-7).mul(Rational(6)), Rational(-42));
+  EXPECT_FALSE(Rational(int64_t(1) << 62).mul(Rational(-2)).has_value());
+  EXPECT_FALSE(Rational(int64_t(1) << 62).mul(Rational(2)).has_value());
+  EXPECT_FALSE(Rational::make(INT64_MIN, 1).has_value());
+  EXPECT_EQ(Rational::make(-5, 1)->num(), -5);
   // Comparison with equal and with different denominators.
   EXPECT_LT(*Rational::make(1, 3), *Rational::make(2, 3));
   EXPECT_GT(Rational(-1), Rational(-2));
