@@ -63,6 +63,10 @@ struct Reason {
 };
 
 struct ItemResult {
+  /// Every member has its default below: a user-provided constructor keeps
+  /// `Items.emplace_back()` from zeroing the whole result first (a `rep stos`
+  /// of its 300 bytes was 3% of a typical audit).
+  ItemResult() {}
   std::string Id;
   llvm::StringRef Kind;
   bool Credited = false;

@@ -192,7 +192,14 @@ RequirementResult requirementResult(const ir::Policy &P, const ir::Requirement &
   if (!Amount.Applies)
     return {Req.Name, titleOf(Req), true, false, Amount.NotApplying, Req.Cites, Have,
             Rational(0), nullptr, false};
-  std::string Detail = fmt::format("{} of {} required", pointsText(P, Have), Amount.Amount.str());
+  // Appended rather than fmt::format'ed: the formatting and its buffer's copy
+  // were 1.5% of a typical audit, for text that only concatenates.
+  std::string Detail;
+  Detail.reserve(64);
+  Detail += pointsText(P, Have);
+  Detail += " of ";
+  Detail += Amount.Amount.str();
+  Detail += " required";
   if (!Amount.ProRated.empty())
     Detail += " (" + Amount.ProRated + ")";
   if (Req.Categories.size() == 1 && !Solved.SpilledIn[Req.Categories[0]].isZero())
@@ -326,8 +333,12 @@ llvm::Expected<Audit> evaluateInScope(const PolicyIndex &Index, const ledger::Me
       Rational Short = Result.Required.sub(Result.Points).value_or(Result.Required);
       // A combination (or aggregate) is named by its title, as the committee wrote it.
       std::string What = Req.Categories.size() > 1 && !Req.Title.empty() ? Req.Title : categoryList(P, Req.Categories);
-      Out.Missing.push_back(fmt::format("{}: {} more {}", What, Short.str(),
-                                        countingUnitName(P, /*Plural=*/Short != Rational(1))));
+      // Appended for the reason requirementResult's line is (2.5% as a fmt::format).
+      std::string &Line = Out.Missing.emplace_back(std::move(What));
+      Line += ": ";
+      Line += Short.str();
+      Line += " more ";
+      Line += countingUnitName(P, /*Plural=*/Short != Rational(1));
     }
   }
   Out.Eligible = PrerequisitesMet && Solved->AllMet;

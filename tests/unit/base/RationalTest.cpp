@@ -49,3 +49,29 @@ TEST(Rational, OverflowIsReportedNotWrapped) {
   EXPECT_FALSE(Big.mul(Rational(3)).has_value());
   EXPECT_FALSE(Rational(1).div(Rational(0)).has_value());
 }
+
+// Whole numbers and small fractions take 64-bit paths; their results and their
+// overflow must be those of the exact 128-bit arithmetic.
+TEST(Rational, SmallValuesAgreeWithWideArithmetic) {
+  EXPECT_EQ(*Rational(INT64_MAX - 1).add(Rational(1)), Rational(INT64_MAX));
+  EXPECT_FALSE(Rational(INT64_MAX).add(Rational(1)).has_value());
+  // -2^63 is not a value a Rational holds (its negation overflows).
+  EXPECT_FALSE(Rational(-INT64_MAX).sub(Rational(1)).has_value());
+  EXPECT_EQ(*Rational(-INT64_MAX).add(Rational(INT64_MAX)), Rational(0));
+  EXPECT_EQ(*Rational(3).sub(Rational(5)), Rational(-2));
+  // A numerator of -2^63 before reduction that reduces into range.
+  Rational OddHalves = *Rational::make(-(int64_t(1) << 62) - 1, 2);
+  EXPECT_EQ(*Rational::make(1, 2)->add(OddHalves), Rational(-(int64_t(1) << 61)));
+  EXPECT_EQ(*Rational::make(3, 4)->add(*Rational::make(1, 4)), Rational(1));
+  EXPECT_EQ(*Rational::make(5, 6)->mul(*Rational::make(3, 10)), *Rational::make(1, 4));
+  EXPECT_EQ(*Rational(-7).mul(Rational(6)), Rational(-42));
+  EXPECT_FALSE(Rational(int64_t(1) << 62).mul(Rational(-2)).has_value());
+  EXPECT_FALSE(Rational(int64_t(1) << 62).mul(Rational(2)).has_value());
+  EXPECT_FALSE(Rational::make(INT64_MIN, 1).has_value());
+  EXPECT_EQ(Rational::make(-5, 1)->num(), -5);
+  // Comparison with equal and with different denominators.
+  EXPECT_LT(*Rational::make(1, 3), *Rational::make(2, 3));
+  EXPECT_GT(Rational(-1), Rational(-2));
+  EXPECT_LT(*Rational::make(1, 3), *Rational::make(1, 2));
+  EXPECT_EQ(Rational(7).compare(*Rational::make(14, 2)), 0);
+}
