@@ -29,6 +29,11 @@ AllocationScratch::AllocationScratch() : B(std::make_unique<Buffers>()) {}
 AllocationScratch::~AllocationScratch() = default;
 AllocationScratch::AllocationScratch(AllocationScratch &&) noexcept = default;
 AllocationScratch &AllocationScratch::operator=(AllocationScratch &&) noexcept = default;
+AllocationScratch::Buffers &AllocationScratch::buffers() {
+  if (!B)
+    B = std::make_unique<Buffers>();
+  return *B;
+}
 
 llvm::Expected<Solution> allocateCredits(const Problem &P, AllocationScratch &Scratch) {
   return allocateCreditsWith(P, SearchOptions(), Scratch);

@@ -126,9 +126,10 @@ public:
   AllocationScratch(AllocationScratch &&) noexcept;
   AllocationScratch &operator=(AllocationScratch &&) noexcept;
 
-  /// The buffers themselves, opaque outside the allocator (alloc/Allocator.cpp).
+  /// The buffers themselves, opaque outside the allocator (alloc/Allocator.cpp);
+  /// made again when a move left this scratch without them.
   struct Buffers;
-  Buffers &buffers() { return *B; }
+  Buffers &buffers();
 
 private:
   std::unique_ptr<Buffers> B;

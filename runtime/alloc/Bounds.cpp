@@ -9,6 +9,12 @@ namespace {
 // Supplies are sums over items; saturating keeps them meaningful as bounds.
 constexpr int64_t SupplyCap = INT64_MAX / 4;
 int64_t satAdd(int64_t A, int64_t B) { return std::min(SupplyCap, A + B); }
+/// Points times a count of terms, at most SupplyCap: a count of 4 or more on a
+/// scaled quantity near the scaling limit would overflow int64 otherwise.
+int64_t satMul(int64_t Count, int64_t Points) {
+  int64_t Product;
+  return __builtin_mul_overflow(Count, Points, &Product) ? SupplyCap : std::min(SupplyCap, Product);
+}
 } // namespace
 
 SuffixBounds::SuffixBounds(const Reduction &R, StateEvaluator &Eval, SuffixBoundsBuffers &Tables)
@@ -29,7 +35,7 @@ SuffixBounds::SuffixBounds(const Reduction &R, StateEvaluator &Eval, SuffixBound
       int64_t Most = 0;
       for (const Effect &E : Effects)
         if (E.Coord != NoCoord)
-          Most = std::max(Most, int64_t(Eval.multiplicity(Term, E.Coord)) * E.Points);
+          Most = std::max(Most, satMul(Eval.multiplicity(Term, E.Coord), E.Points));
       T.SupplySuffix[I * NumTerms + Term] =
           satAdd(T.SupplySuffix[(I + 1) * NumTerms + Term], Most);
     }
@@ -37,7 +43,7 @@ SuffixBounds::SuffixBounds(const Reduction &R, StateEvaluator &Eval, SuffixBound
     int64_t Total = 0;
     for (const Effect &E : Effects)
       if (E.Coord != NoCoord)
-        Total = std::max(Total, std::min(int64_t(Eval.rate(E.Coord)) * E.Points, SupplyCap));
+        Total = std::max(Total, satMul(Eval.rate(E.Coord), E.Points));
     T.TotalSuffix[I] = satAdd(T.TotalSuffix[I + 1], Total);
   }
 }

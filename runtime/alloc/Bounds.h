@@ -6,10 +6,6 @@
 
 namespace certc::alloc {
 
-/// Two relaxations of "each item counts once, in one option", combined:
-/// every option at once (which respects rooms and caps), and per-requirement
-/// supplies (which respect that an item adds its points once). See
-/// docs/allocation.md, "Bounds".
 /// The tables of SuffixBounds, reused from one allocation to the next.
 struct SuffixBoundsBuffers {
   std::vector<int32_t> MaxSuffix;
@@ -18,6 +14,10 @@ struct SuffixBoundsBuffers {
   std::vector<int64_t> SupplySuffix, TotalSuffix, RangeSupply;
 };
 
+/// Two relaxations of "each item counts once, in one option", combined:
+/// every option at once (which respects rooms and caps), and per-requirement
+/// supplies (which respect that an item adds its points once). See
+/// docs/allocation.md, "Bounds".
 class SuffixBounds {
 public:
   SuffixBounds(const Reduction &R, StateEvaluator &Eval, SuffixBoundsBuffers &Tables);

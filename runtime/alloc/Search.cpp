@@ -289,13 +289,13 @@ void SearchBuffers::releaseLargeFronts() {
 
 llvm::Error searchOptimum(const Reduction &R, StateEvaluator &Eval, const SearchOptions &Options,
                           SearchBuffers &Buffers, SearchResult &Result) {
-  llvm::Error E = llvm::Error::success();
-  {
+  llvm::Error E = [&] {
     Searcher S(R, Eval, Options, Buffers);
-    E = S.run(Result);
+    llvm::Error Run = S.run(Result);
     if (Options.Stats)
       *Options.Stats = S.stats();
-  }
+    return Run;
+  }();
   Buffers.releaseLargeFronts();
   return E;
 }

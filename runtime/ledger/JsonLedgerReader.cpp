@@ -3,6 +3,7 @@
 
 #include "ledger/FieldDecoding.h"
 
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <numeric>
@@ -327,6 +328,8 @@ bool JsonLedgerReader::readEntry(uint32_t Depth) {
   size_t Mark = Errs.mark(), Before = Errs.count();
   Member M;
   Store = &M.Store;
+  // M is moved out or dies with this call: nothing may write into it after.
+  auto ForgetStore = llvm::make_scope_exit([&] { Store = nullptr; });
   M.File = File.str();
   setPlace(M, Open);
   std::vector<IdPlace> IdPlaces;

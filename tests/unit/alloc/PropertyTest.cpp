@@ -223,3 +223,21 @@ TEST(AllocatorProperty, OneScratchReusedGivesWhatFreshBuffersGive) {
   // The shared scratch went through the fronts many times, of many sizes.
   EXPECT_GT(Fronts, 50u);
 }
+
+TEST(AllocatorProperty, AScratchMovedFromStillServes) {
+  // A pool of scratches moves them around; one left behind by a move must
+  // still work, not dereference the buffers it gave away.
+  std::mt19937_64 Rng(31);
+  AllocationScratch Pooled;
+  AllocationScratch Taken(std::move(Pooled));
+  for (int N = 0; N < 20; ++N) {
+    Problem P = randomProblem(Rng, smallShape());
+    llvm::Expected<Solution> FromMoved = allocateCreditsWith(P, SearchOptions(), Pooled);
+    llvm::Expected<Solution> FromTaken = allocateCreditsWith(P, SearchOptions(), Taken);
+    llvm::Expected<Solution> Fresh = allocateCreditsWith(P, SearchOptions());
+    ASSERT_TRUE(FromMoved && FromTaken && Fresh);
+    EXPECT_EQ(FromMoved->Choice, Fresh->Choice) << describeProblem(P);
+    EXPECT_EQ(FromTaken->Choice, Fresh->Choice) << describeProblem(P);
+    EXPECT_EQ(FromMoved->Progress, Fresh->Progress);
+  }
+}
