@@ -113,7 +113,7 @@ llvm::Error splitParts(const ir::Policy &P, uint32_t RuleId, const ledger::Activ
     applyItemMax(R, When, How);
     PartCredits &Out = Parts.emplace_back();
     for (uint32_t Category : R.Split[I].Targets)
-      Out.Options.push_back({RuleId, Category, How});
+      Out.Options.emplace_back(RuleId, Category, How);
   }
   if (Parts.empty())
     Why = {Reason::Kind::NoPoints, {}, {}, {}};
@@ -240,7 +240,7 @@ llvm::Error creditsFor(const ExprEvaluator &Eval, const PolicyIndex &Index, cons
           continue;
         Out.Options.erase(Same);
       }
-      Out.Options.push_back({RuleId, Category, How});
+      Out.Options.emplace_back(RuleId, Category, How);
     }
   }
   // A split rule takes the item, unless a rule crediting it whole has a higher priority.

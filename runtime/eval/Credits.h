@@ -12,6 +12,11 @@
 namespace certc::eval {
 
 struct CreditOption {
+  CreditOption() = default;
+  /// Lets emplace_back build an option in place: a braced temporary pushed
+  /// back was stored twice, and the second store, stalled on the first, was a
+  /// tenth of creditsFor.
+  CreditOption(uint32_t Rule, uint32_t Category, const Derivation &How) : Rule(Rule), Category(Category), How(How) {}
   uint32_t Rule = 0; ///< ir::None: points a staff exception states, no rule's
   uint32_t Category = 0;
   Derivation How; ///< How.Earned: the option's points before caps
