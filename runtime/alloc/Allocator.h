@@ -115,7 +115,8 @@ struct Solution {
 /// The buffers allocateCredits works in (the scaled problem, the reduction,
 /// the search's tables and fronts), kept by the caller so that a run of
 /// allocations reuses them instead of allocating a dozen vectors per call.
-/// What they hold between calls means nothing, and no result refers to them.
+/// What they hold between calls means nothing but the policy's scaled caps,
+/// reused while the caps and scale stay the same; no result refers to them.
 /// Not thread-safe: one scratch serves one call at a time, so keep one per
 /// thread (`certc run` keeps one per job). Deliberately not thread_local: the
 /// runtime library stays free of TLS relocations.

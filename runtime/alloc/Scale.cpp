@@ -80,6 +80,30 @@ void orderCapsChildrenFirst(const std::vector<ScaledCap> &Caps, std::vector<uint
       if (Depth[K] == D)
         Order.push_back(static_cast<uint32_t>(K));
 }
+bool sameCap(const CapLimit &A, const CapLimit &B) {
+  return A.Limit == B.Limit && A.Category == B.Category && A.Parent == B.Parent;
+}
+
+/// Out's caps and their order, scaled again only when the caps or the scale
+/// differ from those Out holds: comparing is cheaper than scaling and ordering.
+llvm::Error scaleCaps(const std::vector<CapLimit> &Caps, const Scaler &S, ScaledProblem &Out) {
+  if (Out.CapsScale == S.Scale &&
+      std::equal(Caps.begin(), Caps.end(), Out.CapsScaledFrom.begin(), Out.CapsScaledFrom.end(),
+                 sameCap))
+    return llvm::Error::success();
+  Out.CapsScale = 0; // what follows may fail half-way
+  Out.Caps.clear();
+  for (const CapLimit &C : Caps) {
+    std::optional<int64_t> V = S.scale(C.Limit);
+    if (!V)
+      return tooLarge("a cap's limit");
+    Out.Caps.push_back({*V, C.Category, C.Parent});
+  }
+  orderCapsChildrenFirst(Out.Caps, Out.CapsChildrenFirst);
+  Out.CapsScaledFrom = Caps;
+  Out.CapsScale = S.Scale;
+  return llvm::Error::success();
+}
 } // namespace
 
 Rational unscale(int64_t Value, int64_t Scale) {
@@ -117,20 +141,21 @@ llvm::Error scaleProblem(const Problem &P, ScaledProblem &Out) {
       if (!V)
         return tooLarge("an item's points");
       Largest = std::max(Largest, *V);
-      Out.Options.push_back({O.Category, *V, O.Cap});
+      // Field by field in place: a temporary built field by field and then
+      // copied whole is a failed store forwarding per option (a third of
+      // this function's time).
+      ScaledOption &Scaled = Out.Options.emplace_back();
+      Scaled.Category = O.Category;
+      Scaled.Points = *V;
+      Scaled.Cap = O.Cap;
     }
     TotalPoints += Largest;
     if (TotalPoints > MaxMagnitude)
       return tooLarge("the total of all items' points");
     Out.ItemStart.push_back(static_cast<uint32_t>(Out.Options.size()));
   }
-  Out.Caps.clear();
-  for (const CapLimit &C : P.Caps) {
-    std::optional<int64_t> V = S.scale(C.Limit);
-    if (!V)
-      return tooLarge("a cap's limit");
-    Out.Caps.push_back({*V, C.Category, C.Parent});
-  }
+  if (llvm::Error E = scaleCaps(P.Caps, S, Out))
+    return E;
   Out.Requirements.clear();
   for (const Requirement &R : P.Requirements) {
     std::optional<int64_t> V = S.scale(R.Amount);
@@ -153,7 +178,6 @@ llvm::Error scaleProblem(const Problem &P, ScaledProblem &Out) {
   Wide Worst = TotalPoints * Wide(P.Spills.size() + 1);
   if (Worst + TotalAmounts + MaxAbove > MaxMagnitude)
     return tooLarge("points plus spillover");
-  orderCapsChildrenFirst(Out.Caps, Out.CapsChildrenFirst);
   return llvm::Error::success();
 }
 

@@ -47,6 +47,11 @@ struct ScaledProblem {
   std::vector<ScaledSpill> Spills;
   /// Caps ordered so that every cap comes before its parent.
   std::vector<uint32_t> CapsChildrenFirst;
+  /// The unscaled caps that Caps and CapsChildrenFirst were built from, at
+  /// scale CapsScale (0: none yet). The caps are the policy's, the same for
+  /// every member, so a scratch reused across members scales them once.
+  std::vector<CapLimit> CapsScaledFrom;
+  int64_t CapsScale = 0;
 
   size_t numItems() const { return ItemStart.size() - 1; }
   llvm::ArrayRef<ScaledOption> item(size_t I) const {
@@ -55,7 +60,8 @@ struct ScaledProblem {
   }
 };
 
-/// Scales a validated Problem into Out, reusing Out's buffers; fails when
+/// Scales a validated Problem into Out, reusing Out's buffers (and its caps,
+/// when P's caps and the scale are those Out was last built with); fails when
 /// the common denominator or the resulting magnitudes are beyond exact 64-bit
 /// arithmetic. Out views P's requirements: P must outlive it.
 llvm::Error scaleProblem(const Problem &P, ScaledProblem &Out);

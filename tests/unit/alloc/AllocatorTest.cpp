@@ -313,3 +313,37 @@ TEST(Allocator, MalformedProblemsAreErrors) {
     EXPECT_NE(errorOf(PB.P).find("twice"), std::string::npos);
   }
 }
+
+TEST(Allocator, OneScratchServesPoliciesWithDifferentCapsInTurn) {
+  // `certc run` keeps one scratch per job across members of several editions,
+  // and the scratch keeps the last caps it scaled: each policy's problem must
+  // still be solved under its own caps, and at its own scale.
+  auto TwoItemsUnderNestedCaps = [](Rational InnerLimit, Rational SecondItem) {
+    ProblemBuilder PB(1);
+    uint32_t Outer = PB.cap(A, pts(10));
+    uint32_t Inner = PB.cap(A, InnerLimit, Outer);
+    PB.item({opt(A, pts(3), Inner)}).item({opt(A, SecondItem, Inner)});
+    PB.require({A}, pts(8));
+    return PB.P;
+  };
+  const Problem Strict = TwoItemsUnderNestedCaps(pts(4), pts(3));
+  const Problem Loose = TwoItemsUnderNestedCaps(pts(6), pts(3));
+  const Problem Halves = TwoItemsUnderNestedCaps(pts(4), pts(3, 2)); // scale 2, Strict's caps
+  struct Expected {
+    const Problem &P;
+    std::vector<Rational> Credited;
+    Rational Total;
+  };
+  const Expected StrictAnswer{Strict, {pts(3), pts(1)}, pts(4)};
+  const Expected HalvesAnswer{Halves, {pts(3), pts(1)}, pts(4)};
+  const Expected InTurn[] = {StrictAnswer, {Loose, {pts(3), pts(3)}, pts(6)}, StrictAnswer,
+                             HalvesAnswer, StrictAnswer, HalvesAnswer};
+  AllocationScratch Shared;
+  for (const Expected &E : InTurn) {
+    llvm::Expected<Solution> S = allocateCredits(E.P, Shared);
+    ASSERT_TRUE(bool(S)) << llvm::toString(S.takeError());
+    EXPECT_EQ(S->Credited, E.Credited);
+    EXPECT_EQ(S->CategoryPoints, (std::vector<Rational>{E.Total}));
+    EXPECT_EQ(S->Progress, E.Total);
+  }
+}
