@@ -114,8 +114,7 @@ std::string decodeNumber(const ir::Field &F, llvm::StringRef Text, FieldValue &V
     if ((F.IntMin && R < Rational(*F.IntMin)) || (F.IntMax && R > Rational(*F.IntMax)))
       return quote(Text) + " is out of range: must be " + rangeText(F);
   }
-  V.K = ir::Value::Kind::Number;
-  V.Number = R;
+  V.setNumber(R);
   return {};
 }
 
@@ -133,8 +132,7 @@ std::string decodeDate(llvm::StringRef Text, FieldValue &V) {
       Date::fromCivil(Year, Digit(5) * 10 + Digit(6), Digit(8) * 10 + Digit(9));
   if (!D)
     return quote(Text) + " is not a calendar date (years 0001 to 9999)";
-  V.K = ir::Value::Kind::Date;
-  V.DateValue = *D;
+  V.setDate(*D);
   return {};
 }
 
@@ -143,8 +141,7 @@ std::string decodeEnum(const LedgerSchema &S, const ir::Field &F, llvm::StringRe
   uint32_t Pos = S.enumPosition(F.Enum, Text);
   if (Pos == NotFound)
     return quote(Text) + " is not one of " + S.enumValueList(F.Enum);
-  V.K = ir::Value::Kind::Symbol;
-  V.Symbol = S.enumSymbol(F.Enum, Pos);
+  V.setSymbol(S.enumSymbol(F.Enum, Pos));
   return {};
 }
 
@@ -180,8 +177,7 @@ std::string decodeText(const LedgerSchema &S, const ir::Field &F, llvm::StringRe
                        FieldValue &V, ValueStore &Store) {
   using ir::ValueType;
   if (F.Type == ValueType::Text) {
-    V.K = ir::Value::Kind::Text;
-    V.Text = Store.copyOf(Text);
+    V.setText(Store.copyOf(Text));
     return {};
   }
   llvm::StringRef T = Text.trim(" \t");
@@ -191,8 +187,7 @@ std::string decodeText(const LedgerSchema &S, const ir::Field &F, llvm::StringRe
   case ValueType::Bool:
     // Spreadsheets write TRUE and FALSE.
     if (T.equals_insensitive("true") || T.equals_insensitive("false")) {
-      V.K = ir::Value::Kind::Bool;
-      V.Bool = T.equals_insensitive("true");
+      V.setBool(T.equals_insensitive("true"));
       return {};
     }
     return "expected true or false, found " + quote(T);
@@ -204,8 +199,7 @@ std::string decodeText(const LedgerSchema &S, const ir::Field &F, llvm::StringRe
   case ValueType::Enum:
     return decodeEnum(S, F, T, V);
   case ValueType::EnumSet: {
-    V.K = ir::Value::Kind::Set;
-    V.Set = 0;
+    V.setSet(0);
     llvm::SmallVector<llvm::StringRef, 8> Names;
     T.split(Names, ';');
     for (llvm::StringRef Name : Names) {
@@ -234,8 +228,7 @@ std::string decodeText(const LedgerSchema &S, const ir::Field &F, llvm::StringRe
       if (std::string Why = addAward(S, Name, Awarded.DateValue, Awards); !Why.empty())
         return Why;
     }
-    V.K = ir::Value::Kind::Awards;
-    V.Awards = Store.copyOf(Awards);
+    V.setAwards(Store.copyOf(Awards));
     return {};
   }
   }

@@ -192,15 +192,13 @@ bool JsonLedgerReader::readField(const ir::Field &F, FieldValue &V, uint32_t Dep
   case ir::ValueType::Text:
     if (Tok.Kind != JsonTok::String)
       break;
-    V.K = ir::Value::Kind::Text;
-    V.Text = Store->copyOf(Tok.Text);
+    V.setText(Store->copyOf(Tok.Text));
     advance();
     return true;
   case ir::ValueType::Bool:
     if (Tok.Kind != JsonTok::True && Tok.Kind != JsonTok::False)
       break;
-    V.K = ir::Value::Kind::Bool;
-    V.Bool = Tok.Kind == JsonTok::True;
+    V.setBool(Tok.Kind == JsonTok::True);
     advance();
     return true;
   case ir::ValueType::Integer:
@@ -245,8 +243,7 @@ bool JsonLedgerReader::readSet(const ir::Field &F, FieldValue &V, uint32_t Depth
   if (!open(Depth))
     return false;
   advance();
-  V.K = ir::Value::Kind::Set;
-  V.Set = 0;
+  V.setSet(0);
   if (Tok.Kind == JsonTok::RBracket) {
     advance();
     return true;
@@ -274,8 +271,7 @@ bool JsonLedgerReader::readAwards(const ir::Field &F, FieldValue &V, uint32_t De
   if (!open(Depth))
     return false;
   advance();
-  V.K = ir::Value::Kind::Awards;
-  V.Awards = {};
+  V.setAwards({});
   if (Tok.Kind == JsonTok::RBracket) {
     advance();
     return true;

@@ -153,8 +153,7 @@ TEST_F(HandBuiltMember, ValueOfTheWrongKind) {
   const ir::ActivityKind &K = P.Kinds[M.Activities[0].Kind];
   for (size_t F = 0; F < K.Fields.size(); ++F)
     if (K.Fields[F].Name == "hours") {
-      M.Activities[0].Fields[F].K = ir::Value::Kind::Text;
-      M.Activities[0].Fields[F].Text = "36";
+      M.Activities[0].Fields[F].setText("36");
     }
   EXPECT_NE(error().find("activity a01, field hours"), std::string::npos) << error();
 }
