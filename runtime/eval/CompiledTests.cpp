@@ -158,14 +158,13 @@ struct CompiledTests::Builder {
   }
 };
 
-CompiledTests::CompiledTests(const ir::Policy &P, const std::vector<std::vector<uint32_t>> &EnumPosition)
+CompiledTests::CompiledTests(const ir::Policy &P, llvm::ArrayRef<uint32_t> KindOfSymbol,
+                             const std::vector<std::vector<uint32_t>> &EnumPosition)
     : ProgramOf(P.Exprs.size(), ir::None) {
   Builder B{P, EnumPosition, *this, std::vector<uint32_t>(P.Enums.size(), ir::None)};
   // Rules in policy order, so that a kind's programs lie mostly together.
   for (const ir::Rule &R : P.Rules) {
-    uint32_t Kind = 0;
-    while (P.Kinds[Kind].Name != R.Kind)
-      ++Kind;
+    uint32_t Kind = KindOfSymbol[R.Kind];
     B.compileRoot(R.Filter, Kind);
     for (const ir::ItemCondition &C : R.Conditions)
       B.compileRoot(C.Test, Kind);
@@ -185,7 +184,7 @@ CompiledTests::CompiledTests(const ir::Policy &P, const std::vector<std::vector<
 
 namespace {
 /// Whether value V passes step S (not a Walk step). V is a ledger field value.
-template <typename FieldValue> bool holds(const TestStep &S, const FieldValue &V, const uint32_t *Positions) {
+bool holds(const TestStep &S, const ledger::FieldValue &V, const uint32_t *Positions) {
   switch (S.O) {
   case TestStep::Op::IsTrue: return V.K == VK::Bool && V.Bool;
   case TestStep::Op::IsGiven: return V.K != VK::Absent;

@@ -60,8 +60,10 @@ struct TestStep {
 class CompiledTests {
 public:
   CompiledTests() = default; ///< no programs: every test is walked
-  /// EnumPosition: enum -> symbol -> position (PolicyIndex's table).
-  CompiledTests(const ir::Policy &P, const std::vector<std::vector<uint32_t>> &EnumPosition);
+  /// KindOfSymbol and EnumPosition are PolicyIndex's tables (symbol -> kind,
+  /// enum -> symbol -> position).
+  CompiledTests(const ir::Policy &P, llvm::ArrayRef<uint32_t> KindOfSymbol,
+                const std::vector<std::vector<uint32_t>> &EnumPosition);
 
   /// The program that tests expression Id, or ir::None when the tree walker
   /// would do as well (an expression no step expresses, or not a test root).

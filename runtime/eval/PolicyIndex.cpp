@@ -94,7 +94,7 @@ PolicyIndex::PolicyIndex(const ir::Policy &P) : P(P) {
     Shape.Requirements.push_back({R.Categories, R.Amounts.front().Amount}); // the member's, at audit
   for (const ir::Spillover &S : P.Spillovers)
     Shape.Spills.push_back({S.From, S.To, S.Above});
-  Tests = CompiledTests(P, EnumPosition);
+  Tests = CompiledTests(P, KindOfSymbol, EnumPosition);
 }
 
 } // namespace certc::eval

@@ -10,18 +10,14 @@ namespace certc::alloc::test {
 
 namespace {
 // Test data is small; overflow here is a broken test, so stop loudly.
-Rational plus(Rational A, Rational B) {
-  std::optional<Rational> R = A.add(B);
+Rational orAbort(std::optional<Rational> R) {
   if (!R)
     std::abort();
   return *R;
 }
-Rational minus(Rational A, Rational B) {
-  std::optional<Rational> R = A.sub(B);
-  if (!R)
-    std::abort();
-  return *R;
-}
+Rational plus(Rational A, Rational B) { return orAbort(A.add(B)); }
+Rational minus(Rational A, Rational B) { return orAbort(A.sub(B)); }
+Rational times(Rational A, Rational B) { return orAbort(A.mul(B)); }
 Rational lesser(Rational A, Rational B) { return A < B ? A : B; }
 Rational greater(Rational A, Rational B) { return A < B ? B : A; }
 
@@ -171,12 +167,6 @@ std::string checkConsistent(const Problem &P, const Solution &S) {
 }
 
 namespace {
-Rational times(Rational A, Rational B) {
-  std::optional<Rational> R = A.mul(B);
-  if (!R)
-    std::abort();
-  return *R;
-}
 
 /// What each cap and limit holds under S's counts, and each limit's bound.
 struct Usage {
